@@ -1,0 +1,3 @@
+"""Touchscreen showroom kiosk for the Qingdao Industrial Internet Cluster."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,111 @@
+"""Command line: ``kiosk [run|shot|validate|schema|set-pin]``.
+
+Nothing here imports Qt at module level: ``kiosk validate`` and ``kiosk schema`` must stay
+fast. The UI commands import :mod:`kiosk.app` only when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+
+
+COMMANDS = ("run", "shot", "validate", "schema", "set-pin")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT like 1920x1080, got {text!r}") from None
+    if not (320 <= w <= 8192 and 320 <= h <= 8192):
+        raise argparse.ArgumentTypeError("width and height must be between 320 and 8192")
+    return w, h
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", metavar="PATH", help="content file (see README: how it is found)")
+    p.add_argument("--windowed", action="store_true", help="a normal window, for trying it on a desktop")
+    p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1080x1920")
+    p.add_argument("--lang", choices=("zh", "en"), help="start language (default: from content)")
+    p.add_argument("--idle-timeout", type=int, metavar="SECONDS", help="override the idle timeout")
+    p.add_argument("--data-dir", metavar="DIR", help="data folder (analytics, last-good content)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Qingdao Industrial Internet Cluster showroom kiosk"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="start the kiosk (the default command)")
+    _add_run_options(run)
+
+    shot = sub.add_parser("shot", help="render screens to PNG (works offscreen)")
+    shot.add_argument("--content", metavar="PATH")
+    shot.add_argument("--lang", choices=("zh", "en"))
+    shot.add_argument("--size", type=_size, metavar="WxH", default=(1920, 1080))
+    target = shot.add_mutually_exclusive_group(required=True)
+    target.add_argument("--screen", metavar="NAME", help="attract, home or a section id")
+    target.add_argument("--all", metavar="DIR", dest="all_dir", help="every screen × language × orientation")
+    shot.add_argument("--out", metavar="FILE.png", help="output file for --screen")
+
+    val = sub.add_parser("validate", help="check a content file and list every finding")
+    val.add_argument("path", nargs="?", metavar="PATH", help="content file (default: as for run)")
+
+    sub.add_parser("schema", help="print the JSON Schema of content.yaml")
+
+    pin = sub.add_parser("set-pin", help="set the admin PIN (stored as a salted hash)")
+    pin.add_argument("--pin", help="the PIN (4–8 digits); asked for when omitted")
+    return parser
+
+
+def validate_command(path: str | None) -> int:
+    """Print every finding in compiler format, then a summary. Exit 0 with no errors,
+    1 with errors, 2 when the file cannot be read."""
+    from kiosk.content.findings import ContentUnreadable, summary
+    from kiosk.content.loader import inspect_bytes, read_file
+    from kiosk.paths import find_content
+
+    target = find_content(path)
+    try:
+        data = read_file(target)
+    except ContentUnreadable as exc:
+        for finding in exc.findings:
+            print(finding)
+        print(f"{target}: could not be read")
+        return 2
+    content, findings = inspect_bytes(data, source=str(target), base_dir=target.parent)
+    for finding in findings:
+        print(finding)
+    verdict = "OK" if content is not None else "NOT USABLE — fix the errors above"
+    print(f"{target}: {summary(findings)} — {verdict}")
+    return 0 if content is not None else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
+        argv = ["run", *argv]  # `kiosk --windowed` means `kiosk run --windowed`
+    args = build_parser().parse_args(argv)
+    command = args.command
+    if command == "validate":
+        return validate_command(args.path)
+    if command == "schema":
+        from kiosk.content.schema import schema_json
+
+        sys.stdout.write(schema_json())
+        return 0
+    if command == "set-pin":
+        from kiosk.pin import set_pin_command
+
+        return set_pin_command(args.pin)
+    from kiosk import app
+
+    if command == "shot":
+        return app.shot_command(args)
+    return app.run_command(args)
