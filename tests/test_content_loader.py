@@ -115,6 +115,8 @@ CASES = [
                           "en: ⟨" + "word " * 80 + "}"), W, "the English text has 80 words"),
     ("long-chinese", edit("zh: 市北孕育了青岛近代工业。", "zh: ⟨" + "工业" * 80), W,
      "the Chinese text has 160 characters"),
+    ("uncovered-char", edit("zh: 家电企业。", "zh: ⟨家电企业𠀀。"), W,
+     "the bundled fonts cannot draw '𠀀' (U+20000)"),
     ("events-out-of-order", edit("date: 2020-06-28", "date: ⟨1900-01-01"), W,
      "dated before the one above it"),
     ("unknown-icon", edit("    type: park\n", "    type: park\n    icon: ⟨mdi6.factroy\n"), W,

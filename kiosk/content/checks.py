@@ -85,7 +85,7 @@ class Checker:
             if _HTML.search(s):
                 self.add("warning", (*path, lang), "this looks like HTML; the kiosk shows text "
                          "exactly as written, so the tags would appear on screen")
-            missing = sorted({c for c in s if not covered(c)})
+            missing = sorted(uncovered(s))
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
                 self.add("warning", (*path, lang), f"the bundled fonts cannot draw {shown}"
@@ -224,34 +224,24 @@ def contrast_ratio(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _coverage() -> tuple[list[int], list[int]] | None:
+def _coverage() -> frozenset[str] | None:
+    """Every character the bundled fonts draw (from assets/fonts/coverage.txt)."""
     from kiosk.paths import FONT_COVERAGE_FILE
 
     try:
         lines = FONT_COVERAGE_FILE.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    starts: list[int] = []
-    ends: list[int] = []
+    chars: set[str] = set(map(chr, range(0x20, 0x7F))) | set("\n\t\r")
     for line in lines:
         line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        lo, _, hi = line.partition("-")
-        starts.append(int(lo, 16))
-        ends.append(int(hi or lo, 16))
-    return starts, ends
+        if line and not line.startswith("#"):
+            lo, _, hi = line.partition("-")
+            chars.update(map(chr, range(int(lo, 16), int(hi or lo, 16) + 1)))
+    return frozenset(chars)
 
 
-def covered(char: str) -> bool:
-    """Whether the bundled fonts can draw ``char`` (True when coverage is unknown)."""
-    if char in "\n\t " or ord(char) < 0x7F:
-        return True
+def uncovered(text: str) -> set[str]:
+    """The characters of ``text`` the bundled fonts cannot draw (none when unknown)."""
     cov = _coverage()
-    if cov is None:
-        return True
-    import bisect
-
-    starts, ends = cov
-    i = bisect.bisect_right(starts, ord(char)) - 1
-    return i >= 0 and ord(char) <= ends[i]
+    return set() if cov is None else set(text) - cov
