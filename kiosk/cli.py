@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 from kiosk import __version__
 
 
-COMMANDS = ("run", "shot", "validate", "schema", "set-pin")
+COMMANDS = ("run", "shot", "validate", "schema", "set-pin", "analytics")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -24,6 +28,15 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= w <= 8192 and 320 <= h <= 8192):
         raise argparse.ArgumentTypeError("width and height must be between 320 and 8192")
     return w, h
+
+
+def _date(text: str) -> dt.date:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-26, got {text!r}") from None
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -59,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of content.yaml")
 
+    stats = sub.add_parser("analytics", help="summarise visitor analytics, or export CSV")
+    stats.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only events since")
+    stats.add_argument("--csv", metavar="FILE", help="export the events as CSV")
+    stats.add_argument("--data-dir", metavar="DIR", help="data folder (default: the kiosk's)")
+
     pin = sub.add_parser("set-pin", help="set the admin PIN (stored as a salted hash)")
     pin.add_argument("--pin", help="the PIN (4–8 digits); asked for when omitted")
     return parser
@@ -87,12 +105,39 @@ def validate_command(path: str | None) -> int:
     return 0 if content is not None else 1
 
 
+def analytics_command(since: dt.date | None, csv_path: str | None) -> int:
+    from pathlib import Path
+
+    from kiosk import analytics
+    from kiosk.paths import analytics_db
+
+    db = analytics_db()
+    if not db.exists():
+        print(f"no analytics yet ({db} does not exist)")
+        return 0
+    if csv_path:
+        rows = analytics.export_csv(db, Path(csv_path), since)
+        print(f"wrote {rows} events to {csv_path}")
+        return 0
+    for line in analytics.format_summary(analytics.summary(db, since), since):
+        print(line)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
         argv = ["run", *argv]  # `kiosk --windowed` means `kiosk run --windowed`
     args = build_parser().parse_args(argv)
     command = args.command
+    if getattr(args, "data_dir", None):
+        import os
+
+        from kiosk.paths import DATA_DIR_ENV
+
+        os.environ[DATA_DIR_ENV] = str(args.data_dir)
+    if command == "analytics":
+        return analytics_command(args.since, args.csv)
     if command == "validate":
         return validate_command(args.path)
     if command == "schema":

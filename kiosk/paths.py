@@ -76,3 +76,7 @@ def log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def analytics_db() -> Path:
+    return data_dir() / "analytics.db"
