@@ -1,0 +1,99 @@
+"""The last-good copy: the most recent content that loaded without errors, with the media
+it names, kept in the data folder. A kiosk restarted with a broken content.yaml starts on
+it instead of a blank screen. No Qt here.
+
+The copy is written to a temporary folder and swapped in by renames, so a power cut leaves
+either the old copy or the new one (``last-good.old`` is used if the swap was cut short).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+from pathlib import Path, PurePosixPath
+
+from kiosk.content.checks import walk
+from kiosk.content.findings import ContentError
+from kiosk.content.loader import Loaded, load_file
+from kiosk.content.model import Content, Media
+
+log = logging.getLogger(__name__)
+
+FOLDER = "last-good"
+
+
+def media_files(content: Content) -> list[str]:
+    """Every media path the content names (relative to its file), without duplicates."""
+    found: dict[str, None] = {}
+    for _, value, meta in walk(content, ()):
+        if isinstance(value, str) and any(isinstance(m, Media) for m in meta):
+            found[value.replace("\\", "/")] = None
+    return list(found)
+
+
+def save(loaded: Loaded, data: bytes, data_dir: Path) -> Path | None:
+    """Keep ``data`` (the bytes ``loaded`` came from) and its media as the last-good copy.
+    Does nothing when the copy is already of these bytes. Never raises."""
+    target = data_dir / FOLDER
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("sha256") == digest:
+            return target
+    except (OSError, ValueError):
+        pass
+    tmp = data_dir / f"{FOLDER}.tmp-{os.getpid()}"
+    old = data_dir / f"{FOLDER}.old"
+    try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        source_dir = loaded.path.parent
+        media = media_files(loaded.content)
+        for rel in media:
+            src = source_dir / PurePosixPath(rel)
+            if src.is_file():
+                dst = tmp / PurePosixPath(rel)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dst)
+        (tmp / "content.yaml").write_bytes(data)
+        (tmp / "manifest.json").write_text(json.dumps({
+            "source": str(loaded.path), "sha256": digest, "media": media,
+            "saved_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }, ensure_ascii=False, indent=2), encoding="utf-8")
+        _fsync_tree(tmp)
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.replace(old)
+        tmp.replace(target)
+        shutil.rmtree(old, ignore_errors=True)
+        log.info("saved last-good content copy (%d media files) to %s", len(media), target)
+        return target
+    except OSError:
+        log.exception("could not save the last-good content copy in %s", data_dir)
+        shutil.rmtree(tmp, ignore_errors=True)
+        return None
+
+
+def load(data_dir: Path) -> tuple[Loaded, dict] | None:
+    """The last-good content and its manifest, or None when there is no usable copy."""
+    for folder in (data_dir / FOLDER, data_dir / f"{FOLDER}.old"):
+        if not (folder / "content.yaml").is_file():
+            continue
+        try:
+            loaded = load_file(folder / "content.yaml")
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            return loaded, manifest
+        except (ContentError, OSError, ValueError) as exc:
+            log.warning("last-good copy in %s is not usable: %s", folder, exc)
+    return None
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as f:
+                os.fsync(f.fileno())
