@@ -1,0 +1,134 @@
+"""Watching content.yaml for staff edits while the kiosk runs.
+
+Editors save in different ways: in place, or by writing a new file and renaming it over
+the old one (which makes a plain file watcher lose the file), or by deleting and
+recreating it. So the watcher follows the file *and* its folder, re-arms itself after
+every change, debounces bursts, and skips saves that did not change the bytes. Each new
+version is validated on a worker thread; the result comes back as a signal on the UI
+thread: :attr:`ContentWatcher.loaded` for good content, :attr:`ContentWatcher.rejected`
+with every finding for bad content. Applying good content is the shell's decision (it
+waits for a quiet moment).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from kiosk.content.findings import ContentError, Finding
+from kiosk.content.loader import Loaded, load_bytes, read_file
+
+log = logging.getLogger(__name__)
+
+
+class _Courier(QObject):
+    """Carries results from worker threads to the UI thread. It lives as long as the
+    process, so no Qt object is ever destroyed on a worker thread."""
+
+    validated = Signal(object, object, object, object)  # watcher id, generation, loaded, result
+
+
+_courier: _Courier | None = None
+
+
+def _get_courier() -> _Courier:
+    global _courier
+    if _courier is None:
+        _courier = _Courier()
+    return _courier
+
+
+class ContentWatcher(QObject):
+    loaded = Signal(object, bytes)
+    """A new version loaded without errors: (Loaded, the file's bytes)."""
+    rejected = Signal(list)
+    """A new version has errors: the list of findings. The current content stays."""
+
+    def __init__(self, path: Path, *, debounce_ms: int = 400, current: bytes | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path).absolute()
+        self._digest = hashlib.sha256(current).hexdigest() if current is not None else None
+        self._generation = 0
+        self._fs = QFileSystemWatcher(self)
+        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._fs.fileChanged.connect(self._on_fs_changed)
+        self._fs.directoryChanged.connect(self._on_fs_changed)
+        self._courier = _get_courier()
+        self._courier.validated.connect(self._on_validated)
+        self._arm()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        paths = self._fs.files() + self._fs.directories()
+        if paths:
+            self._fs.removePaths(paths)
+        self._generation += 1  # results still in flight are dropped
+
+    def check_now(self) -> None:
+        """Look at the file now (the admin panel's Reload)."""
+        self._digest = None
+        self._on_timer_timeout()
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_fs_changed(self, _path: str) -> None:
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        self._arm()
+        try:
+            data = read_file(self.path)
+        except ContentError:
+            log.info("content file %s is missing for now; keeping the current content",
+                     self.path)
+            return
+        digest = hashlib.sha256(data).hexdigest()
+        if digest == self._digest:
+            return
+        self._digest = digest
+        self._generation += 1
+        generation = self._generation
+        threading.Thread(target=_validate, args=(id(self), generation, self.path, data),
+                         name="content-validate", daemon=True).start()
+
+    def _on_validated(self, watcher: int, generation: int, loaded: Loaded | None,
+                      result: object) -> None:
+        if watcher != id(self) or generation != self._generation:
+            return  # a newer save is being checked
+        if loaded is not None:
+            log.info("content file %s changed and is valid (%d warnings)", self.path,
+                     len(loaded.findings))
+            self.loaded.emit(loaded, result)
+        else:
+            findings: list[Finding] = result  # type: ignore[assignment]
+            log.warning("content file %s changed but has errors; keeping the current "
+                        "content:\n%s", self.path, "\n".join(map(str, findings)))
+            self.rejected.emit(findings)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _arm(self) -> None:
+        """(Re)watch the file and its folder: a rename or delete drops the file watch."""
+        folder = str(self.path.parent)
+        if folder not in self._fs.directories() and self.path.parent.is_dir():
+            self._fs.addPath(folder)
+        if str(self.path) not in self._fs.files() and self.path.is_file():
+            self._fs.addPath(str(self.path))
+
+
+def _validate(watcher: int, generation: int, path: Path, data: bytes) -> None:
+    """Worker thread: validate ``data``; hand the result to the UI thread."""
+    result: tuple[Loaded | None, object]
+    try:
+        loaded = load_bytes(data, source=str(path), base_dir=path.parent)
+        result = (loaded, data)
+    except ContentError as exc:
+        result = (None, exc.findings)
+    except Exception as exc:  # never let a worker thread die silently
+        log.exception("validating %s failed unexpectedly", path)
+        result = (None, [Finding(str(path), 0, 0, "error", str(exc))])
+    _get_courier().validated.emit(watcher, generation, *result)
