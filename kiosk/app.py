@@ -1,0 +1,269 @@
+"""Application start-up: QApplication, bundled fonts, excepthook, and the two UI commands.
+
+``kiosk run`` → :func:`run_command`; ``kiosk shot`` → :func:`shot_command` (both called
+by :mod:`kiosk.cli`). Nothing here imports pyqtgraph or qtawesome: they load after the
+first frame (tile icons) or with the page that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from kiosk import paths
+
+log = logging.getLogger("kiosk")
+
+EXIT_CRASH = 70  # EX_SOFTWARE
+LATIN_FAMILY = "Noto Sans"
+CJK_FAMILY = "Noto Sans CJK SC"
+SHOT_SIZES = ((1920, 1080), (1080, 1920))
+
+
+# -- process set-up ------------------------------------------------------------------------
+
+
+def setup_logging(level: int = logging.INFO) -> None:
+    root = logging.getLogger()
+    if not any(getattr(h, "_kiosk", False) for h in root.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler._kiosk = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(level)
+
+
+def excepthook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """Log an uncaught exception to stderr and end the event loop with a non-zero code.
+    Never a dialog, never a traceback on screen: a supervisor restarts the kiosk."""
+    text = "".join(traceback.format_exception(etype, value, tb))
+    log.critical("uncaught exception, exiting:\n%s", text)
+    try:
+        sys.stderr.flush()
+    except Exception:
+        pass
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.exit(EXIT_CRASH)
+    else:
+        os._exit(EXIT_CRASH)
+
+
+def install_excepthook() -> None:
+    sys.excepthook = excepthook
+
+
+_registered: dict[str, list[str]] = {}
+
+
+def font_files(folder: Path = paths.FONTS_DIR) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".otf", ".ttf", ".ttc"))
+
+
+def register_fonts(folder: Path = paths.FONTS_DIR) -> tuple[str, ...]:
+    """Register every bundled font; set the app font. Returns the family list (Latin
+    first, CJK second) for the theme. Missing fonts are logged, not fatal."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    found: set[str] = set()
+    for path in font_files(folder):
+        key = str(path.resolve())
+        if key not in _registered:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                log.error("could not load font %s", path)
+                continue
+            _registered[key] = QFontDatabase.applicationFontFamilies(font_id)
+        found.update(_registered[key])
+    if not found:
+        log.error("no bundled fonts in %s: Chinese text may show as boxes", folder)
+    families = (LATIN_FAMILY, CJK_FAMILY)
+    for family in families:
+        if family not in found:
+            log.warning("bundled font family %r missing (have: %s)", family, ", ".join(sorted(found)) or "none")
+    app = QApplication.instance()
+    if app is not None:
+        font = QFont()
+        font.setFamilies(list(families))
+        font.setPixelSize(28)
+        QApplication.setFont(font)
+    return families
+
+
+def create_app(argv: list[str] | None = None, *, kiosk_mode: bool = True):  # -> QApplication
+    """The QApplication, set up for touch: fonts registered, cursor hidden in kiosk mode."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.shell.lockdown import block_external_urls
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(paths.APP_NAME)
+    app.setAttribute(Qt.ApplicationAttribute.AA_SynthesizeMouseForUnhandledTouchEvents, True)
+    app.setAttribute(Qt.ApplicationAttribute.AA_SynthesizeTouchForUnhandledMouseEvents, False)
+    app.setQuitOnLastWindowClosed(True)
+    block_external_urls()
+    if kiosk_mode:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    return app
+
+
+# -- building the window -------------------------------------------------------------------
+
+
+def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int, int]):  # -> KioskWindow
+    from kiosk.shell import KioskWindow, ShellOptions, load_status
+
+    content_path = paths.find_content(getattr(args, "content", None))
+    log.info("content file: %s", content_path)
+    families = register_fonts()
+    options = ShellOptions(
+        kiosk_mode=kiosk_mode,
+        size=size,
+        lang=getattr(args, "lang", None),
+        idle_timeout=getattr(args, "idle_timeout", None),
+    )
+    return KioskWindow(load_status(content_path), options, families=families, loader=lambda: load_status(content_path))
+
+
+def install_qt_message_handler() -> None:
+    """Route Qt's own warnings into the log (and so to stderr and the log file)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """``kiosk run``: full screen, locked down, until the admin panel's Exit."""
+    if getattr(args, "data_dir", None):
+        os.environ[paths.DATA_DIR_ENV] = str(args.data_dir)
+    try:
+        from kiosk import logs
+
+        logs.setup(paths.log_dir())
+    except Exception:  # logging must never stop the kiosk
+        setup_logging()
+    install_excepthook()
+    kiosk_mode = not args.windowed
+    app = create_app(kiosk_mode=kiosk_mode)
+    install_qt_message_handler()
+    from PySide6.QtCore import QTimer
+
+    screen = app.primaryScreen()
+    geometry = screen.geometry()
+    size = args.size or ((geometry.width(), geometry.height()) if kiosk_mode else (1920, 1080))
+    window = build_window(args, kiosk_mode=kiosk_mode, size=size)
+    window.exit_requested.connect(lambda: app.exit(0))
+    if kiosk_mode:
+        window.setGeometry(geometry.x(), geometry.y(), size[0], size[1])
+        window.showFullScreen()
+    else:
+        window.show()
+    # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images).
+    QTimer.singleShot(300, window, window.warm_up)
+    code = app.exec()
+    window.shutdown()
+    return code
+
+
+# -- screenshots ---------------------------------------------------------------------------
+
+
+def screens_for(window) -> list[str]:  # window: KioskWindow
+    names = ["attract", "home"]
+    if window.view is not None:
+        names += [s.id for s in window.view.content.sections]
+    return names + ["countdown", "pin", "admin"]
+
+
+def _grab(window, screen: str, out: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.show_screen(screen)
+    window.freeze_for_shot()
+    QApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out), "PNG"):
+        raise OSError(f"could not write {out}")
+    print(out)
+
+
+def shot_command(args: argparse.Namespace) -> int:
+    """``kiosk shot``: render screens to PNG, offscreen, with animations finished."""
+    setup_logging(logging.WARNING)
+    install_excepthook()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_app(kiosk_mode=False)
+    from kiosk.shell import ContentStatus, KioskWindow, ShellOptions, load_status
+
+    content_path = paths.find_content(args.content)
+    families = register_fonts()
+    status = load_status(content_path)
+
+    def window_for(lang: str | None, size: tuple[int, int], st: ContentStatus = status) -> KioskWindow:
+        w = KioskWindow(st, ShellOptions(kiosk_mode=False, size=size, lang=lang), families=families)
+        w.resize(*size)
+        w.show()
+        app.processEvents()
+        return w
+
+    def close(w: KioskWindow) -> None:
+        w.shutdown()
+        w.allow_close = True
+        w.close()
+        w.deleteLater()
+        app.processEvents()
+
+    if args.all_dir:
+        out_dir = Path(args.all_dir)
+        for size in SHOT_SIZES:
+            for lang in ("zh", "en"):
+                w = window_for(lang, size)
+                for screen in screens_for(w):
+                    _grab(w, screen, out_dir / f"{screen}-{lang}-{size[0]}x{size[1]}.png")
+                close(w)
+            failed = ContentStatus(path=content_path, content=None, findings=status.findings)
+            w = window_for(None, size, failed)
+            _grab(w, "unavailable", out_dir / f"unavailable-{size[0]}x{size[1]}.png")
+            close(w)
+        return 0
+    if not args.out:
+        print("kiosk shot: --screen needs --out FILE.png", file=sys.stderr)
+        return 2
+    if args.screen == "unavailable":  # preview the maintenance screen whatever the content
+        status = ContentStatus(path=content_path, content=None, findings=status.findings)
+    w = window_for(args.lang, tuple(args.size), status)
+    known = screens_for(w) + ["unavailable"]
+    if args.screen not in known and w.view is not None:
+        print(f"kiosk shot: unknown screen {args.screen!r}; choose from: {', '.join(known)}", file=sys.stderr)
+        close(w)
+        return 2
+    _grab(w, args.screen, Path(args.out))
+    close(w)
+    return 0

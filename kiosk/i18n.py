@@ -1,0 +1,132 @@
+"""The UI's own strings in Chinese and English, and per-language number/date formatting.
+
+Content strings come from content.yaml (``Text.get(lang)``); everything the shell itself
+says lives here. No Qt: formatting helpers are plain functions, so pages and tests share them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from kiosk.content.model import Figure
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, Lang] = ("zh", "en")
+
+#: Each language's name in its own script, for the language toggle.
+LANGUAGE_NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "nav.home": {"zh": "首页", "en": "Home"},
+    "nav.back": {"zh": "返回", "en": "Back"},
+    "attract.invite": {"zh": "触摸屏幕 开始探索", "en": "Touch to explore"},
+    "home.kicker": {"zh": "欢迎参观", "en": "Welcome"},
+    "home.prompt": {"zh": "请选择一个主题开始浏览", "en": "Choose a topic to begin"},
+    "idle.title": {"zh": "还在浏览吗？", "en": "Still there?"},
+    "idle.body": {"zh": "{n} 秒后返回首页", "en": "Returning to the start in {n} s"},
+    "idle.continue": {"zh": "继续", "en": "Continue"},
+    "unavailable.title": {"zh": "正在更新内容", "en": "We'll be right back"},
+    "unavailable.body": {"zh": "请稍候，展示内容即将恢复", "en": "The showcase is being updated"},
+    "page.empty": {"zh": "内容即将上线", "en": "Coming soon"},
+    "page.swipe_hint": {"zh": "左右滑动切换主题", "en": "Swipe to change topic"},
+    "history.featured": {"zh": "重要时刻", "en": "Milestone"},
+    "park.figures": {"zh": "园区数据", "en": "Key figures"},
+    "park.framework": {"zh": "发展体系", "en": "Framework"},
+    "park.places": {"zh": "园区地点", "en": "Places"},
+    "park.address": {"zh": "地址", "en": "Address"},
+    "partners.count": {"zh": "{n} 家", "en": "{n} partners"},
+    "platform.figures": {"zh": "平台数据", "en": "Platform in figures"},
+    "platform.charts": {"zh": "数据图表", "en": "Charts"},
+    "platform.capabilities": {"zh": "平台能力", "en": "Capabilities"},
+    "platform.cases": {"zh": "应用案例", "en": "Case studies"},
+    "admin.pin_title": {"zh": "请输入管理密码", "en": "Enter admin PIN"},
+    "admin.pin_wrong": {"zh": "密码错误", "en": "Wrong PIN"},
+    "admin.pin_locked": {"zh": "尝试次数过多，请稍后再试", "en": "Too many attempts, try again later"},
+    "admin.cancel": {"zh": "取消", "en": "Cancel"},
+    "admin.ok": {"zh": "确定", "en": "OK"},
+    "admin.title": {"zh": "管理", "en": "Administration"},
+    "admin.content_file": {"zh": "内容文件", "en": "Content file"},
+    "admin.loaded_at": {"zh": "加载时间", "en": "Loaded at"},
+    "admin.status": {"zh": "状态", "en": "Status"},
+    "admin.status_ok": {"zh": "正常", "en": "OK"},
+    "admin.status_failed": {"zh": "内容有错误，访客看到维护页面", "en": "Content has errors; visitors see the maintenance screen"},
+    "admin.no_findings": {"zh": "没有发现问题", "en": "No findings"},
+    "admin.reload": {"zh": "重新加载", "en": "Reload"},
+    "admin.close": {"zh": "关闭", "en": "Close"},
+    "admin.exit": {"zh": "退出展示", "en": "Exit kiosk"},
+}
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The UI string ``key`` in ``lang`` (``{name}`` placeholders filled from ``values``)."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def both(key: str, sep: str = " · ", **values: object) -> str:
+    """``key`` in Chinese and English, e.g. ``还在浏览吗？ · Still there?``."""
+    return sep.join(tr(key, lang, **values) for lang in LANGS)
+
+
+def other(lang: str) -> Lang:
+    return "en" if lang == "zh" else "zh"
+
+
+# -- numbers ----------------------------------------------------------------------------
+
+
+def _trim(value: float, decimals: int | None) -> str:
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def format_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """A number the way a reader of ``lang`` expects: 3.4亿 / 340 million, 390万 / 3.9 million."""
+    v = abs(value)
+    sign = "-" if value < 0 else ""
+    if lang == "zh":
+        for size, word in ((1e8, "亿"), (1e4, "万")):
+            if v >= size and (v >= 1e5 or v % size == 0):
+                return f"{sign}{_trim(v / size, decimals).replace(',', '')}{word}"
+        return sign + _trim(v, decimals)
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if v >= size:
+            return f"{sign}{_trim(v / size, decimals)} {word}"
+    return sign + _trim(v, decimals)
+
+
+def format_figure(figure: Figure, lang: str) -> tuple[str, str]:
+    """``(value, unit)`` for a key figure, with 约/about and 余/+ applied."""
+    value = format_number(figure.value, lang, figure.decimals)
+    unit = figure.unit.get(lang) if figure.unit else ""
+    if figure.plus:
+        if lang == "zh" and value[-1:] in ("万", "亿"):
+            value = value[:-1] + "余" + value[-1]  # 390余万
+        else:
+            value = value + ("余" if lang == "zh" else "+")
+    if figure.approx:
+        value = ("约" if lang == "zh" else "about ") + value
+    return value, unit
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def format_date(value: int | dt.date | str, lang: str) -> str:
+    """An event date: 1902 · 2020年6月 / June 2020 · 2020年6月28日 / 28 June 2020."""
+    if isinstance(value, int):
+        return f"{value}年" if lang == "zh" else str(value)
+    if isinstance(value, dt.date):
+        if lang == "zh":
+            return f"{value.year}年{value.month}月{value.day}日"
+        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    year, month = (int(part) for part in value.split("-"))
+    return f"{year}年{month}月" if lang == "zh" else f"{_MONTHS[month - 1]} {year}"

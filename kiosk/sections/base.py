@@ -1,0 +1,104 @@
+"""SectionPage: the base class of every section page, and the context pages are built with.
+
+A page gets its section model and a :class:`PageContext` (theme, the whole content for
+cross-links, the media folder, the start language) — no globals. The shell calls:
+
+* :meth:`SectionPage.set_language` — re-render in place (keep scroll, zoom, selection);
+* :meth:`SectionPage.reset` — back to the initial state on idle (scroll, zoom, selection,
+  media); the default resets every :class:`KineticScrollArea` on the page;
+* :meth:`SectionPage.on_shown` / :meth:`SectionPage.on_hidden` — start/pause media;
+* :meth:`SectionPage.allows_swipe_at` — whether a horizontal swipe starting there may
+  change section (return False over a timeline or a zoomable plan);
+* :meth:`SectionPage.open_item` — deep link (e.g. open partner ``haier`` on the partners page).
+
+Pages emit :attr:`navigate_requested` ``(section_id, item_id)`` to ask the shell to open
+another section, and :attr:`idle_inhibited` ``(bool)`` while a video plays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.model import Content, SectionBase
+from kiosk.theme import Theme
+from kiosk.widgets.kinetic import KineticScrollArea
+from kiosk.widgets.labels import Localized
+
+
+@dataclass(frozen=True)
+class PageContext:
+    theme: Theme
+    content: Content
+    base_dir: Path
+    """The folder media paths are relative to (content.yaml's folder)."""
+    lang: str
+    mouse_drag: bool = False
+    """Allow mouse dragging in kinetic areas (desktop trials, ``--windowed``)."""
+
+    def media(self, relative: str | None) -> Path | None:
+        return (self.base_dir / relative) if relative else None
+
+
+class SectionPage(QWidget):
+    #: The content ``type`` this page shows; set by :func:`~kiosk.sections.register_page`.
+    section_type: ClassVar[str] = ""
+    #: The tile icon (qtawesome name) when the section gives none.
+    default_icon: ClassVar[str] = "mdi6.view-grid-outline"
+    #: Whether swiping left/right on this page may change section (see :meth:`allows_swipe_at`).
+    swipe_navigation: ClassVar[bool] = True
+
+    navigate_requested = Signal(str, str)
+    idle_inhibited = Signal(bool)
+
+    def __init__(self, section: SectionBase, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._section = section
+        self.context = context
+        self.theme = context.theme
+        self._lang = context.lang
+        self.setObjectName(f"page-{section.id}")
+
+    @property
+    def section(self) -> SectionBase:
+        return self._section
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_language(self, lang: str) -> None:
+        """Show the page in ``lang`` without changing where the visitor is on it."""
+        if lang == self._lang:
+            return
+        self._lang = lang
+        for child in self.findChildren(QWidget):
+            if isinstance(child, Localized) and not isinstance(child, SectionPage):
+                child.set_language(lang)
+        self.retranslate(lang)
+
+    def retranslate(self, lang: str) -> None:
+        """Hook for texts that are not :class:`~kiosk.widgets.labels.Localized` widgets."""
+
+    def reset(self) -> None:
+        """Back to the initial state: scroll, zoom, selection, media. Extend, don't replace."""
+        for area in self.findChildren(KineticScrollArea):
+            area.reset()
+
+    def on_shown(self) -> None:
+        """The page became the current one."""
+
+    def on_hidden(self) -> None:
+        """The page stopped being the current one (pause media here)."""
+
+    def allows_swipe_at(self, pos: QPoint) -> bool:
+        """Whether a horizontal swipe starting at ``pos`` (page coordinates) may change section."""
+        return self.swipe_navigation
+
+    def open_item(self, item_id: str) -> bool:
+        """Show item ``item_id`` (deep link). Return whether the page knows it."""
+        return False

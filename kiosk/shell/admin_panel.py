@@ -1,0 +1,88 @@
+"""AdminPanel: content status (file, loaded at, findings) with Reload, Close and Exit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.i18n import both
+from kiosk.shell.status import ContentStatus
+from kiosk.theme import Theme
+from kiosk.widgets.button import PillButton
+from kiosk.widgets.kinetic import KineticScrollArea
+from kiosk.widgets.labels import TextLabel
+
+
+class AdminPanel(QFrame):
+    reload_clicked = Signal()
+    close_clicked = Signal()
+    exit_clicked = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("admin-panel")
+        self.setProperty("card", "plain")
+        self.theme = theme
+        col = QVBoxLayout(self)
+        pad = theme.px(56)
+        col.setContentsMargins(pad, pad, pad, pad)
+        col.setSpacing(theme.space("md"))
+        col.addWidget(TextLabel(theme, both("admin.title"), "zh", role="h2", parent=self))
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(theme.space("lg"))
+        facts.setVerticalSpacing(theme.space("xs"))
+        self.values: dict[str, TextLabel] = {}
+        for row, key in enumerate(("admin.content_file", "admin.loaded_at", "admin.status")):
+            facts.addWidget(TextLabel(theme, both(key), "zh", role="caption", tone="muted", wrap=False, parent=self), row, 0, Qt.AlignmentFlag.AlignTop)
+            value = TextLabel(theme, "", "zh", role="body", parent=self)
+            facts.addWidget(value, row, 1)
+            self.values[key] = value
+        facts.setColumnStretch(1, 1)
+        col.addLayout(facts)
+        self.scroll = KineticScrollArea(theme, mouse_drag=True, parent=self)
+        self.scroll.setObjectName("admin-findings")
+        holder = QWidget()
+        holder.setObjectName("scroll-content")
+        self.findings_box = QVBoxLayout(holder)
+        self.findings_box.setContentsMargins(0, 0, 0, 0)
+        self.findings_box.setSpacing(theme.space("xs"))
+        self.scroll.setWidget(holder)
+        self.scroll.setMinimumHeight(theme.px(200))
+        col.addWidget(self.scroll, 1)
+        buttons = QGridLayout()
+        buttons.setSpacing(theme.space("md"))
+        self.reload_button = PillButton(theme, both("admin.reload"), glyph="reload", variant="primary", parent=self)
+        self.reload_button.setObjectName("admin-reload")
+        self.close_button = PillButton(theme, both("admin.close"), glyph="close", parent=self)
+        self.close_button.setObjectName("admin-close")
+        self.exit_button = PillButton(theme, both("admin.exit"), glyph="exit", parent=self)
+        self.exit_button.setObjectName("admin-exit")
+        self.reload_button.clicked.connect(self.reload_clicked)
+        self.close_button.clicked.connect(self.close_clicked)
+        self.exit_button.clicked.connect(self.exit_clicked)
+        buttons.addWidget(self.reload_button, 0, 0)
+        buttons.addWidget(self.close_button, 0, 1)
+        if theme.landscape:
+            buttons.setColumnStretch(2, 1)
+            buttons.addWidget(self.exit_button, 0, 3)
+        else:  # not enough width for three bilingual buttons in a row
+            buttons.setColumnStretch(2, 1)
+            buttons.addWidget(self.exit_button, 1, 0, 1, 2)
+        col.addLayout(buttons)
+
+    def set_status(self, status: ContentStatus) -> None:
+        self.values["admin.content_file"].set_source(str(status.path))
+        self.values["admin.loaded_at"].set_source(status.loaded_at.strftime("%Y-%m-%d %H:%M:%S"))
+        state = both("admin.status_ok") if status.ok else both("admin.status_failed", sep="\n")
+        self.values["admin.status"].set_source(f"{state}  ({status.summary()})")
+        self.values["admin.status"].setProperty("tone", None if status.ok else "danger")
+        self.values["admin.status"].style().polish(self.values["admin.status"])
+        while self.findings_box.count():
+            item = self.findings_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        lines = [str(f) for f in status.findings] or [both("admin.no_findings")]
+        for line in lines:
+            self.findings_box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=self.findings_box.parentWidget()))
+        self.findings_box.addStretch(1)
+        self.scroll.reset()

@@ -1,0 +1,135 @@
+"""PageStack: holds the home screen and the section pages; builds pages lazily; switches
+instantly and *then* animates.
+
+The new page is current (and takes taps) the moment :meth:`show_key` returns; the slide
+and the fading curtain run afterwards, so an animation never delays a tap's response.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.theme import Theme
+
+DURATION_MS = 280
+
+
+class Curtain(QWidget):
+    """A background-coloured veil that fades out over a newly shown page."""
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._color = QColor(theme.palette.background)
+        self.alpha = 0.0
+        self.hide()
+
+    def set_alpha(self, alpha: float) -> None:
+        self.alpha = alpha
+        self.setVisible(alpha > 0.01)
+        self.update()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:
+        c = QColor(self._color)
+        c.setAlphaF(self.alpha)
+        p = QPainter(self)
+        p.fillRect(self.rect(), c)
+        p.end()
+
+
+class PageStack(QWidget):
+    def __init__(self, theme: Theme, factory: Callable[[str], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page-stack")
+        self.theme = theme
+        self.factory = factory
+        self._pages: dict[str, QWidget] = {}
+        self._current: str | None = None
+        self._offset = 0
+        self.curtain = Curtain(theme, self)
+        self.anim = QVariantAnimation(self)
+        self.anim.setObjectName("page-transition")
+        self.anim.setDuration(DURATION_MS)
+        self.anim.setStartValue(0.0)
+        self.anim.setEndValue(1.0)
+        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.anim.valueChanged.connect(self._on_anim_value_changed)
+
+    @property
+    def current_key(self) -> str | None:
+        return self._current
+
+    def current_widget(self) -> QWidget | None:
+        return self._pages.get(self._current) if self._current else None
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._pages)
+
+    def add(self, key: str, widget: QWidget) -> None:
+        widget.setParent(self)
+        widget.hide()
+        widget.setGeometry(self.rect())
+        self._pages[key] = widget
+
+    def widget(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self._pages:
+            self.add(key, self.factory(key))
+        return self._pages[key]
+
+    def show_key(self, key: str, direction: str = "none") -> QWidget:
+        new = self.widget(key)
+        old = self.current_widget()
+        self._current = key
+        if old is new:
+            return new
+        if old is not None:
+            old.hide()
+            _call(old, "on_hidden")
+        self.anim.stop()
+        self._offset = {"forward": 1, "back": -1}.get(direction, 0) * self.theme.px(140)
+        new.setGeometry(self.rect())
+        new.show()
+        new.raise_()
+        self.curtain.setGeometry(self.rect())
+        self.curtain.raise_()
+        _call(new, "on_shown")
+        if direction == "none":
+            self._on_anim_value_changed(1.0)
+        else:
+            self._on_anim_value_changed(0.0)
+            self.anim.start()
+        return new
+
+    def finish(self) -> None:
+        """Jump any running transition to its end."""
+        if self.anim.state() == QVariantAnimation.State.Running:
+            self.anim.stop()
+        self._on_anim_value_changed(1.0)
+
+    @property
+    def animating(self) -> bool:
+        return self.anim.state() == QVariantAnimation.State.Running
+
+    def _on_anim_value_changed(self, value: object) -> None:
+        v = float(value)  # type: ignore[arg-type]
+        w = self.current_widget()
+        if w is not None:
+            w.move(QPoint(round(self._offset * (1 - v)), 0))
+        self.curtain.set_alpha(0.8 * (1 - v))
+
+    def resizeEvent(self, e: QEvent) -> None:
+        for w in self._pages.values():
+            w.resize(self.size())
+        self.curtain.setGeometry(self.rect())
+        super().resizeEvent(e)  # type: ignore[arg-type]
+
+
+def _call(widget: QWidget, name: str) -> None:
+    hook = getattr(widget, name, None)
+    if callable(hook):
+        hook()

@@ -1,0 +1,190 @@
+"""ShellView: the visitor-facing kiosk for one content — attract, home, section pages and
+the navigation bar — wired to the Navigator and the LanguageState. Wiring only: the logic
+lives in Navigator, LanguageState, PageStack and the pages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk import sections
+from kiosk.content.model import Content
+from kiosk.sections import PageContext, SectionPage
+from kiosk.shell.attract import AttractScreen
+from kiosk.shell.home import HomeScreen
+from kiosk.shell.language import LanguageState
+from kiosk.shell.navbar import NavBar
+from kiosk.shell.navigation import ATTRACT, HOME, Navigator
+from kiosk.shell.pagestack import PageStack
+from kiosk.shell.swipe import SwipeDetector
+from kiosk.theme import Theme
+
+log = logging.getLogger(__name__)
+
+
+class ShellView(QWidget):
+    screen_changed = Signal(str)
+    idle_inhibited = Signal(str, bool)
+
+    def __init__(
+        self,
+        content: Content,
+        theme: Theme,
+        *,
+        base_dir: Path,
+        lang: str | None = None,
+        mouse_drag: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("shell")
+        self.content = content
+        self.theme = theme
+        self.base_dir = base_dir
+        self.mouse_drag = mouse_drag
+        self._pending: list[str] = []
+        self.language = LanguageState(lang or content.kiosk.default_language, self)
+        self.navigator = Navigator([s.id for s in content.sections], self)
+
+        self.home = HomeScreen(content, theme, self.language.lang, sections.icon_for)
+        self.stack = PageStack(theme, self._build_page, self)
+        self.stack.add(HOME, self.home)
+        self.navbar = NavBar(content, theme, self.language.lang, self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.navbar)
+        self.attract = AttractScreen(content, theme, self)
+        self.swipe = SwipeDetector(self.stack, theme, self._swipe_allowed, self)
+
+        self.home.tile_activated.connect(self.navigator.open)
+        self.navbar.home_clicked.connect(self.navigator.home)
+        self.navbar.back_clicked.connect(self.navigator.back)
+        self.navbar.language_selected.connect(self.language.set)
+        self.attract.activated.connect(self._on_attract_activated)
+        self.navigator.changed.connect(self._on_navigator_changed)
+        self.language.changed.connect(self._on_language_changed)
+        self.swipe.swiped.connect(self._on_swipe_swiped)
+        self.stack.show_key(HOME)
+        self._show(ATTRACT, "none")
+
+    # -- queries ------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.language.lang
+
+    @property
+    def current(self) -> str:
+        return self.navigator.current
+
+    def page(self, section_id: str) -> SectionPage:
+        """The page for ``section_id`` (built on first use)."""
+        return self.stack.widget(section_id)  # type: ignore[return-value]
+
+    def built_pages(self) -> dict[str, SectionPage]:
+        return {k: w for k, w in self.stack.built().items() if isinstance(w, SectionPage)}
+
+    # -- commands -----------------------------------------------------------------------
+    def show_screen(self, key: str) -> None:
+        """Go straight to ``attract``, ``home`` or a section (screenshots, tests)."""
+        if key == ATTRACT:
+            self.navigator.reset()
+        else:
+            self.navigator.open(key)
+
+    def reset(self) -> None:
+        """Everything back to the start: attract, default language, every page's state."""
+        self.language.reset()
+        for page in self.built_pages().values():
+            page.reset()
+        self.navigator.reset()
+        self.stack.show_key(HOME)
+        self.stack.finish()
+        self.attract.restart()
+
+    def warm_up(self) -> None:
+        """After the first frame: tile icons now, then one page per event-loop turn, so
+        first taps are instant and the attract animation barely notices."""
+        self.home.load_icons()
+        self._pending = [s.id for s in self.content.sections if s.id not in self.stack.built()]
+        self._warm_next()
+
+    def _warm_next(self) -> None:
+        if self._pending:
+            self.stack.widget(self._pending.pop(0))
+            if self._pending:
+                QTimer.singleShot(0, self, self._warm_next)
+
+    @property
+    def warmed_up(self) -> bool:
+        return not self._pending and all(s.id in self.stack.built() for s in self.content.sections)
+
+    def finish_animations(self) -> None:
+        self.stack.finish()
+
+    def stop(self) -> None:
+        self.stack.finish()
+        self.attract.stop()
+
+    # -- wiring -------------------------------------------------------------------------
+    def _build_page(self, key: str) -> QWidget:
+        section = self.content.section(key)
+        assert section is not None, key
+        context = PageContext(self.theme, self.content, self.base_dir, self.language.lang, self.mouse_drag)
+        page = sections.create_page(section, context)
+        page.navigate_requested.connect(self._on_page_navigate_requested)
+        page.idle_inhibited.connect(lambda on, sid=key: self.idle_inhibited.emit(sid, on))
+        return page
+
+    def _show(self, key: str, direction: str) -> None:
+        if key == ATTRACT:
+            self.attract.setGeometry(self.rect())
+            self.attract.show()
+            self.attract.raise_()
+        else:
+            self.stack.show_key(key, direction)
+            self.navbar.set_screen(key)
+            self.attract.hide()
+        self.screen_changed.emit(key)
+
+    def _swipe_allowed(self, pos: QPoint) -> bool:
+        page = self.stack.current_widget()
+        if not isinstance(page, SectionPage):
+            return False
+        return page.allows_swipe_at(page.mapFrom(self.stack, pos))
+
+    def _on_navigator_changed(self, key: str, direction: str) -> None:
+        self._show(key, direction)
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.home.set_language(lang)
+        self.navbar.set_language(lang)
+        for page in self.built_pages().values():
+            page.set_language(lang)
+
+    def _on_attract_activated(self, section_id: str) -> None:
+        self.navigator.home()
+        if section_id and section_id in self.navigator.section_ids:
+            self.navigator.open(section_id)
+
+    def _on_swipe_swiped(self, direction: str) -> None:
+        if direction == "left":
+            self.navigator.next_section()
+        else:
+            self.navigator.back()
+
+    def _on_page_navigate_requested(self, section_id: str, item_id: str) -> None:
+        if section_id not in self.navigator.section_ids:
+            log.warning("a page asked for unknown section %r", section_id)
+            return
+        self.navigator.open(section_id)
+        if item_id:
+            self.page(section_id).open_item(item_id)
+
+    def resizeEvent(self, e: object) -> None:
+        super().resizeEvent(e)  # type: ignore[arg-type]
+        self.attract.setGeometry(self.rect())

@@ -1,0 +1,302 @@
+"""Design tokens: palette, spacing, radii and the type scale.
+
+Everything is specified in *design units* at 1920×1080 and scaled by the screen's short side
+(``scale = min(width, height) / 1080``), so 1080×1920 portrait uses the same sizes as
+1920×1080 and 3840×2160 doubles them. Physical sizes (tap targets) come from
+``content.kiosk.screen_diagonal_in``: ``theme.mm(20)`` is 20 mm on the configured panel.
+
+Colours start from ``content.kiosk.theme`` and are *repaired* where needed so every pair the
+UI uses meets WCAG: 7:1 for body text, 4.5:1 for everything else (see
+:meth:`Palette.contrast_pairs`, checked by tests/test_theme.py for any content colours).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
+
+from kiosk.content.model import Settings
+from kiosk.content.model import Theme as ThemeColours
+from kiosk.theme.color import (
+    BLACK,
+    WHITE,
+    contrast,
+    ensure_contrast,
+    ensure_fill,
+    luminance,
+    mix,
+    readable_on,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QFont
+
+#: Latin first (the CJK font draws Latin punctuation full-width), CJK second.
+DEFAULT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans CJK SC")
+
+DESIGN_SHORT_SIDE = 1080
+BODY_RATIO = 7.0
+UI_RATIO = 4.5
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour the UI paints, as ``#RRGGBB``."""
+
+    background: str
+    background_deep: str
+    surface: str
+    surface_raised: str
+    surface_pressed: str
+    line: str
+    line_strong: str
+    text: str
+    text_muted: str
+    primary: str
+    """Decorative primary (glows, rules, icons on dark)."""
+    primary_fill: str
+    """Primary as a fill under ``on_primary`` text (selected chips, main buttons)."""
+    primary_pressed: str
+    on_primary: str
+    primary_text: str
+    """Primary used as text on background or surface."""
+    primary_soft: str
+    """A primary-tinted disc/badge fill that still carries ``text`` (tile icon discs)."""
+    primary_faint: str
+    """The faint end of primary-tinted gradients (icon discs, backdrop glow)."""
+    accent: str
+    accent_fill: str
+    accent_pressed: str
+    on_accent: str
+    accent_text: str
+    danger_text: str
+
+    @classmethod
+    def from_colours(cls, c: ThemeColours) -> Palette:
+        dark = luminance(c.text) >= luminance(c.background)
+        ink = WHITE if dark else BLACK
+        # Surfaces must leave room for 7:1 body text in the theme's polarity.
+        background = ensure_fill(c.background, ink, 8.5)
+        surface = ensure_fill(c.surface, ink, 8.5)
+        toward_ink = 0.07 if dark else 0.04
+        surface_raised = ensure_fill(mix(surface, ink, toward_ink), ink, 8.0)
+        surface_pressed = ensure_fill(mix(surface, c.primary, 0.30), ink, 7.5)
+        background_deep = mix(background, BLACK if dark else WHITE, 0.35)
+        text_bgs = (background, background_deep, surface, surface_raised, surface_pressed)
+        text = c.text
+        for _ in range(3):
+            for bg in text_bgs:
+                text = ensure_contrast(text, bg, BODY_RATIO)
+        muted = c.text_muted
+        for _ in range(3):
+            for bg in (background, surface, surface_raised, surface_pressed):
+                muted = ensure_contrast(muted, bg, UI_RATIO + 0.3)
+        primary_text = c.primary
+        accent_text = c.accent
+        danger = "#FF7A6E" if dark else "#B3261E"
+        for _ in range(3):
+            for bg in (background, surface, surface_raised):
+                primary_text = ensure_contrast(primary_text, bg, UI_RATIO + 0.3)
+                accent_text = ensure_contrast(accent_text, bg, UI_RATIO + 0.3)
+                danger = ensure_contrast(danger, bg, UI_RATIO + 0.3)
+        # Filled primary controls keep the theme's text colour; the fill darkens to fit.
+        on_primary = text
+        primary_fill = ensure_fill(c.primary, on_primary, UI_RATIO + 0.5)
+        on_accent = readable_on(c.accent, background, BLACK, WHITE, ratio=UI_RATIO + 0.5)
+        accent_fill = ensure_fill(c.accent, on_accent, UI_RATIO + 0.5)
+        # Pressed fills: visibly different from the rest state, still readable.
+        primary_pressed = ensure_fill(mix(primary_fill, BLACK if luminance(on_primary) > 0.18 else WHITE, 0.25), on_primary, UI_RATIO + 0.5)
+        accent_pressed = ensure_fill(mix(accent_fill, BLACK if luminance(on_accent) > 0.18 else WHITE, 0.2), on_accent, UI_RATIO + 0.5)
+        primary_soft = ensure_fill(mix(surface, c.primary, 0.55), text, UI_RATIO + 0.3)
+        primary_faint = ensure_fill(mix(surface, c.primary, 0.25), text, UI_RATIO + 0.3)
+        return cls(
+            background=background,
+            background_deep=background_deep,
+            surface=surface,
+            surface_raised=surface_raised,
+            surface_pressed=surface_pressed,
+            line=mix(surface, ink, 0.12),
+            line_strong=mix(surface, ink, 0.28),
+            text=text,
+            text_muted=muted,
+            primary=c.primary,
+            primary_fill=primary_fill,
+            primary_pressed=primary_pressed,
+            on_primary=on_primary,
+            primary_text=primary_text,
+            primary_soft=primary_soft,
+            primary_faint=primary_faint,
+            accent=c.accent,
+            accent_fill=accent_fill,
+            accent_pressed=accent_pressed,
+            on_accent=on_accent,
+            accent_text=accent_text,
+            danger_text=danger,
+        )
+
+    def contrast_pairs(self) -> list[tuple[str, str, float]]:
+        """(foreground token, background token, required ratio) for every text/background
+        combination the UI paints. Body text needs 7:1, everything else 4.5:1."""
+        pairs: list[tuple[str, str, float]] = []
+        for bg in ("background", "background_deep", "surface", "surface_raised", "surface_pressed"):
+            pairs.append(("text", bg, BODY_RATIO))
+        for bg in ("background", "surface", "surface_raised", "surface_pressed"):
+            pairs.append(("text_muted", bg, UI_RATIO))
+        for fg in ("primary_text", "accent_text", "danger_text"):
+            for bg in ("background", "surface", "surface_raised"):
+                pairs.append((fg, bg, UI_RATIO))
+        pairs.append(("text", "primary_soft", UI_RATIO))
+        pairs.append(("text", "primary_faint", UI_RATIO))
+        pairs.append(("on_primary", "primary_fill", UI_RATIO))
+        pairs.append(("on_primary", "primary_pressed", UI_RATIO))
+        pairs.append(("on_accent", "accent_fill", UI_RATIO))
+        pairs.append(("on_accent", "accent_pressed", UI_RATIO))
+        return pairs
+
+    def ratio(self, fg: str, bg: str) -> float:
+        return contrast(getattr(self, fg), getattr(self, bg))
+
+    def names(self) -> list[str]:
+        return [f.name for f in fields(self)]
+
+
+@dataclass(frozen=True)
+class TypeRole:
+    size: int
+    """Pixel size in design units (at 1080p)."""
+    weight: int = 400
+    heading: bool = False
+    letter_spacing: float = 0.0
+    line_height: float = 1.3
+
+
+#: The type scale. Body text ≥ 28 px and headings ≥ 48 px at 1080p (tests enforce it).
+TYPE_SCALE: dict[str, TypeRole] = {
+    "display": TypeRole(104, 700, heading=True, line_height=1.1),
+    "figure": TypeRole(88, 700, heading=True, line_height=1.05),
+    "h1": TypeRole(72, 700, heading=True, line_height=1.15),
+    "h2": TypeRole(56, 700, heading=True, line_height=1.2),
+    "h3": TypeRole(48, 700, heading=True, line_height=1.2),
+    "lead": TypeRole(36, 400, line_height=1.45),
+    "body": TypeRole(32, 400, line_height=1.5),
+    "label": TypeRole(30, 700, letter_spacing=0.5),
+    "caption": TypeRole(28, 400, letter_spacing=0.5),
+}
+
+#: Spacing in design units.
+SPACE: dict[str, int] = {"xxs": 4, "xs": 8, "sm": 16, "md": 24, "lg": 40, "xl": 64, "xxl": 96}
+#: Corner radii in design units.
+RADIUS: dict[str, int] = {"sm": 12, "md": 20, "lg": 32, "xl": 48}
+#: Component sizes in design units (scaled, then floored at the physical minimum).
+SIZE: dict[str, int] = {
+    "min_target": 64,
+    "button": 96,
+    "navbar": 136,
+    "key": 150,
+    "icon": 40,
+    "tile_icon": 96,
+    "page_margin": 64,
+    "card_min_width": 520,
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Tokens resolved for one screen. Pass it to every widget; nothing else holds colours."""
+
+    palette: Palette
+    width: int
+    height: int
+    px_per_mm: float
+    families: tuple[str, ...] = DEFAULT_FAMILIES
+    scale: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scale", min(self.width, self.height) / DESIGN_SHORT_SIDE)
+
+    # -- sizes ------------------------------------------------------------------------
+    @property
+    def landscape(self) -> bool:
+        return self.width >= self.height
+
+    def px(self, units: float) -> int:
+        """Design units → device-independent pixels on this screen."""
+        return max(1, round(units * self.scale))
+
+    def mm(self, millimetres: float) -> int:
+        """Millimetres on the configured physical panel → pixels (rounded up)."""
+        return math.ceil(millimetres * self.px_per_mm)
+
+    def space(self, name: str) -> int:
+        return self.px(SPACE[name])
+
+    def radius(self, name: str) -> int:
+        return self.px(RADIUS[name])
+
+    @property
+    def min_target(self) -> int:
+        """Smallest allowed tap target edge: 64 px at 1080p and 20 mm on the panel."""
+        return max(self.px(SIZE["min_target"]), self.mm(20))
+
+    def size(self, name: str) -> int:
+        """A component size; interactive sizes never fall below :attr:`min_target`."""
+        value = self.px(SIZE[name])
+        if name in ("button", "key", "navbar", "min_target"):
+            value = max(value, self.min_target + (self.px(32) if name == "navbar" else 0))
+        return value
+
+    # -- type -------------------------------------------------------------------------
+    def font_px(self, role: str) -> int:
+        return self.px(TYPE_SCALE[role].size)
+
+    def font(self, role: str) -> QFont:
+        from PySide6.QtGui import QFont
+
+        spec = TYPE_SCALE[role]
+        f = QFont()
+        f.setFamilies(list(self.families))
+        f.setPixelSize(self.font_px(role))
+        f.setWeight(QFont.Weight(spec.weight))
+        if spec.letter_spacing:
+            f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spec.letter_spacing * self.scale)
+        f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return f
+
+    # -- colours ----------------------------------------------------------------------
+    def color(self, name: str, alpha: float = 1.0) -> QColor:
+        from PySide6.QtGui import QColor
+
+        c = QColor(getattr(self.palette, name))
+        if alpha < 1.0:
+            c.setAlphaF(max(0.0, alpha))
+        return c
+
+    def stylesheet(self) -> str:
+        from kiosk.theme.stylesheet import build_stylesheet
+
+        return build_stylesheet(self)
+
+
+def px_per_mm(width: int, height: int, diagonal_in: float) -> float:
+    """Logical pixels per millimetre for a panel of ``diagonal_in`` inches whose whole
+    surface shows ``width``×``height`` logical pixels (the device pixel ratio cancels out)."""
+    return math.hypot(width, height) / (diagonal_in * 25.4)
+
+
+def build_theme(
+    settings: Settings | None,
+    size: tuple[int, int],
+    *,
+    families: tuple[str, ...] | list[str] | None = None,
+) -> Theme:
+    """The theme for a screen of ``size`` (logical px) from the content's settings."""
+    settings = settings or Settings()
+    w, h = size
+    return Theme(
+        palette=Palette.from_colours(settings.theme),
+        width=w,
+        height=h,
+        px_per_mm=px_per_mm(w, h, settings.screen_diagonal_in),
+        families=tuple(families) if families else DEFAULT_FAMILIES,
+    )

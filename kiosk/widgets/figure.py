@@ -1,0 +1,44 @@
+"""FigureCard: a key figure — big amber number with its scale word and unit, a label under it."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from kiosk.content.model import Figure
+from kiosk.i18n import format_figure
+from kiosk.theme import Theme
+from kiosk.widgets.card import Card
+from kiosk.widgets.labels import TextLabel
+
+_NUMBER = re.compile(r"^(\D*?)([\d][\d.,]*)(.*)$")
+
+
+def split_figure(figure: Figure, lang: str) -> tuple[str, str, str]:
+    """``(prefix, number, rest)``: "约", "1.5", "亿元" / "about ", "340", "million users"."""
+    value, unit = format_figure(figure, lang)
+    m = _NUMBER.match(value)
+    prefix, number, rest = (m.group(1), m.group(2), m.group(3)) if m else ("", value, "")
+    if unit:
+        rest = f"{rest} {unit}".strip() if lang == "en" else f"{rest}{unit}"
+    return prefix.strip(), number, rest.strip()
+
+
+class FigureCard(Card):
+    def __init__(self, theme: Theme, figure: Figure, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(theme, lang, parent=parent)
+        self.figure = figure
+        row = QHBoxLayout()
+        row.setSpacing(theme.space("xs"))
+        bottom = Qt.AlignmentFlag.AlignBaseline
+        self.prefix = TextLabel(theme, lambda l: split_figure(figure, l)[0], lang, role="h3", tone="accent", wrap=False, parent=self)
+        self.value = TextLabel(theme, lambda l: split_figure(figure, l)[1], lang, role="figure", tone="accent", wrap=False, parent=self)
+        self.unit = TextLabel(theme, lambda l: split_figure(figure, l)[2], lang, role="h3", tone="accent", wrap=False, parent=self)
+        for label in (self.prefix, self.value, self.unit):
+            row.addWidget(label, 0, bottom)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.label = self.add_text(figure.label, role="body", tone="muted")
+        self.body.addStretch(1)

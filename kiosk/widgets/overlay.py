@@ -1,0 +1,59 @@
+"""Overlay: a full-window scrim that swallows input and centres one panel on top."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.theme import Theme
+
+
+class Overlay(QWidget):
+    def __init__(self, theme: Theme, panel: QWidget, *, width_units: int = 900, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.theme = theme
+        self.panel = panel
+        self.width_units = width_units
+        panel.setParent(self)
+        self.hide()
+
+    def open(self) -> None:
+        if self.parentWidget() is not None:
+            self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self._place()
+
+    def close_overlay(self) -> None:
+        self.hide()
+
+    def _place(self) -> None:
+        margin = self.theme.px(48)
+        w = min(self.width() - 2 * margin, max(self.theme.px(self.width_units), self.panel.minimumSizeHint().width()))
+        h = self.panel.heightForWidth(w) if self.panel.hasHeightForWidth() else -1
+        if h <= 0:
+            h = self.panel.sizeHint().height()
+        h = min(self.height() - 2 * margin, max(h, self.panel.minimumSizeHint().height()))
+        self.panel.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+
+    def resizeEvent(self, e: QEvent) -> None:
+        self._place()
+        super().resizeEvent(e)  # type: ignore[arg-type]
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            e.accept()  # nothing reaches the page underneath
+            return True
+        return super().event(e)
+
+    def mousePressEvent(self, e: QEvent) -> None:
+        e.accept()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:
+        c = QColor(self.theme.palette.background_deep)
+        c.setAlphaF(0.9)
+        p = QPainter(self)
+        p.fillRect(self.rect(), c)
+        p.end()

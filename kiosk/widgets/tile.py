@@ -1,0 +1,148 @@
+"""Tile: a large home-screen button for a section — icon, number, title, subtitle, arrow.
+
+The icon arrives later (:meth:`set_icon`, after the first frame); until then a monogram
+of the title fills the icon disc. Everything is painted; texts are plain.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.theme import Theme
+from kiosk.widgets.glyphs import draw_glyph
+from kiosk.widgets.labels import Source, resolve
+from kiosk.widgets.text import draw_text, text_height
+from kiosk.widgets.touch import TouchButton
+
+
+class Tile(TouchButton):
+    def __init__(
+        self,
+        theme: Theme,
+        *,
+        number: int,
+        title: Source,
+        subtitle: Source,
+        lang: str,
+        icon_name: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(theme, parent)
+        self.number = number
+        self._title = title
+        self._subtitle = subtitle
+        self._lang = lang
+        self.icon_name = icon_name
+        self._icon: QPixmap | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(max(theme.min_target, theme.px(200)))
+        self.setAccessibleName(self.title)
+
+    @property
+    def title(self) -> str:
+        return resolve(self._title, self._lang)
+
+    @property
+    def subtitle(self) -> str:
+        return resolve(self._subtitle, self._lang)
+
+    @property
+    def has_icon(self) -> bool:
+        return self._icon is not None
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self.setAccessibleName(self.title)
+            self.update()
+
+    def icon_size(self) -> int:
+        return round(self._disc() * 0.5)
+
+    def set_icon(self, pixmap: QPixmap | None) -> None:
+        self._icon = pixmap
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.theme.px(840), self.theme.px(300))
+
+    def _pad(self) -> int:
+        return self.theme.px(40)
+
+    def _disc(self) -> int:
+        return max(self.theme.px(64), min(self.theme.px(136), self.height() - 2 * self._pad()))
+
+    def paintEvent(self, _e: QPaintEvent) -> None:
+        th, pal = self.theme, self.theme.palette
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        inset = th.px(6) if self.is_down else 1
+        r = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+        radius = th.radius("lg")
+        g = QLinearGradient(r.topLeft(), r.bottomRight())
+        if self.is_down:
+            g.setColorAt(0, QColor(pal.surface_pressed))
+            g.setColorAt(1, QColor(pal.surface_pressed))
+        else:
+            g.setColorAt(0, QColor(pal.surface_raised))
+            g.setColorAt(1, QColor(pal.surface))
+        border = QColor(pal.primary if self.is_down else pal.line)
+        p.setPen(QPen(border, th.px(3) if self.is_down else max(1.0, th.px(1.5))))
+        p.setBrush(g)
+        p.drawRoundedRect(r, radius, radius)
+        # accent notch on the left edge
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(pal.accent))
+        notch_h = min(r.height() * 0.36, th.px(96))
+        p.drawRoundedRect(QRectF(r.left(), r.center().y() - notch_h / 2, th.px(7), notch_h), th.px(3), th.px(3))
+
+        pad = self._pad()
+        d = self._disc()
+        disc = QRectF(r.left() + pad, r.center().y() - d / 2, d, d)
+        dg = QLinearGradient(disc.topLeft(), disc.bottomRight())
+        dg.setColorAt(0, QColor(pal.primary_soft))
+        dg.setColorAt(1, QColor(pal.primary_faint))
+        p.setBrush(dg)
+        p.drawEllipse(disc)
+        if self._icon is not None:
+            s = self.icon_size()
+            p.drawPixmap(QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s), self._icon, QRectF(self._icon.rect()))
+        else:
+            draw_text(p, self.title[:1], th.font("h2"), QColor(pal.text), disc.left(), disc.center().y() - th.font_px("h2") * 0.7, disc.width(), max_lines=1, align=Qt.AlignmentFlag.AlignHCenter)
+
+        arrow = th.px(64)
+        arrow_rect = QRectF(r.right() - pad * 0.75 - arrow, r.bottom() - pad * 0.75 - arrow, arrow, arrow)
+        p.setPen(QPen(QColor(pal.accent), th.px(2.5)))
+        p.setBrush(QColor(pal.accent) if self.is_down else Qt.BrushStyle.NoBrush)
+        p.drawEllipse(arrow_rect)
+        ink = QColor(pal.on_accent if self.is_down else pal.accent)
+        draw_glyph(p, "next", arrow_rect.adjusted(arrow * 0.28, arrow * 0.28, -arrow * 0.28, -arrow * 0.28), ink, th.px(4))
+        f_num = th.font("label")
+        num_w = th.px(64)
+        draw_text(p, f"{self.number:02d}", f_num, QColor(pal.accent_text), r.right() - pad * 0.75 - num_w, r.top() + pad * 0.6, num_w, max_lines=1, align=Qt.AlignmentFlag.AlignRight)
+
+        tx = disc.right() + th.px(36)
+        tw = max(10.0, r.right() - pad * 0.75 - arrow - th.px(20) - tx)
+        f_title, f_sub = th.font("h3"), th.font("body")
+        gap = th.space("xs")
+        avail = r.height() - 2 * th.px(12)
+        # Drop lines until the block fits: subtitle lines first.
+        for title_lines, sub_lines in ((2, 3), (2, 2), (2, 1), (2, 0), (1, 0)):
+            blocks = [(self.title, f_title, pal.text, title_lines)]
+            if sub_lines and self.subtitle:
+                blocks.append((self.subtitle, f_sub, pal.text_muted, sub_lines))
+            heights = [text_height(s, f, tw, n) for s, f, _, n in blocks]
+            total = sum(heights) + gap * (len(blocks) - 1)
+            if total <= avail:
+                break
+        y = r.center().y() - total / 2
+        for (s, f, colour, n), hgt in zip(blocks, heights):
+            draw_text(p, s, f, QColor(colour), tx, y, tw, max_lines=n)
+            y += hgt + gap
+        p.end()
+
+    def disc_center(self) -> QPointF:
+        return QPointF(self._pad() + self._disc() / 2, self.height() / 2)
