@@ -17,15 +17,16 @@ another section, and :attr:`idle_inhibited` ``(bool)`` while a video plays.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QAbstractAnimation, QPoint, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Content, SectionBase
 from kiosk.theme import Theme
+from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import Localized
 
@@ -39,9 +40,11 @@ class PageContext:
     lang: str
     mouse_drag: bool = False
     """Allow mouse dragging in kinetic areas (desktop trials, ``--windowed``)."""
+    images: ImageLoader = field(default_factory=ImageLoader)
+    """The app's one image loader (decodes off the UI thread, bounded cache)."""
 
     def media(self, relative: str | None) -> Path | None:
-        return (self.base_dir / relative) if relative else None
+        return (self.base_dir / relative.replace("\\", "/")) if relative else None
 
 
 class SectionPage(QWidget):
@@ -91,6 +94,14 @@ class SectionPage(QWidget):
 
     def on_shown(self) -> None:
         """The page became the current one."""
+
+    def finish_animations(self) -> None:
+        """Jump every running animation on the page to its end (screenshots, tests).
+        Pages parent their animations to themselves or their widgets so this finds them."""
+        for anim in self.findChildren(QAbstractAnimation):
+            if anim.state() == QAbstractAnimation.State.Running and anim.loopCount() == 1:
+                anim.setCurrentTime(anim.totalDuration())
+                anim.stop()
 
     def on_hidden(self) -> None:
         """The page stopped being the current one (pause media here)."""

@@ -110,6 +110,9 @@ class PageStack(QWidget):
         if self.anim.state() == QVariantAnimation.State.Running:
             self.anim.stop()
         self._on_anim_value_changed(1.0)
+        current = self.current_widget()
+        if current is not None:
+            _call(current, "finish_animations")
 
     @property
     def animating(self) -> bool:

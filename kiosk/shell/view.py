@@ -21,6 +21,7 @@ from kiosk.shell.navigation import ATTRACT, HOME, Navigator
 from kiosk.shell.pagestack import PageStack
 from kiosk.shell.swipe import SwipeDetector
 from kiosk.theme import Theme
+from kiosk.widgets.image import ImageLoader
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class ShellView(QWidget):
         self.base_dir = base_dir
         self.mouse_drag = mouse_drag
         self._pending: list[str] = []
+        self.images = ImageLoader(self)
         self.language = LanguageState(lang or content.kiosk.default_language, self)
         self.navigator = Navigator([s.id for s in content.sections], self)
 
@@ -134,7 +136,7 @@ class ShellView(QWidget):
     def _build_page(self, key: str) -> QWidget:
         section = self.content.section(key)
         assert section is not None, key
-        context = PageContext(self.theme, self.content, self.base_dir, self.language.lang, self.mouse_drag)
+        context = PageContext(self.theme, self.content, self.base_dir, self.language.lang, self.mouse_drag, self.images)
         page = sections.create_page(section, context)
         page.navigate_requested.connect(self._on_page_navigate_requested)
         page.idle_inhibited.connect(lambda on, sid=key: self.idle_inhibited.emit(sid, on))

@@ -11,6 +11,7 @@ from kiosk.content.model import Figure
 from kiosk.i18n import format_figure
 from kiosk.theme import Theme
 from kiosk.widgets.card import Card
+from kiosk.widgets.countup import CountUp
 from kiosk.widgets.labels import TextLabel
 
 _NUMBER = re.compile(r"^(\D*?)([\d][\d.,]*)(.*)$")
@@ -27,18 +28,32 @@ def split_figure(figure: Figure, lang: str) -> tuple[str, str, str]:
 
 
 class FigureCard(Card):
+    """A key figure card. :meth:`count_up` runs the number from 0 (pages call it when
+    shown); the labels always show the value in the current language."""
+
     def __init__(self, theme: Theme, figure: Figure, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(theme, lang, parent=parent)
         self.figure = figure
+        self._shown = figure
         row = QHBoxLayout()
         row.setSpacing(theme.space("xs"))
         bottom = Qt.AlignmentFlag.AlignBaseline
-        self.prefix = TextLabel(theme, lambda l: split_figure(figure, l)[0], lang, role="h3", tone="accent", wrap=False, parent=self)
-        self.value = TextLabel(theme, lambda l: split_figure(figure, l)[1], lang, role="figure", tone="accent", wrap=False, parent=self)
-        self.unit = TextLabel(theme, lambda l: split_figure(figure, l)[2], lang, role="h3", tone="accent", wrap=False, parent=self)
+        self.prefix = TextLabel(theme, lambda l: split_figure(self._shown, l)[0], lang, role="h3", tone="accent", wrap=False, parent=self)
+        self.value = TextLabel(theme, lambda l: split_figure(self._shown, l)[1], lang, role="figure", tone="accent", wrap=False, parent=self)
+        self.unit = TextLabel(theme, lambda l: split_figure(self._shown, l)[2], lang, role="h3", tone="accent", wrap=False, parent=self)
         for label in (self.prefix, self.value, self.unit):
             row.addWidget(label, 0, bottom)
         row.addStretch(1)
         self.body.addLayout(row)
         self.label = self.add_text(figure.label, role="body", tone="muted")
         self.body.addStretch(1)
+        self.count = CountUp(self, figure.value, self._on_count_value)
+
+    def count_up(self) -> None:
+        self.count.start()
+
+    def _on_count_value(self, value: float) -> None:
+        self._shown = self.figure if value == self.figure.value else \
+            self.figure.model_copy(update={"value": value})
+        for label in (self.prefix, self.value, self.unit):
+            label.set_source(label._source)  # re-render from the shown value
