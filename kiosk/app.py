@@ -126,10 +126,14 @@ def create_app(argv: list[str] | None = None, *, kiosk_mode: bool = True):  # ->
 
 
 def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int, int]):  # -> KioskWindow
-    from kiosk.shell import KioskWindow, ShellOptions, load_status
+    """The window on the content file, with hot reload, the last-good copy and analytics."""
+    from kiosk.analytics import Recorder
+    from kiosk.shell import KioskWindow, ShellOptions
+    from kiosk.shell.content_service import ContentService
+    from kiosk.shell.visits import VisitTracker
 
     content_path = paths.find_content(getattr(args, "content", None))
-    log.info("content file: %s", content_path)
+    log.info("content file: %s; data folder: %s", content_path, paths.data_dir())
     families = register_fonts()
     options = ShellOptions(
         kiosk_mode=kiosk_mode,
@@ -137,7 +141,18 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
         lang=getattr(args, "lang", None),
         idle_timeout=getattr(args, "idle_timeout", None),
     )
-    return KioskWindow(load_status(content_path), options, families=families, loader=lambda: load_status(content_path))
+    service = ContentService(content_path, paths.data_dir())
+    window = KioskWindow(service.start(), options, families=families, loader=service.load_now)
+    service.setParent(window)
+    service.updated.connect(window.offer_content)
+    service.findings_changed.connect(window.update_status)
+    recorder = Recorder(paths.analytics_db())
+    tracker = VisitTracker(recorder, parent=window)
+    tracker.attach(window.view)
+    window.view_replaced.connect(tracker.attach)
+    window.destroyed.connect(lambda: recorder.close())
+    window.recorder = recorder  # type: ignore[attr-defined]
+    return window
 
 
 def install_qt_message_handler() -> None:
@@ -189,6 +204,7 @@ def run_command(args: argparse.Namespace) -> int:
     QTimer.singleShot(300, window, window.warm_up)
     code = app.exec()
     window.shutdown()
+    window.recorder.close()
     return code
 
 

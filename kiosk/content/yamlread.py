@@ -16,6 +16,7 @@ an explicit stack, which lets us:
 from __future__ import annotations
 
 import codecs
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -301,7 +302,12 @@ def parse(text: str, source: str) -> Document:
             path = attach(container, pos, None)
             stack.append([container, path if path is not None else ("<dropped>",), None, {}])
     except yaml.YAMLError as exc:
-        findings.append(_syntax_finding(exc, source, text))
+        deep = _flow_too_deep(text) if "nesting depth" in str(exc) else None
+        if deep is not None:  # newer libyaml stops at its own limit (1000): say where ours is
+            err(deep, f"nesting is more than {MAX_DEPTH} levels deep here; content.yaml "
+                      "never needs that many — check the brackets")
+        else:
+            findings.append(_syntax_finding(exc, source, text))
     except RecursionError:  # pragma: no cover - the depth cap comes first
         err((1, 1), "the file is nested too deeply to read")
 
@@ -317,6 +323,28 @@ def parse(text: str, source: str) -> Document:
     if findings:
         raise YamlProblem(findings)
     return doc
+
+
+def _flow_too_deep(text: str) -> tuple[int, int] | None:
+    """Where '[' / '{' nesting first passes :data:`MAX_DEPTH` (quotes and comments skipped)."""
+    depth, line, line_start, quote = 0, 1, 0, ""
+    for m in re.finditer(r"[\[\]{}'\"#\n]", text):
+        ch, i = m.group(), m.start()
+        if ch == "\n":
+            line, line_start = line + 1, i + 1
+            quote = "" if quote == "#" else quote
+        elif quote:
+            if ch == quote or (quote == "#" and ch == "\n"):
+                quote = ""
+        elif ch in "'\"#":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth >= MAX_DEPTH:
+                return line, i - line_start + 1
+        else:
+            depth -= 1
+    return None
 
 
 def describe(value: Any, scalar: Scalar | None) -> str:

@@ -74,7 +74,8 @@ class AdminPanel(QFrame):
         self.values["admin.content_file"].set_source(str(status.path))
         self.values["admin.loaded_at"].set_source(status.loaded_at.strftime("%Y-%m-%d %H:%M:%S"))
         state = both("admin.status_ok") if status.ok else both("admin.status_failed", sep="\n")
-        self.values["admin.status"].set_source(f"{state}  ({status.summary()})")
+        note = f"\n{status.note}" if status.note else ""
+        self.values["admin.status"].set_source(f"{state}  ({status.summary()}){note}")
         self.values["admin.status"].setProperty("tone", None if status.ok else "danger")
         self.values["admin.status"].style().polish(self.values["admin.status"])
         while self.findings_box.count():

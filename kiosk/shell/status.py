@@ -25,6 +25,10 @@ class ContentStatus:
     findings: list[Finding] = field(default_factory=list)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
     error: str | None = None
+    media_dir: Path | None = None
+    """Where the content's media are, when not next to ``path`` (the last-good copy)."""
+    note: str | None = None
+    """What staff should know, e.g. that the last good copy is shown instead of ``path``."""
 
     @property
     def ok(self) -> bool:
@@ -37,7 +41,7 @@ class ContentStatus:
     @property
     def base_dir(self) -> Path:
         """The folder media paths in the content are relative to."""
-        return self.path.parent
+        return self.media_dir or self.path.parent
 
     def summary(self) -> str:
         return summary(self.findings)

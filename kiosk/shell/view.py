@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 class ShellView(QWidget):
     screen_changed = Signal(str)
     idle_inhibited = Signal(str, bool)
+    item_tapped = Signal(str, str)
+    """(section id, item) from pages that report what visitors tap (for analytics)."""
 
     def __init__(
         self,
@@ -100,10 +102,10 @@ class ShellView(QWidget):
 
     def reset(self) -> None:
         """Everything back to the start: attract, default language, every page's state."""
-        self.language.reset()
         for page in self.built_pages().values():
             page.reset()
-        self.navigator.reset()
+        self.navigator.reset()  # first: the visit ends before the language goes back
+        self.language.reset()
         self.stack.show_key(HOME)
         self.stack.finish()
         self.attract.restart()
@@ -140,6 +142,9 @@ class ShellView(QWidget):
         page = sections.create_page(section, context)
         page.navigate_requested.connect(self._on_page_navigate_requested)
         page.idle_inhibited.connect(lambda on, sid=key: self.idle_inhibited.emit(sid, on))
+        tapped = getattr(page, "item_tapped", None)
+        if tapped is not None:
+            tapped.connect(lambda item, sid=key: self.item_tapped.emit(sid, item))
         return page
 
     def _show(self, key: str, direction: str) -> None:

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -47,6 +47,8 @@ class ShellOptions:
 
 class KioskWindow(QWidget):
     exit_requested = Signal()
+    view_replaced = Signal(object)
+    """A new ShellView (or None) after :meth:`set_content`."""
 
     def __init__(
         self,
@@ -76,6 +78,7 @@ class KioskWindow(QWidget):
         self._install(self.idle)
         self.idle.idle.connect(self._on_idle_idle)
         self.status = status
+        self._pending: ContentStatus | None = None
         self.theme: Theme
         self.view: ShellView | None = None
         self.unavailable: UnavailableScreen | None = None
@@ -133,6 +136,7 @@ class KioskWindow(QWidget):
         for child in (self.view, self.unavailable):
             if child is not None:
                 child.show()
+        self.view_replaced.emit(self.view)
 
     def _teardown_children(self) -> None:
         self._uninstall_all(keep=(self.lockdown, self.idle))
@@ -168,6 +172,27 @@ class KioskWindow(QWidget):
         if self.view is not None:
             self.view.reset()
         self.idle.stop()
+
+    def offer_content(self, status: ContentStatus) -> None:
+        """New valid content from the watcher: applied now if nobody is using the kiosk
+        (attract screen or maintenance screen), else at the next quiet moment."""
+        self._pending = status
+        QTimer.singleShot(0, self, self._apply_pending_if_quiet)
+
+    def update_status(self, status: ContentStatus) -> None:
+        """Same content, new findings (a bad edit): only the admin panel changes."""
+        self.status = status
+        if self.admin is not None and self.admin.is_open:
+            self.admin.refresh()
+
+    def _apply_pending_if_quiet(self) -> None:
+        quiet = self.view is None or self.view.current == ATTRACT
+        if self._pending is None or not quiet or (self.admin is not None and self.admin.is_open):
+            return
+        status, self._pending = self._pending, None
+        log.info("applying new content from %s", status.path)
+        self.set_content(status)
+        self.warm_up()
 
     def reload(self) -> None:
         """Admin → Reload: load the content file again and rebuild."""
@@ -244,6 +269,8 @@ class KioskWindow(QWidget):
     def _on_view_screen_changed(self, key: str) -> None:
         if key == ATTRACT:
             self.idle.stop()
+            if self._pending is not None:
+                QTimer.singleShot(0, self, self._apply_pending_if_quiet)
         else:
             self.idle.start()
 

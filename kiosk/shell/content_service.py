@@ -1,0 +1,112 @@
+"""ContentService: where the kiosk's content comes from while it runs.
+
+* At start: the content file if it is valid (and then it becomes the last-good copy);
+  otherwise the last-good copy from the data folder, with the file's findings for the
+  admin panel and the log; otherwise no content (the calm "we'll be right back" screen).
+* While running: a :class:`~kiosk.watcher.ContentWatcher` validates every edit off the UI
+  thread. Good versions are offered through :attr:`updated` (the window applies them at
+  the next quiet moment); bad versions only update the findings (:attr:`findings_changed`)
+  and the visitor keeps seeing the current content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.content import ContentError, Finding, lastgood, summary
+from kiosk.content.loader import Loaded, inspect_bytes, read_file
+from kiosk.shell.status import ContentStatus
+from kiosk.watcher import ContentWatcher
+
+log = logging.getLogger(__name__)
+
+
+class ContentService(QObject):
+    updated = Signal(object)
+    """A new valid version: ContentStatus."""
+    findings_changed = Signal(object)
+    """The file changed but has errors: ContentStatus of what is shown, with the findings."""
+
+    def __init__(self, path: Path, data_dir: Path, *, watch: bool = True,
+                 debounce_ms: int = 400, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.data_dir = data_dir
+        self.watch = watch
+        self.debounce_ms = debounce_ms
+        self.watcher: ContentWatcher | None = None
+        self.current: ContentStatus | None = None
+
+    def start(self) -> ContentStatus:
+        """Load once and start watching. Never raises."""
+        data: bytes | None = None
+        try:
+            data = read_file(self.path)
+            status = self._status(data)
+        except ContentError as exc:
+            status = self._fallback(list(exc.findings))
+        self.current = status
+        if self.watch:
+            self.watcher = ContentWatcher(self.path, debounce_ms=self.debounce_ms,
+                                          current=data if status.path == self.path else None,
+                                          parent=self)
+            self.watcher.loaded.connect(self._on_watcher_loaded)
+            self.watcher.rejected.connect(self._on_watcher_rejected)
+        return status
+
+    def load_now(self) -> ContentStatus:
+        """Read and validate the file now (the admin panel's Reload)."""
+        try:
+            status = self._status(read_file(self.path))
+        except ContentError as exc:
+            status = self._fallback(list(exc.findings))
+        self.current = status
+        return status
+
+    def stop(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+    # -- helpers -------------------------------------------------------------------------
+    def _status(self, data: bytes) -> ContentStatus:
+        content, findings = inspect_bytes(data, source=str(self.path), base_dir=self.path.parent)
+        if content is None:
+            return self._fallback(findings)
+        for finding in findings:
+            log.warning("  %s", finding)
+        lastgood.save(Loaded(content, self.path, findings), data, self.data_dir)
+        return ContentStatus(path=self.path, content=content, findings=findings)
+
+    def _fallback(self, findings: list[Finding]) -> ContentStatus:
+        log.error("content %s cannot be used (%s):", self.path, summary(findings))
+        for finding in findings:
+            log.error("  %s", finding)
+        copy = lastgood.load(self.data_dir)
+        if copy is None:
+            log.error("no last-good copy in %s: visitors see the maintenance screen",
+                      self.data_dir)
+            return ContentStatus(path=self.path, content=None, findings=findings,
+                                 error=f"{self.path} has errors and there is no last good copy")
+        loaded, manifest = copy
+        note = (f"{self.path} has errors; showing the last good copy saved "
+                f"{manifest.get('saved_at', '?')}")
+        log.warning(note)
+        return ContentStatus(path=self.path, content=loaded.content, findings=findings,
+                             media_dir=loaded.path.parent, note=note)
+
+    def _on_watcher_loaded(self, loaded: Loaded, data: bytes) -> None:
+        lastgood.save(loaded, data, self.data_dir)
+        self.current = ContentStatus(path=self.path, content=loaded.content,
+                                     findings=loaded.findings)
+        self.updated.emit(self.current)
+
+    def _on_watcher_rejected(self, findings: list[Finding]) -> None:
+        base = self.current or ContentStatus(path=self.path, content=None)
+        note = (f"{self.path} was edited and has errors; visitors still see the content "
+                f"loaded {base.loaded_at:%Y-%m-%d %H:%M}")
+        self.current = dataclasses.replace(base, findings=findings, note=note)
+        self.findings_changed.emit(self.current)
