@@ -200,9 +200,16 @@ def run_command(args: argparse.Namespace) -> int:
         window.showFullScreen()
     else:
         window.show()
-    # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images).
+    # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images),
+    # and tell systemd we are up (heartbeats come from this event loop).
     QTimer.singleShot(300, window, window.warm_up)
+    from kiosk.watchdog import Heartbeat
+
+    heartbeat: list[Heartbeat] = []
+    QTimer.singleShot(0, window, lambda: heartbeat.append(Heartbeat(window)))
     code = app.exec()
+    for beat in heartbeat:
+        beat.stop()
     window.shutdown()
     window.recorder.close()
     return code

@@ -1,0 +1,53 @@
+"""systemd notification (sd_notify) without a dependency: READY=1 once the first frame is
+up, then WATCHDOG=1 heartbeats sent *from the Qt event loop*. If the UI thread wedges, the
+heartbeats stop and systemd (``WatchdogSec=``) restarts the kiosk. Does nothing when not
+started by systemd (no ``NOTIFY_SOCKET``)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+
+from PySide6.QtCore import QObject, QTimer
+
+log = logging.getLogger(__name__)
+
+
+def notify(message: str, env: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Send ``message`` to systemd's notify socket; False when there is none or it fails."""
+    address = env.get("NOTIFY_SOCKET")
+    if not address:
+        return False
+    if address.startswith("@"):
+        address = "\0" + address[1:]  # abstract socket namespace
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+            sock.connect(address)
+            sock.sendall(message.encode())
+        return True
+    except OSError as exc:
+        log.warning("sd_notify(%s) failed: %s", message, exc)
+        return False
+
+
+class Heartbeat(QObject):
+    """Sends READY=1 now and WATCHDOG=1 at half the interval systemd asked for."""
+
+    def __init__(self, parent: QObject | None = None,
+                 env: dict[str, str] | os._Environ[str] = os.environ) -> None:
+        super().__init__(parent)
+        self._env = env
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        usec = int(env.get("WATCHDOG_USEC", "0") or 0)
+        if notify("READY=1", env) and usec > 0:
+            self.timer.start(max(1000, usec // 2000))
+            log.info("systemd watchdog: heartbeat every %d ms", self.timer.interval())
+
+    def stop(self) -> None:
+        self.timer.stop()
+        notify("STOPPING=1", self._env)
+
+    def _on_timer_timeout(self) -> None:
+        notify("WATCHDOG=1", self._env)
