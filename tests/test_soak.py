@@ -1,0 +1,33 @@
+"""A short soak in CI: random touches, drags, pinches and mashes across every page of the
+real content. No exception (pytest-qt fails on any raised in the event loop), no Qt
+warning, the window still works at the end, memory stays bounded. The long run and its
+figures are in benchmarks/ (python benchmarks/run.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import soak  # noqa: E402
+from kiosk.content import load_file  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_soak_random_visitors(make_kiosk, size):
+    window = make_kiosk(load_file(ROOT / "content.yaml").content, size=size)
+    window.warm_up()
+    soak.run(window, 200, seed=1)  # warm: every page built, caches filled
+    before = soak.rss_mb()
+    counts = soak.run(window, 800, seed=2)
+    growth = soak.rss_mb() - before
+    assert sum(counts.values()) == 800 and counts.get("mash", 0) > 15
+    assert growth < 40, f"memory grew {growth:.1f} MB over 800 actions"
+    window.reset()
+    assert window.view.current == "attract"
+    window.view.show_screen("home")
+    assert window.view.current == "home"
