@@ -200,6 +200,8 @@ def run_command(args: argparse.Namespace) -> int:
         window.showFullScreen()
     else:
         window.show()
+    if os.environ.get(BENCH_FIRST_FRAME_ENV):
+        _exit_after_first_frame(app, window)
     # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images),
     # and tell systemd we are up (heartbeats come from this event loop).
     QTimer.singleShot(300, window, window.warm_up)
@@ -213,6 +215,36 @@ def run_command(args: argparse.Namespace) -> int:
     window.shutdown()
     window.recorder.close()
     return code
+
+
+BENCH_FIRST_FRAME_ENV = "KIOSK_BENCH_FIRST_FRAME"
+
+
+def _exit_after_first_frame(app, window) -> None:
+    """Benchmarks: print ``FIRST_FRAME <monotonic> <rss bytes>`` once the window's first
+    frame is painted (just after its first paint pass), then quit (benchmarks/startup.py)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    def stamp() -> None:
+        import time
+
+        now = time.monotonic()
+        with open("/proc/self/statm", encoding="ascii") as f:
+            rss = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        print(f"FIRST_FRAME {now:.6f} {rss}", flush=True)
+        app.quit()
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) \
+                    and obj.window() is window:
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, stamp)  # after the whole paint pass
+            return False
+
+    window._bench_probe = Probe(window)  # type: ignore[attr-defined]
+    app.installEventFilter(window._bench_probe)
 
 
 # -- screenshots ---------------------------------------------------------------------------
