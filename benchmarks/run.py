@@ -1,17 +1,18 @@
 """Run the kiosk's benchmarks, print a table and write JSON.
 
-    python benchmarks/run.py            # full run
+    python benchmarks/run.py            # full run (a few minutes)
     python benchmarks/run.py --smoke    # a few iterations: checks that everything runs
 
-Every figure is a median over repeated runs, with min and max. Timings are reported next
-to a reference measured in the same run, because on a shared machine only ratios are
-honest.
+Every figure is a median over repeated runs (with min and max), or a p50/p95 over many
+samples. Timings stand next to a reference measured in the same run — a bare PySide6
+window, bare Python — because on a shared machine only ratios are honest.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -21,9 +22,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import scale_content  # noqa: E402
+import startup  # noqa: E402
 
 
 def stats(samples: list[float]) -> dict[str, float]:
@@ -40,20 +43,84 @@ def timed_process(args: list[str], repeat: int) -> list[float]:
     return samples
 
 
-def bench_validate(repeat: int, scales: tuple[int, ...]) -> dict:
-    """`kiosk validate` as a whole process at several content scales, against the floor
-    of starting Python and importing the content engine's libraries."""
+def bench_validate(repeat: int, scales: tuple[int, ...], tmp: Path) -> dict:
+    """`kiosk validate` as a whole process at several scales, against starting Python and
+    importing the content engine's libraries."""
     floor = timed_process([sys.executable, "-c", "import yaml, pydantic"], repeat)
     out: dict = {"reference_python_yaml_pydantic_s": stats(floor)}
-    with tempfile.TemporaryDirectory() as tmp:
-        for scale in scales:
-            path = scale_content.write(scale, Path(tmp) / f"x{scale}" / "content.yaml")
-            samples = timed_process([sys.executable, "-m", "kiosk", "validate", str(path)],
-                                    repeat)
-            out[f"validate_{scale}x_s"] = {**stats(samples), "bytes": path.stat().st_size,
-                                           "ratio_to_reference": statistics.median(samples)
-                                           / statistics.median(floor)}
+    for scale in scales:
+        path = scale_content.write(scale, tmp / f"x{scale}" / "content.yaml")
+        samples = timed_process([sys.executable, "-m", "kiosk", "validate", str(path)], repeat)
+        out[f"validate_{scale}x_s"] = {**stats(samples), "bytes": path.stat().st_size,
+                                       "ratio": statistics.median(samples)
+                                       / statistics.median(floor)}
     return out
+
+
+def bench_startup(repeat: int, tmp: Path, scales: tuple[int, ...]) -> dict:
+    """Process start → first painted frame of the attract screen, kiosk vs bare Qt,
+    interleaved so both see the same machine load."""
+    bare, kiosk, rss_bare, rss_kiosk = [], [], [], []
+    scaled: dict[int, list[float]] = {s: [] for s in scales if s != 1}
+    for i in range(repeat):
+        env = {**startup.KIOSK_ENV, "KIOSK_DATA_DIR": str(tmp / f"data-{i}")}
+        t, rss = startup.first_frame(startup.bare_cmd())
+        bare.append(t)
+        rss_bare.append(rss)
+        t, rss = startup.first_frame(startup.kiosk_cmd(), env)
+        kiosk.append(t)
+        rss_kiosk.append(rss)
+        for scale in scaled:
+            path = tmp / f"x{scale}" / "content.yaml"
+            if not path.exists():
+                scale_content.write(scale, path)
+            scaled[scale].append(startup.first_frame(startup.kiosk_cmd(path), env)[0])
+    out = {
+        "bare_qt_s": stats(bare),
+        "kiosk_s": {**stats(kiosk), "ratio": statistics.median(kiosk) / statistics.median(bare)},
+        "bare_qt_rss_mb": stats(rss_bare),
+        "kiosk_rss_mb": stats(rss_kiosk),
+    }
+    for scale, samples in scaled.items():
+        out[f"kiosk_{scale}x_s"] = {**stats(samples),
+                                    "ratio": statistics.median(samples) / statistics.median(kiosk)}
+    return out
+
+
+def interaction(args: list[str], tmp: Path) -> dict:
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp / "interaction")}
+    out = subprocess.run([sys.executable, str(HERE / "interaction.py"), *args], env=env,
+                         capture_output=True, text=True, timeout=3600, check=False)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"interaction.py failed: {out.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def bench_scale(tmp: Path, scales: tuple[int, ...]) -> dict:
+    out = {}
+    for scale in scales:
+        path = tmp / f"x{scale}" / "content.yaml"
+        if not path.exists():
+            scale_content.write(scale, path)
+        result = interaction(["--content", str(path), "--only-first-paint"], tmp)
+        out[f"{scale}x"] = result["page_first_paint_s"] or {"refused": result.get("refused")}
+    return out
+
+
+def bench_bundle(repeat: int, tmp: Path) -> dict | None:
+    exe = ROOT / "build" / "dist" / "kiosk" / "kiosk"
+    if not exe.exists():
+        return None
+    size = sum(p.stat().st_size for p in exe.parent.rglob("*") if p.is_file())
+    source, frozen = [], []
+    for i in range(repeat):
+        env = {**startup.KIOSK_ENV, "KIOSK_DATA_DIR": str(tmp / f"bundle-{i}")}
+        source.append(startup.first_frame(startup.kiosk_cmd(), env)[0])
+        frozen.append(startup.first_frame(startup.kiosk_cmd(executable=[str(exe)]), env)[0])
+    return {"size_mb": size / 1e6, "source_s": stats(source),
+            "bundle_s": {**stats(frozen),
+                         "ratio": statistics.median(frozen) / statistics.median(source)}}
 
 
 def machine() -> dict:
@@ -65,10 +132,51 @@ def machine() -> dict:
                 break
     except OSError:
         pass
-    import os
-
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform()}
+
+
+TARGETS = {
+    "startup.kiosk_s": ("ratio", 2.0, "≤ 2.0× bare Qt"),
+    "startup.kiosk_10x_s": ("ratio", 1.2, "≤ 1.2× of 1×"),
+    "validate.validate_10x_s": ("median", 1.0, "< 1 s"),
+    "interaction.tap_kiosk": ("p95_ms", 16.7, "p95 ≤ 16.7 ms"),
+    "interaction.frames_transition": ("p95_ms", 16.7, "p95 ≤ 16.7 ms"),
+    "interaction.frames_page_animations": ("p95_ms", 16.7, "p95 ≤ 16.7 ms"),
+}
+
+
+def table(results: dict) -> list[str]:
+    rows = [f"machine: {results['machine']['cpu']} ({results['machine']['cores']} cores), "
+            f"Python {results['machine']['python']}",
+            f"{'figure':42} {'median/p50':>11} {'min':>8} {'max/p95':>8} {'ratio':>7}  target"]
+    for group in ("startup", "validate", "interaction", "bundle"):
+        for name, f in (results.get(group) or {}).items():
+            if not isinstance(f, dict):
+                rows.append(f"{group + '.' + name:42} {f:11.1f}")
+                continue
+            key = f"{group}.{name}"
+            target = TARGETS.get(key)
+            verdict = ""
+            if target:
+                value = f.get(target[0])
+                verdict = f"{target[2]} {'✓' if value is not None and value <= target[1] else '✗'}"
+            if "p50_ms" in f:
+                rows.append(f"{key:42} {f['p50_ms']:9.1f}ms {'':>8} {f['p95_ms']:6.1f}ms "
+                            f"{'':>7}  {verdict}")
+            elif "median" in f:
+                ratio = f.get("ratio")
+                rows.append(f"{key:42} {f['median']:11.3f} {f['min']:8.3f} {f['max']:8.3f} "
+                            f"{'' if ratio is None else f'{ratio:6.2f}x':>7}  {verdict}")
+    for name in ("rss_after_start_mb", "rss_after_pages_mb", "rss_soak_before_mb",
+                 "rss_soak_after_mb"):
+        if name in results.get("memory", {}):
+            rows.append(f"{'memory.' + name:42} {results['memory'][name]:11.1f}")
+    for scale, pages in (results.get("scale") or {}).items():
+        shown = ", ".join(f"{k} {v * 1000:.0f} ms" if isinstance(v, float) else f"{k}: {v}"
+                          for k, v in pages.items())
+        rows.append(f"{'scale.first_paint_' + scale:42} {shown}")
+    return rows
 
 
 def main() -> int:
@@ -77,19 +185,27 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args()
     repeat = 2 if args.smoke else 9
-    results = {"machine": machine(), "smoke": args.smoke,
-               "validate": bench_validate(repeat, (1, 10) if not args.smoke else (1,))}
+    scales = (1,) if args.smoke else (1, 10)
+    results: dict = {"machine": machine(), "smoke": args.smoke}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        results["validate"] = bench_validate(repeat, scales, tmp)
+        results["startup"] = bench_startup(repeat if not args.smoke else 1, tmp, scales)
+        inter = interaction(["--taps", "20" if args.smoke else "240",
+                             "--soak", "100" if args.smoke else "20000"], tmp)
+        results["interaction"] = {k: v for k, v in inter.items() if isinstance(v, dict)
+                                  and "p50_ms" in v}
+        results["memory"] = {k: v for k, v in inter.items() if k.startswith("rss")}
+        if "rss_soak_after_mb" in inter:
+            results["memory"]["soak_growth_mb"] = (inter["rss_soak_after_mb"]
+                                                   - inter["rss_soak_before_mb"])
+        results["scale"] = bench_scale(tmp, (1,) if args.smoke else (1, 10, 100))
+        bundle = None if args.smoke else bench_bundle(5, tmp)
+        if bundle:
+            results["bundle"] = bundle
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(f"machine: {results['machine']['cpu']} ({results['machine']['cores']} cores)")
-    print(f"{'benchmark':38} {'median':>9} {'min':>9} {'max':>9} {'ratio':>7}")
-    for group, figures in results.items():
-        if not isinstance(figures, dict) or group == "machine":
-            continue
-        for name, f in figures.items():
-            ratio = f.get("ratio_to_reference")
-            print(f"{group + '.' + name:38} {f['median']:9.3f} {f['min']:9.3f} {f['max']:9.3f} "
-                  f"{'' if ratio is None else f'{ratio:6.2f}x':>7}")
+    print("\n".join(table(results)))
     print(f"JSON: {args.json}")
     return 0
 

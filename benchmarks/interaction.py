@@ -1,0 +1,213 @@
+"""In-process measurements on a real kiosk window (offscreen, 1920×1080), run as its own
+process by benchmarks/run.py, printing JSON:
+
+* tap latency: synthetic tap on every home tile and every visible control → the new state
+  painted (``repaint()`` returns when the frame is drawn); the reference is a bare Qt
+  button whose tap changes a label;
+* frame times while a page transition and the count-up animations run, stepped frame by
+  frame (each step: advance the animations by 16.7 ms, paint);
+* first paint of each section page (build + paint), for the scale benchmarks;
+* memory: RSS after start, after visiting every page, after N random actions (soak).
+
+    python benchmarks/interaction.py [--content PATH] [--taps 200] [--soak 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # a screen as big as the window (QScroller finds its targets by screen position)
+    _cfg = Path(os.environ.get("TMPDIR", "/tmp")) / "kiosk-bench-screen.json"
+    _cfg.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": 4096,
+                                             "height": 4096, "logicalDpi": 96,
+                                             "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_cfg}"
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(HERE))
+
+from PySide6.QtCore import QAbstractAnimation, QVariantAnimation  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget  # noqa: E402
+
+import soak  # noqa: E402
+import touch  # noqa: E402
+
+FRAME_MS = 1000 / 60
+
+
+def pct(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def summary(samples_s: list[float]) -> dict[str, float]:
+    ms = [s * 1000 for s in samples_s]
+    return {"p50_ms": statistics.median(ms), "p95_ms": pct(ms, 0.95), "max_ms": max(ms),
+            "n": len(ms)}
+
+
+def reference_taps(n: int) -> list[float]:
+    """A bare Qt window: tapping a button changes a label."""
+    window = QWidget()
+    window.resize(1920, 1080)
+    layout = QVBoxLayout(window)
+    label = QLabel("0")
+    button = QPushButton("tap")
+    button.setMinimumSize(200, 120)
+    button.clicked.connect(lambda: label.setText(str(int(label.text()) + 1)))
+    layout.addWidget(label)
+    layout.addWidget(button)
+    window.show()
+    QApplication.processEvents()
+    samples = []
+    for _ in range(n):
+        start = time.perf_counter()
+        touch.tap(button)
+        window.repaint()
+        samples.append(time.perf_counter() - start)
+    window.close()
+    return samples
+
+
+def build_window(content: Path):
+    from kiosk.app import create_app, register_fonts
+    from kiosk.shell import KioskWindow, ShellOptions, load_status
+
+    create_app(kiosk_mode=False)
+    window = KioskWindow(load_status(content), ShellOptions(kiosk_mode=False, size=(1920, 1080)),
+                         families=register_fonts())
+    window.resize(1920, 1080)
+    window.show()
+    QApplication.processEvents()
+    return window
+
+
+def kiosk_taps(window, n: int) -> list[float]:
+    """Taps on tiles, navigation and in-page controls, cycling until ``n`` taps."""
+    view = window.view
+    samples: list[float] = []
+    sections = [s.id for s in view.content.sections]
+    while len(samples) < n:
+        for sid in sections:
+            view.show_screen("home")
+            view.finish_animations()
+            QApplication.processEvents()
+            tile = window.findChild(QWidget, f"tile-{sid}")
+            start = time.perf_counter()
+            touch.tap(tile)
+            window.repaint()
+            samples.append(time.perf_counter() - start)
+            view.finish_animations()
+            for name in ("lang-toggle", "lang-toggle", "nav-back"):
+                control = window.findChild(QWidget, name)
+                if control is None or not control.isVisible():
+                    continue
+                start = time.perf_counter()
+                touch.tap(control)
+                window.repaint()
+                samples.append(time.perf_counter() - start)
+                view.finish_animations()
+    return samples[:n]
+
+
+def _step_frames(window, animations: list[QAbstractAnimation], frames: int) -> list[float]:
+    samples = []
+    for i in range(1, frames + 1):
+        start = time.perf_counter()
+        for anim in animations:
+            anim.setCurrentTime(min(anim.totalDuration(), round(i * FRAME_MS)))
+        window.repaint()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def transition_frames(window) -> dict[str, list[float]]:
+    """Frame costs of page transitions and of each page's count-up/animated-in effects."""
+    view = window.view
+    out: dict[str, list[float]] = {"transition": [], "page_animations": []}
+    for section in view.content.sections:
+        view.show_screen("home")
+        view.finish_animations()
+        view.show_screen(section.id)
+        stack_anim = view.stack.anim
+        stack_anim.pause()
+        frames = max(1, round(stack_anim.duration() / FRAME_MS))
+        out["transition"] += _step_frames(window, [stack_anim], frames)
+        stack_anim.stop()
+        view.finish_animations()
+        page = view.page(section.id)
+        page.on_hidden()
+        page.on_shown()
+        anims = [a for a in page.findChildren(QVariantAnimation)
+                 if a.state() == QAbstractAnimation.State.Running and a.loopCount() == 1]
+        for anim in anims:
+            anim.pause()
+        if anims:
+            longest = max(a.totalDuration() for a in anims)
+            out["page_animations"] += _step_frames(window, anims, round(longest / FRAME_MS))
+        page.finish_animations()
+    return out
+
+
+def page_first_paint(window) -> dict[str, float]:
+    """Seconds to build and paint each section page (pages are built on first use)."""
+    view = window.view
+    result = {}
+    for section in view.content.sections:
+        start = time.perf_counter()
+        view.show_screen(section.id)
+        view.finish_animations()
+        window.repaint()
+        result[section.id] = time.perf_counter() - start
+        view.show_screen("home")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--content", type=Path, default=ROOT / "content.yaml")
+    parser.add_argument("--taps", type=int, default=200)
+    parser.add_argument("--soak", type=int, default=0)
+    parser.add_argument("--only-first-paint", action="store_true")
+    args = parser.parse_args()
+    out: dict = {}
+    window = build_window(args.content)
+    if window.view is None:  # the content was refused (e.g. 100× is over the 5 MB cap)
+        print(json.dumps({"refused": [str(f) for f in window.status.findings[:3]],
+                          "page_first_paint_s": {}}))
+        return 0
+    out["rss_after_start_mb"] = soak.rss_mb()
+    out["page_first_paint_s"] = page_first_paint(window)
+    if args.only_first_paint:
+        window.shutdown()
+        print(json.dumps(out))
+        return 0
+    out["rss_after_pages_mb"] = soak.rss_mb()
+    out["tap_reference"] = summary(reference_taps(args.taps))
+    out["tap_kiosk"] = summary(kiosk_taps(window, args.taps))
+    frames = transition_frames(window)
+    out["frames_transition"] = summary(frames["transition"])
+    out["frames_page_animations"] = summary(frames["page_animations"] or [0.0])
+    if args.soak:
+        window.reset()
+        soak.run(window, min(500, args.soak), seed=3)
+        before = soak.rss_mb()
+        soak.run(window, args.soak, seed=4)
+        out["rss_soak_before_mb"] = before
+        out["rss_soak_after_mb"] = soak.rss_mb()
+        out["soak_actions"] = args.soak
+    window.shutdown()
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
