@@ -1,14 +1,16 @@
-"""Section pages. Importing this package registers every page module's class.
+"""Section pages. Every module of this package is a page type that registers itself.
 
 The shell uses only :func:`create_page`, :func:`page_class` and :func:`icon_for`; it never
-imports a page module by name. To add a page type: write a module here with a
-``@register_page("type")`` :class:`SectionPage` subclass and import it below.
+imports a page module by name — the registry imports every module here on first use
+(:func:`load_pages`). To add a page type: write a module here with a
+``@register_page("type")`` :class:`SectionPage` subclass. That is all.
 """
 
 from kiosk.sections.base import PageContext, SectionPage
 from kiosk.sections.registry import (
     create_page,
     icon_for,
+    load_pages,
     page_class,
     register_fallback,
     register_page,
@@ -16,18 +18,12 @@ from kiosk.sections.registry import (
     unregister,
 )
 
-# Page modules: imported for their registrations.
-from kiosk.sections import layout as _layout  # noqa: E402,F401  (fallback page)
-from kiosk.sections import history as _history  # noqa: E402,F401
-from kiosk.sections import park as _park  # noqa: E402,F401
-from kiosk.sections import partners as _partners  # noqa: E402,F401
-from kiosk.sections import platform as _platform  # noqa: E402,F401
-
 __all__ = [
     "PageContext",
     "SectionPage",
     "create_page",
     "icon_for",
+    "load_pages",
     "page_class",
     "register_fallback",
     "register_page",

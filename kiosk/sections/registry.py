@@ -4,8 +4,9 @@
     class HistoryPage(SectionPage):
         default_icon = "mdi6.timeline-clock-outline"
 
-The shell never imports a page module by name: it imports :mod:`kiosk.sections` (which
-imports every page module) and calls :func:`create_page`.
+The shell never imports a page module by name: it calls :func:`create_page` (or
+:func:`icon_for`), which imports every module of the package on first use
+(:func:`load_pages`), so pages stay off the path to the first frame.
 """
 
 from __future__ import annotations
@@ -51,8 +52,32 @@ def register_fallback(cls: P) -> P:
     return cls
 
 
+_loaded = False
+
+
+def load_pages() -> None:
+    """Import every page module of this package once: each registers its class.
+
+    Discovery instead of a list: a new page module is picked up without touching the
+    shell or this file. Called on first use, so the page modules (and what they import)
+    stay off the path to the first frame."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    import importlib
+    import pkgutil
+
+    import kiosk.sections as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name not in ("base", "registry"):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+
+
 def registered() -> dict[str, type[SectionPage]]:
     """Section type → page class, in registration order."""
+    load_pages()
     return dict(_PAGES)
 
 
@@ -62,6 +87,7 @@ def unregister(section_type: str) -> None:
 
 
 def page_class(section_type: str) -> type[SectionPage]:
+    load_pages()
     cls = _PAGES.get(section_type) or _fallback
     if cls is None:
         raise LookupError(f"no page registered for section type {section_type!r}")
@@ -70,6 +96,7 @@ def page_class(section_type: str) -> type[SectionPage]:
 
 def create_page(section: SectionBase, context: PageContext, parent: QWidget | None = None) -> SectionPage:
     section_type = getattr(section, "type", "")
+    load_pages()
     if section_type not in _PAGES:
         log.warning("no page for section type %r; showing the fallback page", section_type)
     return page_class(section_type)(section, context, parent)
