@@ -12,7 +12,7 @@ from content_fixtures import BASE
 from kiosk.content import ContentError, load_bytes
 from kiosk.content.loader import inspect_bytes
 
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _load(data: bytes) -> None:
