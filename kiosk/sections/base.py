@@ -19,16 +19,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QAbstractAnimation, QPoint, Signal
+from PySide6.QtCore import QAbstractAnimation, QEvent, QObject, QPoint, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Content, SectionBase
+from kiosk.i18n import tr
 from kiosk.theme import Theme
+from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import Localized
+
+if TYPE_CHECKING:
+    from kiosk.widgets.video import VideoOverlay
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,14 @@ class SectionPage(QWidget):
         self.theme = context.theme
         self._lang = context.lang
         self.setObjectName(f"page-{section.id}")
+        self._video_button: PillButton | None = None
+        self._video: VideoOverlay | None = None
+        if section.video is not None:
+            self._video_button = PillButton(self.theme, tr("video.watch", self._lang),
+                                            glyph="play", variant="accent", parent=self)
+            self._video_button.setObjectName(f"video-{section.id}")
+            self._video_button.clicked.connect(self.open_video)
+            self.installEventFilter(self)
 
     @property
     def section(self) -> SectionBase:
@@ -82,13 +95,53 @@ class SectionPage(QWidget):
         for child in self.findChildren(QWidget):
             if isinstance(child, Localized) and not isinstance(child, SectionPage):
                 child.set_language(lang)
+        if self._video_button is not None:
+            self._video_button.set_text(tr("video.watch", lang))
+            self._place_video_button()
         self.retranslate(lang)
+
+    # -- the optional video (any section type) ----------------------------------------------
+    def open_video(self) -> None:
+        """Play the section's video in an overlay (looping, muted; idle paused meanwhile)."""
+        video = self._section.video
+        if video is None:
+            return
+        if self._video is None:
+            from kiosk.widgets.video import VideoOverlay
+
+            self._video = VideoOverlay(self.theme, video, self.context.media(video.file),
+                                       self._lang, self)
+            self._video.playing_changed.connect(self.idle_inhibited)
+            self._video.closed.connect(lambda: self.idle_inhibited.emit(False))
+        self._video.open()
+
+    def close_video(self) -> None:
+        if self._video is not None:
+            self._video.close_video()
+
+    def _place_video_button(self) -> None:
+        button = self._video_button
+        if button is not None:
+            margin = self.theme.space("lg")
+            size = button.sizeHint()
+            button.setGeometry(self.width() - size.width() - margin,
+                               self.height() - size.height() - margin, size.width(), size.height())
+            button.raise_()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self:
+            if event.type() == QEvent.Type.Resize:
+                self._place_video_button()
+            elif event.type() == QEvent.Type.Hide:
+                self.close_video()  # never plays off screen
+        return False
 
     def retranslate(self, lang: str) -> None:
         """Hook for texts that are not :class:`~kiosk.widgets.labels.Localized` widgets."""
 
     def reset(self) -> None:
         """Back to the initial state: scroll, zoom, selection, media. Extend, don't replace."""
+        self.close_video()
         for area in self.findChildren(KineticScrollArea):
             area.reset()
 

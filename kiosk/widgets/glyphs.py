@@ -52,6 +52,11 @@ def draw_glyph(p: QPainter, name: str, rect: QRectF, color: QColor, stroke: floa
         path.lineTo(pt(0.78, 0.78))
         path.moveTo(pt(0.78, 0.22))
         path.lineTo(pt(0.22, 0.78))
+    elif name == "play":
+        path.moveTo(pt(0.3, 0.18))
+        path.lineTo(pt(0.82, 0.5))
+        path.lineTo(pt(0.3, 0.82))
+        path.closeSubpath()
     elif name == "check":
         path.moveTo(pt(0.16, 0.52))
         path.lineTo(pt(0.4, 0.76))
