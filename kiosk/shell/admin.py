@@ -101,18 +101,38 @@ class AdminController(QObject):
         self.pinpad = PinPad(theme, both("admin.pin_title", sep="\n"))
         self.pin_overlay = Overlay(theme, self.pinpad, width_units=760, parent=window)
         self.pin_overlay.setObjectName("admin-pin")
-        self.panel = AdminPanel(theme)
-        self.panel_overlay = Overlay(theme, self.panel, width_units=1500, parent=window)
-        self.panel_overlay.setObjectName("admin")
         self.pinpad.submitted.connect(self.submit_pin)
         self.pinpad.cancelled.connect(self.close)
-        self.panel.close_clicked.connect(self.close)
-        self.panel.reload_clicked.connect(self.reload_requested)
-        self.panel.exit_clicked.connect(self.exit_requested)
+        self._window, self._theme = window, theme
+        self._panel: AdminPanel | None = None
+        self._panel_overlay: Overlay | None = None
+
+    @property
+    def panel(self) -> AdminPanel:
+        """The panel, built on first use (it stays off the path to the first frame)."""
+        if self._panel is None:
+            self._panel = AdminPanel(self._theme)
+            self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500,
+                                          parent=self._window)
+            self._panel_overlay.setObjectName("admin")
+            self._panel.close_clicked.connect(self.close)
+            self._panel.reload_clicked.connect(self.reload_requested)
+            self._panel.exit_clicked.connect(self.exit_requested)
+        return self._panel
+
+    @property
+    def panel_overlay(self) -> Overlay:
+        self.panel  # noqa: B018 - builds it
+        assert self._panel_overlay is not None
+        return self._panel_overlay
+
+    def overlays(self) -> list[Overlay]:
+        """The overlays built so far."""
+        return [self.pin_overlay] + ([self._panel_overlay] if self._panel_overlay else [])
 
     @property
     def is_open(self) -> bool:
-        return self.pin_overlay.isVisible() or self.panel_overlay.isVisible()
+        return any(o.isVisible() for o in self.overlays())
 
     def open(self) -> None:
         """The gesture was made."""
@@ -153,13 +173,13 @@ class AdminController(QObject):
         self.panel_overlay.open()
 
     def refresh(self) -> None:
-        if self.panel_overlay.isVisible():
+        if self._panel_overlay is not None and self._panel_overlay.isVisible():
             self.panel.set_status(self.status())
 
     def close(self) -> None:
         self.pinpad.clear()
-        self.pin_overlay.close_overlay()
-        self.panel_overlay.close_overlay()
+        for overlay in self.overlays():
+            overlay.close_overlay()
 
     def _locked(self) -> bool:
         return self.clock() < self.locked_until

@@ -148,7 +148,7 @@ class KioskWindow(QWidget):
                 child.deleteLater()
         if self.admin is not None:
             self.admin.close()
-            for w in (self.admin.pin_overlay, self.admin.panel_overlay):
+            for w in self.admin.overlays():
                 w.deleteLater()
             self.admin.deleteLater()
         self.view = self.unavailable = self.countdown = None
@@ -159,7 +159,7 @@ class KioskWindow(QWidget):
             if child is not None:
                 child.setGeometry(self.rect())
         if self.admin is not None:
-            for w in (self.admin.pin_overlay, self.admin.panel_overlay):
+            for w in self.admin.overlays():
                 w.setGeometry(self.rect())
 
     # -- commands -----------------------------------------------------------------------
