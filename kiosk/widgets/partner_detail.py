@@ -1,0 +1,495 @@
+"""The partner detail panel: a card over a dimmed page with the partner's badge, names,
+category, description, tags and — when it has a website — a QR code to take it away.
+
+The kiosk never opens a browser: the QR code is the hand-off. A tap outside the card or on
+the close button closes it. The card appears at once (the tap is answered on the next
+frame) and then settles with a short slide while the scrim fades in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.model import Category, Partner
+from kiosk.i18n import other, tr
+from kiosk.theme import Theme
+from kiosk.widgets.button import PillButton
+from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.kinetic import KineticScrollArea
+from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.monogram import initials, monogram_pixmap
+from kiosk.widgets.partner_card import draw_logo
+from kiosk.widgets.qr import QrCodeWidget
+from kiosk.widgets.touch import TOUCH_EVENTS
+
+OPEN_MS = 220
+
+
+def website_text(url: str | None) -> str:
+    """``https://www.haier.com/`` → ``www.haier.com`` (what a visitor would type)."""
+    return (url or "").split("://", 1)[-1].rstrip("/")
+
+
+class PartnerBadge(QWidget):
+    """The partner's logo on a light plate, or its monogram (also while the logo loads)."""
+
+    def __init__(self, theme: Theme, side: int, lang: str, *, images: ImageLoader | None = None,
+                 media: Callable[[str | None], Path | None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self._lang = lang
+        self.images = images
+        self.media = media or (lambda _rel: None)
+        self.partner: Partner | None = None
+        self._key = None
+        self.setFixedSize(side, side)
+        if images is not None:
+            images.ready.connect(self._on_images_ready)
+
+    def set_partner(self, partner: Partner | None) -> None:
+        self.partner = partner
+        self._key = None
+        self.update()
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self.update()
+
+    @property
+    def monogram(self) -> str:
+        p = self.partner
+        if p is None:
+            return ""
+        return initials(p.name.get(self._lang), p.short_name.get(self._lang) if p.short_name else None, self._lang)
+
+    def logo(self):
+        p = self.partner
+        if p is None or p.logo is None or self.images is None:
+            return None
+        path = self.media(p.logo)
+        if path is None:
+            return None
+        dpr = self.devicePixelRatioF()
+        self._key, image = self.images.request(path, QSize(round(self.width() * dpr), round(self.height() * dpr)))
+        return image
+
+    def _on_images_ready(self, key: object, image: object) -> None:
+        if key is not None and key == self._key and image is not None:
+            self.update()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        if self.partner is None:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        logo = self.logo()
+        if logo is not None:
+            draw_logo(p, QRectF(self.rect()), logo, self.theme)
+        else:
+            p.drawPixmap(0, 0, monogram_pixmap(self.theme, self.partner.id, self.monogram, self.width(), self.devicePixelRatioF()))
+        p.end()
+
+
+class TagRow(QWidget):
+    """The partner's tags as quiet, non-interactive labels that wrap."""
+
+    def __init__(self, theme: Theme, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self._lang = lang
+        self.partner: Partner | None = None
+        self.font_ = theme.font("caption")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    @property
+    def tags(self) -> list[str]:
+        return [t.get(self._lang) for t in self.partner.tags] if self.partner else []
+
+    def set_partner(self, partner: Partner | None) -> None:
+        self.partner = partner
+        self.setVisible(bool(self.tags))
+        self.updateGeometry()
+        self.update()
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self.updateGeometry()
+            self.update()
+
+    def _rects(self, width: int) -> list[tuple[str, QRectF]]:
+        fm = QFontMetricsF(self.font_)
+        pad, gap = self.theme.space("sm"), self.theme.space("xs")
+        h = fm.height() + self.theme.px(12)
+        x = y = 0.0
+        out = []
+        for tag in self.tags:
+            w = min(width, fm.horizontalAdvance(tag) + 2 * pad)
+            if x > 0 and x + w > width:
+                x, y = 0.0, y + h + gap
+            out.append((tag, QRectF(x, y, w, h)))
+            x += w + gap
+        return out
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        rects = self._rects(width)
+        return round(max((r.bottom() for _, r in rects), default=0.0)) + 1
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        w = self.theme.px(600)
+        return QSize(w, self.heightForWidth(w))
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        pal = self.theme.palette
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setFont(self.font_)
+        for tag, r in self._rects(self.width()):
+            r = r.adjusted(0.5, 0.5, -0.5, -0.5)
+            p.setPen(QPen(QColor(pal.line_strong), max(1.0, self.theme.px(1.5))))
+            p.setBrush(QColor(pal.surface_raised))
+            p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+            p.setPen(QColor(pal.text_muted))
+            p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), tag)
+        p.end()
+
+
+class _Body(QWidget):
+    """The card's scrolling content; its children are placed by the owner's function."""
+
+    def __init__(self, place: Callable[[int], int]) -> None:
+        super().__init__()
+        self._place = place
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(e)
+        self._place(self.width())
+
+
+class DetailCard(QFrame):
+    """The card itself: swallows touches so taps on it never reach the scrim."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setProperty("card", "plain")
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() in TOUCH_EVENTS:
+            e.accept()
+            return True
+        return super().event(e)
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        e.accept()
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        e.accept()
+
+
+class PartnerDetail(QWidget):
+    """Covers its parent (the page); :meth:`show_partner` opens it, a tap outside closes."""
+
+    closed = Signal()
+
+    def __init__(self, theme: Theme, lang: str, *, images: ImageLoader | None = None,
+                 media: Callable[[str | None], Path | None] | None = None,
+                 mouse_drag: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self._lang = lang
+        self.partner: Partner | None = None
+        self.category: Category | None = None
+        self._progress = 1.0
+        self._outside_press = False
+        self.setObjectName("partner-detail")
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.hide()
+
+        self.card = DetailCard(self)
+        self.card.setObjectName("partner-detail-card")
+        pad_h = theme.px(56) if theme.landscape else theme.px(44)
+        pad_v = theme.px(40)
+        outer = QVBoxLayout(self.card)
+        outer.setContentsMargins(pad_h, pad_v, pad_h, pad_v)
+        outer.setSpacing(theme.space("sm"))
+        top = QHBoxLayout()
+        top.setSpacing(theme.space("sm"))
+        self.category_label = TextLabel(theme, self._category_text, lang, role="label", tone="accent", parent=self.card)
+        self.close_button = PillButton(theme, "", glyph="close", variant="secondary", parent=self.card)
+        self.close_button.setObjectName("partner-detail-close")
+        self.close_button.setAccessibleName(tr("partners.close", lang))
+        top.addWidget(self.category_label, 1, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+
+        self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.card)
+        self.scroll.setObjectName("partner-detail-scroll")
+        self.body = _Body(self._layout_body)
+        self.body.setObjectName("scroll-content")
+        body = self.body
+        self.badge = PartnerBadge(theme, theme.px(168), lang, images=images, media=media, parent=body)
+        self.name_label = TextLabel(theme, self._name_text, lang, role="h2", parent=body)
+        self.name_label.setObjectName("partner-detail-name")
+        self.other_name_label = TextLabel(theme, self._other_name_text, lang, role="lead", tone="muted", parent=body)
+        self.other_name_label.setObjectName("partner-detail-other-name")
+        self.description_label = TextLabel(theme, self._description_text, lang, role="body", parent=body)
+        self.description_label.setObjectName("partner-detail-description")
+        self.tags = TagRow(theme, lang, parent=body)
+        self.tags.setObjectName("partner-detail-tags")
+        self.qr = QrCodeWidget("", side=theme.px(280), parent=body)
+        self.qr.setObjectName("partner-qr")
+        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        align = centre if theme.landscape else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        self.qr_caption = TextLabel(theme, lambda l: tr("partners.scan", l), lang, role="label", align=align, parent=body)
+        self.qr_caption.setObjectName("partner-qr-caption")
+        self.url_label = TextLabel(theme, lambda _l: website_text(self.partner.website if self.partner else None), lang,
+                                   role="caption", tone="primary", align=align, parent=body)
+        self.url_label.setObjectName("partner-qr-url")
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
+
+        self.anim = QVariantAnimation(self)
+        self.anim.setObjectName("partner-detail-open")
+        self.anim.setDuration(OPEN_MS)
+        self.anim.setStartValue(0.0)
+        self.anim.setEndValue(1.0)
+        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.close_button.clicked.connect(self.close_detail)
+
+    # -- texts ------------------------------------------------------------------------
+    def _name_text(self, lang: str) -> str:
+        return self.partner.name.get(lang) if self.partner else ""
+
+    def _other_name_text(self, lang: str) -> str:
+        if self.partner is None:
+            return ""
+        here, there = self.partner.name.get(lang), self.partner.name.get(other(lang))
+        return "" if there == here else there
+
+    def _description_text(self, lang: str) -> str:
+        return self.partner.description.get(lang) if self.partner else ""
+
+    def _category_text(self, lang: str) -> str:
+        return self.category.name.get(lang) if self.category else ""
+
+    # -- state --------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return not self.isHidden()
+
+    @property
+    def has_qr(self) -> bool:
+        return bool(self.qr.data) and not self.qr.isHidden()
+
+    def set_language(self, lang: str) -> None:
+        if lang == self._lang:
+            return
+        self._lang = lang
+        for child in (self.category_label, self.name_label, self.other_name_label, self.description_label,
+                      self.qr_caption, self.url_label, self.badge, self.tags):
+            child.set_language(lang)
+        self.close_button.setAccessibleName(tr("partners.close", lang))
+        self._place()
+
+    def show_partner(self, partner: Partner, category: Category | None) -> None:
+        """Fill the card for ``partner`` and open it (at once; the settle animation follows)."""
+        self.partner, self.category = partner, category
+        for label in (self.category_label, self.name_label, self.other_name_label, self.description_label, self.url_label):
+            label.set_source(label._source)
+        self.badge.set_partner(partner)
+        self.tags.set_partner(partner)
+        self.qr.set_data(partner.website or "")
+        self.qr_caption.setVisible(bool(partner.website))
+        self.scroll.reset()
+        was_open = not self.isHidden()
+        if self.parentWidget() is not None:
+            self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        if was_open:
+            self._on_anim_value_changed(1.0)
+        else:
+            self.anim.stop()
+            self._on_anim_value_changed(0.0)
+            self.anim.start()
+
+    def close_detail(self) -> None:
+        if self.isHidden():
+            return
+        self.anim.stop()
+        self._outside_press = False
+        self.hide()
+        self.partner = None
+        self.category = None
+        self.closed.emit()
+
+    def finish(self) -> None:
+        if self.anim.state() == QVariantAnimation.State.Running:
+            self.anim.stop()
+        self._on_anim_value_changed(1.0)
+
+    # -- geometry -----------------------------------------------------------------------
+    def card_width(self) -> int:
+        th = self.theme
+        if not th.landscape:
+            return max(th.px(320), self.width() - 2 * th.px(48))
+        want = th.px(1400) if (self.partner and self.partner.website) else th.px(1080)
+        return max(th.px(320), min(want, self.width() - 2 * th.px(96)))
+
+    def _layout_body(self, width: int, *, apply: bool = True) -> int:
+        """Place the body's parts for ``width``; returns the height they need. Explicit
+        geometry (not nested box layouts) so wrapped text never gets less than it needs."""
+        th = self.theme
+        gap = th.space("md")
+        has_qr = bool(self.partner and self.partner.website)
+        side = self.qr.width()
+        qr_col = max(side, th.px(320))
+        info_w = width - qr_col - th.space("xl") if (th.landscape and has_qr) else width
+        info_w = max(th.px(200), info_w)
+        geo: list[tuple[QWidget, QRect]] = []
+
+        b = self.badge.width()
+        nx = b + th.space("lg")
+        nw = max(th.px(120), info_w - nx)
+        name_h = self.name_label.heightForWidth(nw)
+        other_text = bool(self.other_name_label.text())
+        other_h = self.other_name_label.heightForWidth(nw) if other_text else 0
+        names_h = name_h + (th.space("xxs") + other_h if other_text else 0)
+        head_h = max(b, names_h)
+        ny = (head_h - names_h) // 2
+        geo.append((self.badge, QRect(0, (head_h - b) // 2, b, b)))
+        geo.append((self.name_label, QRect(nx, ny, nw, name_h)))
+        if other_text:
+            geo.append((self.other_name_label, QRect(nx, ny + name_h + th.space("xxs"), nw, other_h)))
+        y = head_h + gap
+        desc_h = self.description_label.heightForWidth(info_w)
+        geo.append((self.description_label, QRect(0, y, info_w, desc_h)))
+        y += desc_h
+        if self.tags.tags:
+            tags_h = self.tags.heightForWidth(info_w)
+            y += gap
+            geo.append((self.tags, QRect(0, y, info_w, tags_h)))
+            y += tags_h
+        total = y
+        if has_qr:
+            if th.landscape:
+                qx = info_w + th.space("xl")
+                geo.append((self.qr, QRect(qx + (qr_col - side) // 2, 0, side, side)))
+                cy = side + gap
+                cap_h = self.qr_caption.heightForWidth(qr_col)
+                url_h = self.url_label.heightForWidth(qr_col)
+                geo.append((self.qr_caption, QRect(qx, cy, qr_col, cap_h)))
+                geo.append((self.url_label, QRect(qx, cy + cap_h + th.space("xxs"), qr_col, url_h)))
+                total = max(total, cy + cap_h + th.space("xxs") + url_h)
+            else:
+                y += th.space("lg")
+                tx = side + gap
+                tw = max(th.px(120), width - tx)
+                cap_h = self.qr_caption.heightForWidth(tw)
+                url_h = self.url_label.heightForWidth(tw)
+                text_h = cap_h + th.space("xxs") + url_h
+                geo.append((self.qr, QRect(0, y, side, side)))
+                ty = y + max(0, (side - text_h) // 2)
+                geo.append((self.qr_caption, QRect(tx, ty, tw, cap_h)))
+                geo.append((self.url_label, QRect(tx, ty + cap_h + th.space("xxs"), tw, url_h)))
+                total = y + max(side, text_h)
+        if apply:
+            for widget, rect in geo:
+                widget.setGeometry(rect)
+            self.body.setMinimumHeight(total)
+        return total
+
+    def _bar_width(self) -> int:
+        bar = self.scroll.verticalScrollBar()
+        return self.scroll.style().pixelMetric(self.scroll.style().PixelMetric.PM_ScrollBarExtent, None, bar)
+
+    def _fit(self) -> tuple[QRect, bool]:
+        """The card's resting place (centred, as tall as its content, never off the page)
+        and whether the content fits without scrolling."""
+        th = self.theme
+        w = self.card_width()
+        m = self.card.layout().contentsMargins()
+        frame = 2 * self.card.frameWidth()  # the card's border (from the stylesheet)
+        inner_w = w - m.left() - m.right() - frame
+        top_h = max(self.close_button.height(), self.category_label.heightForWidth(inner_w - self.close_button.width()))
+        chrome = m.top() + top_h + self.card.layout().spacing() + m.bottom() + frame
+        cap = self.height() - 2 * th.px(40)
+        body_h = self._layout_body(inner_w, apply=False)
+        fits = chrome + body_h <= cap
+        if not fits:  # it will scroll: lay out beside the scroll indicator
+            body_h = self._layout_body(inner_w - self._bar_width(), apply=False)
+        h = max(th.px(240), min(chrome + body_h, cap))
+        return QRect((self.width() - w) // 2, (self.height() - h) // 2, w, h), fits
+
+    def card_rect(self) -> QRect:
+        return self._fit()[0]
+
+    def _place(self) -> None:
+        r, fits = self._fit()
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits else Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+        self.scroll.setVerticalScrollBarPolicy(policy)
+        r.translate(0, round(self.theme.px(48) * (1.0 - self._progress)))
+        self.card.setGeometry(r)
+        self.card.layout().activate()
+        if self.body.width() > 0:
+            self._layout_body(self.body.width())
+
+    def _on_anim_value_changed(self, value: object) -> None:
+        self._progress = float(value)  # type: ignore[arg-type]
+        self._place()
+        self.update()
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(e)
+        self._place()
+
+    # -- input --------------------------------------------------------------------------
+    def _outside(self, pos: QPointF) -> bool:
+        return not self.card.geometry().contains(pos.toPoint())
+
+    def event(self, e: QEvent) -> bool:
+        t = e.type()
+        if t in TOUCH_EVENTS:
+            points = e.points()  # type: ignore[attr-defined]
+            if t == QEvent.Type.TouchBegin and points:
+                self._outside_press = self._outside(points[0].position())
+            elif t == QEvent.Type.TouchEnd and points:
+                if self._outside_press and self._outside(points[0].position()):
+                    self._outside_press = False
+                    self.close_detail()
+            elif t == QEvent.Type.TouchCancel:
+                self._outside_press = False
+            e.accept()
+            return True  # nothing reaches the page underneath
+        return super().event(e)
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._outside_press = self._outside(e.position())
+        e.accept()
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self._outside_press and self._outside(e.position()):
+            self._outside_press = False
+            self.close_detail()
+        e.accept()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        c = QColor(self.theme.palette.background_deep)
+        c.setAlphaF(0.86 * self._progress)
+        p = QPainter(self)
+        p.fillRect(self.rect(), c)
+        p.end()
