@@ -95,8 +95,8 @@ def _visit_and_change_everything(win):
     win.show_screen("history")
     win.view.finish_animations()
     page = win.view.page("history")
-    page.scroll.verticalScrollBar().setValue(200)
-    assert page.scroll.verticalScrollBar().value() == 200
+    page.timeline.horizontalScrollBar().setValue(200)
+    assert page.timeline.horizontalScrollBar().value() == 200
     win.view.language.set("en")
     touch.tap(win.findChild(QWidget, "nav-home"))
     touch.tap(win.findChild(QWidget, "tile-partners"))
@@ -120,7 +120,7 @@ def test_idle_countdown_then_full_reset(make_kiosk):
     assert win.findChild(QWidget, "attract").isVisible()
     assert win.view.current == "attract"
     assert win.view.lang == "zh"
-    assert page.scroll.verticalScrollBar().value() == 0
+    assert page.timeline.horizontalScrollBar().value() == 0
     assert win.view.navigator.history == ("attract",)
     assert not win.idle.timer.isActive()
     assert win.view.attract.index_at(win.view.attract.now()) == 0  # the loop starts over

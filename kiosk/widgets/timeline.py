@@ -1,0 +1,518 @@
+"""TimelineView: a horizontal, kinetic, custom-painted timeline of era panels and event cards.
+
+A model/view: only the cards in view are painted (from a small byte-bounded pixmap cache),
+so 300 events cost no more per frame than 8. Dragging flicks with momentum (QScroller);
+a tap on a card emits :attr:`event_tapped`; jumps (era chips, the position track) animate
+with a :class:`QVariantAnimation` that a finger landing stops at once. Pictures are
+decoded off the UI thread by the page's :class:`~kiosk.widgets.image.ImageLoader`;
+until one is ready — and for any event without one — the card shows a generated motif.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScroller, QWidget
+
+from kiosk.theme import Theme
+from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.kinetic import make_kinetic
+from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, build_layout
+from kiosk.widgets.timeline_paint import PixmapCache, paint_axis, paint_card, paint_edge_fades, paint_era
+
+JUMP_MS = 520
+REVEAL_MS = 650
+CACHE_BYTES = 64 * 1024 * 1024
+
+TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+
+
+class TimelineView(QAbstractScrollArea):
+    event_tapped = Signal(int)
+    current_era_changed = Signal(int)
+    visible_span_changed = Signal(float, float)
+    """The visible part of the strip as fractions of its width (start, end)."""
+    layout_changed = Signal()
+    """Cards were placed anew (a resize): era spans and milestone positions changed."""
+
+    def __init__(
+        self,
+        theme: Theme,
+        eras: list[EraInfo],
+        events: list[EventInfo],
+        lang: str,
+        *,
+        loader: ImageLoader,
+        mouse_drag: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.theme = theme
+        self.eras = eras
+        self.events = events
+        self._lang = lang
+        self._loader = loader
+        self.metrics = Metrics(theme, portrait=not theme.landscape)
+        self.layout_: TimelineLayout | None = None
+        self._cache = PixmapCache(CACHE_BYTES)
+        self._images: dict[int, QImage] = {}
+        self._image_keys: dict[object, int] = {}
+        self._current_era = 0
+        self._jump_era: int | None = None
+        self._pressed: int | None = None
+        self._touch_id: int | None = None
+        self._press_pos = QPointF()
+        self._mouse = False
+        self._flinging = False
+        self._caught = False
+        self._reveal = 1.0
+
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        vp = self.viewport()
+        vp.setAutoFillBackground(False)
+        # Opaque (it paints the page colour itself), so scrolling blits the pixels already
+        # drawn and repaints only the strip that comes into view, plus the edge fades.
+        vp.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        vp.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.scroller = make_kinetic(self, mouse_drag=mouse_drag, horizontal=True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the page shows a track
+        self.scroller.stateChanged.connect(self._on_scroller_state_changed)
+        self.horizontalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        loader.ready.connect(self._on_loader_ready)
+
+        self.jump = QVariantAnimation(self)
+        self.jump.setObjectName("timeline-jump")
+        self.jump.setDuration(JUMP_MS)
+        self.jump.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.jump.valueChanged.connect(self._on_jump_value_changed)
+        self.jump.stateChanged.connect(self._on_jump_state_changed)
+
+        self.reveal = QVariantAnimation(self)
+        self.reveal.setObjectName("timeline-reveal")
+        self.reveal.setDuration(REVEAL_MS)
+        self.reveal.setStartValue(0.0)
+        self.reveal.setEndValue(1.0)
+        self.reveal.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.reveal.valueChanged.connect(self._on_reveal_value_changed)
+
+    # -- queries --------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @property
+    def value(self) -> int:
+        return self.horizontalScrollBar().value()
+
+    @property
+    def maximum(self) -> int:
+        return self.horizontalScrollBar().maximum()
+
+    @property
+    def current_era(self) -> int:
+        return self._current_era
+
+    @property
+    def pressed_event(self) -> int | None:
+        return self._pressed
+
+    def ensure_layout(self) -> TimelineLayout:
+        if self.layout_ is None or self.layout_.height != self.viewport().height():
+            self._relayout()
+        assert self.layout_ is not None
+        return self.layout_
+
+    def event_rect(self, index: int) -> QRect:
+        """Event ``index``'s card in viewport coordinates."""
+        return self.ensure_layout().events[index].rect.translated(-self.value, 0)
+
+    def era_rect(self, era: int) -> QRect:
+        return self.ensure_layout().eras[era].rect.translated(-self.value, 0)
+
+    def visible_events(self, *, fully: bool = False) -> list[int]:
+        lay = self.ensure_layout()
+        view = QRect(0, 0, self.viewport().width(), self.viewport().height())
+        out = []
+        for s in lay.visible(self.value, self.value + view.width()):
+            if s.kind != "event":
+                continue
+            r = s.rect.translated(-self.value, 0)
+            if (view.contains(r) if fully else view.intersects(r)):
+                out.append(s.index)
+        return out
+
+    def era_fractions(self) -> list[tuple[float, float]]:
+        lay = self.ensure_layout()
+        return [(a / lay.width, b / lay.width) for a, b in lay.spans]
+
+    def event_fractions(self) -> list[tuple[float, bool]]:
+        """(centre of each card as a fraction of the strip, featured)."""
+        lay = self.ensure_layout()
+        return [((s.x + s.width / 2) / lay.width, self.events[s.index].featured) for s in lay.events]
+
+    def visible_span(self) -> tuple[float, float]:
+        lay = self.ensure_layout()
+        return self.value / lay.width, (self.value + self.viewport().width()) / lay.width
+
+    def era_target(self, era: int) -> int:
+        lay = self.ensure_layout()
+        return max(0, min(self.maximum, lay.eras[era].x - self.metrics.margin))
+
+    def event_target(self, index: int) -> int:
+        """The scroll value that shows card ``index`` fully (centred when it fits)."""
+        lay = self.ensure_layout()
+        s = lay.events[index]
+        vw = self.viewport().width()
+        target = s.x - (vw - s.width) // 2 if s.width < vw - 2 * self.metrics.margin else s.x - self.metrics.margin
+        return max(0, min(self.maximum, target))
+
+    # -- commands -------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Re-render in ``lang``. The layout is sized for both languages, so nothing moves."""
+        if lang != self._lang:
+            self._lang = lang
+            self.viewport().update()
+
+    def scroll_to(self, value: int, *, animated: bool = True) -> None:
+        self.scroller.stop()
+        self.jump.stop()
+        value = max(0, min(self.maximum, int(value)))
+        if not animated or value == self.value:
+            self._jump_era = None
+            self.horizontalScrollBar().setValue(value)
+            self._update_current_era()
+            return
+        self.jump.setStartValue(self.value)
+        self.jump.setEndValue(value)
+        self.jump.start()
+
+    def scroll_to_era(self, era: int, *, animated: bool = True) -> None:
+        if not 0 <= era < len(self.eras):
+            return
+        self._set_current_era(era)
+        target = self.era_target(era)
+        self.scroll_to(target, animated=animated)
+        if animated and self.jump.state() == QVariantAnimation.State.Running:
+            self._jump_era = era
+
+    def scroll_to_event(self, index: int, *, animated: bool = True) -> None:
+        if 0 <= index < len(self.events):
+            self.scroll_to(self.event_target(index), animated=animated)
+
+    def scroll_to_fraction(self, fraction: float, *, animated: bool = True) -> None:
+        """Centre the window on ``fraction`` of the strip (the position track)."""
+        lay = self.ensure_layout()
+        self.scroll_to(round(fraction * lay.width - self.viewport().width() / 2), animated=animated)
+
+    def stop(self) -> None:
+        """Stop a fling or a jump where it is."""
+        self.scroller.stop()
+        self.jump.stop()
+
+    def reset(self) -> None:
+        """Back to the start, no card pressed, no animation running."""
+        self.scroller.stop()
+        self.jump.stop()
+        self.reveal.stop()
+        self._reveal = 1.0
+        self._jump_era = None
+        self._cancel_press()
+        self.horizontalScrollBar().setValue(0)
+        self._update_current_era(force=True)
+        self.viewport().update()
+
+    def start_reveal(self) -> None:
+        self.reveal.stop()
+        self._reveal = 0.0
+        self.reveal.start()
+
+    def finish(self) -> None:
+        """Jump running animations to their end (screenshots, leaving the page)."""
+        for anim in (self.jump, self.reveal):
+            if anim.state() == QVariantAnimation.State.Running:
+                anim.setCurrentTime(anim.totalDuration())
+                anim.stop()
+        self._reveal = 1.0
+        self.viewport().update()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _relayout(self) -> None:
+        vp = self.viewport()
+        old = self.layout_
+        anchor = None
+        if old is not None and old.slots:
+            s = next((s for s in old.visible(self.value, self.value + 1)), old.slots[0])
+            anchor = (s.kind, s.index, (self.value - s.x) / max(1, s.width))
+        self.layout_ = build_layout(self.metrics, self.eras, self.events, vp.width(), vp.height())
+        self._cache.clear()
+        bar = self.horizontalScrollBar()
+        bar.blockSignals(True)
+        bar.setRange(0, max(0, self.layout_.width - vp.width()))
+        bar.setPageStep(max(1, vp.width()))
+        bar.setSingleStep(self.theme.px(60))
+        if anchor is not None:
+            kind, index, frac = anchor
+            slots = self.layout_.eras if kind == "era" else self.layout_.events
+            s = slots[index]
+            bar.setValue(round(s.x + frac * s.width))
+        bar.blockSignals(False)
+        vp.update()
+        self.layout_changed.emit()
+        self._emit_window()
+        self._update_current_era()
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(e)
+        self._relayout()
+
+    # -- painting -------------------------------------------------------------------------
+    def _render(self, slot: Slot) -> QPixmap:
+        key = (slot.kind, slot.index, self._lang, slot.width, slot.height, slot.index in self._images if slot.kind == "event" else False)
+        pm = self._cache.get(key)
+        if pm is not None:
+            return pm
+        m = self.metrics
+        spread = self.theme.px(24)
+        dpr = self.devicePixelRatioF()
+        pm = QPixmap(QSize(round((slot.width + 2 * spread) * dpr), round((slot.height + 2 * spread) * dpr)))
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.translate(spread, spread)
+        if slot.kind == "era":
+            paint_era(p, m, slot, self.eras[slot.index], slot.index + 1, self._lang)
+        else:
+            event = self.events[slot.index]
+            paint_card(p, m, slot, event, self._lang, image=self._image_for(slot), motif=event.era, seed=slot.index)
+        p.end()
+        self._cache.put(key, pm)
+        return pm
+
+    def _image_for(self, slot: Slot) -> QImage | None:
+        event = self.events[slot.index]
+        if event.image is None:
+            return None
+        if slot.index in self._images:
+            return self._images[slot.index]
+        size = slot.visual.size() * self.devicePixelRatioF()
+        key, image = self._loader.request(Path(event.image), size)
+        if key is not None:
+            self._image_keys[key] = slot.index
+        if image is not None:
+            self._images[slot.index] = image
+        return image
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+        vp = self.viewport()
+        if self._reveal < 1.0 or self._pressed is not None or abs(dx) >= vp.width() // 2:
+            vp.update()
+            return
+        vp.scroll(dx, 0)
+        fade = self._fade_width()
+        vp.update(QRect(0, 0, fade, vp.height()))
+        vp.update(QRect(vp.width() - fade, 0, fade, vp.height()))
+
+    def _fade_width(self) -> int:
+        return self.theme.px(72)
+
+    def paintEvent(self, e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        lay = self.ensure_layout()
+        th = self.theme
+        vp = self.viewport()
+        off = self.value
+        p = QPainter(vp)
+        area = e.rect()
+        p.fillRect(area, th.color("background"))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        visible = lay.visible(off + area.left() - th.px(24), off + area.right() + th.px(24))
+        paint_axis(p, self.metrics, lay, visible, self.events, self._lang, off, vp.width(),
+                   lambda x: self._reveal_at(x)[0])
+        spread = th.px(24)
+        for n, slot in enumerate(visible):
+            alpha, dy = self._reveal_at(slot.x - off)
+            if alpha <= 0.0:
+                continue
+            pm = self._render(slot)
+            p.setOpacity(alpha)
+            p.drawPixmap(QPointF(slot.x - off - spread, slot.top - spread + dy), pm)
+            if slot.kind == "event" and slot.index == self._pressed:
+                self._paint_pressed(p, slot.rect.translated(-off, round(dy)))
+        p.setOpacity(1.0)
+        paint_edge_fades(p, self.theme, vp.rect(), self._fade_width(), off, self.maximum - off)
+        p.end()
+
+    def _reveal_at(self, x: float) -> tuple[float, float]:
+        if self._reveal >= 1.0:
+            return 1.0, 0.0
+        vw = max(1, self.viewport().width())
+        delay = max(0.0, min(1.0, x / vw)) * 0.45
+        t = max(0.0, min(1.0, (self._reveal - delay) / 0.55))
+        return t, (1.0 - t) * self.theme.px(48)
+
+    def _paint_pressed(self, p: QPainter, rect: QRect) -> None:
+        th = self.theme
+        p.setPen(QPen(th.color("primary"), max(2.0, th.px(3))))
+        p.setBrush(th.color("surface_pressed", 0.35))
+        r = QRectF(rect).adjusted(th.px(2), th.px(2), -th.px(2), -th.px(2))
+        p.drawRoundedRect(r, self.metrics.radius, self.metrics.radius)
+
+    # -- input ----------------------------------------------------------------------------
+    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802 - Qt override
+        t = e.type()
+        if t in TOUCH:
+            self._touch(e)
+            e.accept()
+            return True
+        if t in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
+            if e.source() == Qt.MouseEventSource.MouseEventNotSynthesized:  # type: ignore[attr-defined]
+                self._mouse_event(e)
+            e.accept()
+            return True
+        return super().viewportEvent(e)
+
+    def _slop(self) -> float:
+        return float(max(self.theme.mm(4), self.theme.px(24)))
+
+    def _begin(self, pos: QPointF) -> None:
+        self._caught = self._flinging or self.jump.state() == QVariantAnimation.State.Running
+        if self.jump.state() == QVariantAnimation.State.Running:
+            self.stop()
+        self._press_pos = QPointF(pos)
+        slot = None if self._caught else self.ensure_layout().slot_at(pos.x() + self.value, pos.y())
+        self._set_pressed(slot.index if slot is not None and slot.kind == "event" else None)
+
+    def _move(self, pos: QPointF) -> None:
+        d = pos - self._press_pos
+        if abs(d.x()) > self._slop() or abs(d.y()) > self._slop():
+            self._set_pressed(None)
+
+    def _finish(self, pos: QPointF) -> None:
+        index = self._pressed
+        self._touch_id = None
+        self._mouse = False
+        self._set_pressed(None)
+        if index is not None and not self._caught:
+            slot = self.ensure_layout().slot_at(pos.x() + self.value, pos.y())
+            if slot is not None and slot.kind == "event" and slot.index == index:
+                self.event_tapped.emit(index)
+
+    def _cancel_press(self) -> None:
+        self._touch_id = None
+        self._mouse = False
+        self._set_pressed(None)
+
+    def _set_pressed(self, index: int | None) -> None:
+        if index != self._pressed:
+            self._pressed = index
+            self.viewport().update()
+
+    def _touch(self, e) -> None:
+        t = e.type()
+        if t == QEvent.Type.TouchCancel:
+            self._cancel_press()
+            return
+        points = e.points()
+        if t == QEvent.Type.TouchBegin:
+            if points and not self._mouse:
+                self._touch_id = points[0].id()
+                self._begin(points[0].position())
+            return
+        if len(points) > 1:
+            self._set_pressed(None)  # a second finger: not a tap
+        mine = next((pt for pt in points if pt.id() == self._touch_id), None)
+        if mine is None:
+            if t == QEvent.Type.TouchEnd:
+                self._cancel_press()
+            return
+        if mine.state() == mine.State.Released or t == QEvent.Type.TouchEnd:
+            self._finish(mine.position())
+        else:
+            self._move(mine.position())
+
+    def _mouse_event(self, e) -> None:
+        t = e.type()
+        if t in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            if e.button() == Qt.MouseButton.LeftButton and self._touch_id is None:
+                self._mouse = True
+                self._begin(e.position())
+        elif t == QEvent.Type.MouseMove:
+            if self._mouse:
+                self._move(e.position())
+        elif self._mouse and e.button() == Qt.MouseButton.LeftButton:
+            self._finish(e.position())
+
+    def wheelEvent(self, e) -> None:  # noqa: N802 - Qt override
+        """A mouse wheel (desktop trials) scrolls sideways."""
+        delta = e.angleDelta()
+        step = delta.x() if abs(delta.x()) > abs(delta.y()) else delta.y()
+        if step:
+            self.stop()
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - round(step / 120 * self.theme.px(160)))
+        e.accept()
+
+    def hideEvent(self, e) -> None:  # noqa: N802 - Qt override
+        self._cancel_press()
+        super().hideEvent(e)
+
+    # -- slots ----------------------------------------------------------------------------
+    def _on_scroller_state_changed(self, state: QScroller.State) -> None:
+        if state == QScroller.State.Scrolling:
+            self._flinging = True
+            self._set_pressed(None)
+        elif state == QScroller.State.Dragging:
+            self._set_pressed(None)
+        elif state == QScroller.State.Inactive:
+            self._flinging = False
+
+    def _on_scroll_value_changed(self, _value: int) -> None:
+        self._emit_window()
+        self._update_current_era()
+
+    def _on_jump_value_changed(self, value: object) -> None:
+        self.horizontalScrollBar().setValue(int(value))  # type: ignore[arg-type]
+
+    def _on_jump_state_changed(self, state: QVariantAnimation.State, _old: QVariantAnimation.State) -> None:
+        if state == QVariantAnimation.State.Stopped:
+            self._jump_era = None
+            self._update_current_era()
+
+    def _on_reveal_value_changed(self, value: object) -> None:
+        self._reveal = float(value)  # type: ignore[arg-type]
+        self.viewport().update()
+
+    def _on_loader_ready(self, key: object, image: QImage | None) -> None:
+        index = self._image_keys.pop(key, None)
+        if index is None:
+            return
+        if image is not None:
+            self._images[index] = image
+        self.viewport().update()
+
+    # -- helpers --------------------------------------------------------------------------
+    def _emit_window(self) -> None:
+        if self.layout_ is not None:
+            a, b = self.visible_span()
+            self.visible_span_changed.emit(a, min(1.0, b))
+
+    def _update_current_era(self, *, force: bool = False) -> None:
+        if self.layout_ is None:
+            return
+        if self._jump_era is not None and not force:
+            era = self._jump_era
+        else:
+            # the era under the reader's eye (a little left of centre); at the very end, the
+            # last era on screen
+            share = 0.9 if self.value >= self.maximum > 0 else 0.45
+            era = self.layout_.era_at(self.value + self.viewport().width() * share)
+        self._set_current_era(era, force=force)
+
+    def _set_current_era(self, era: int, *, force: bool = False) -> None:
+        if era != self._current_era or force:
+            self._current_era = era
+            self.current_era_changed.emit(era)

@@ -1,0 +1,369 @@
+"""EventDetail: the overlay a tapped timeline card opens — a large picture (or its motif),
+the era, the date, the title and the whole text, with previous/next and close buttons.
+A tap on the dimmed page around the panel closes it too. A text too long for the panel
+scrolls (kinetic); nothing is cut off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.i18n import tr
+from kiosk.theme import Theme
+from kiosk.widgets.button import PillButton
+from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.kinetic import KineticScrollArea
+from kiosk.widgets.labels import TextLabel, resolve
+from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics
+from kiosk.widgets.timeline_paint import badge_width, paint_badge, paint_image_cover, paint_motif
+
+OPEN_MS = 220
+TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+
+
+class EventVisual(QWidget):
+    """The event's picture over its generated motif: the motif shows while the picture
+    decodes (off the UI thread, at display size) and stays when there is none or it
+    cannot be read. Rounded on the panel's outer corners only."""
+
+    def __init__(self, theme: Theme, loader: ImageLoader, radius: int, *, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self._loader = loader
+        self._radius = radius
+        self._side = side  # "left" (landscape) or "top" (portrait)
+        self._path: Path | None = None
+        self._key: object = None
+        self._image: QImage | None = None
+        self._style = 0
+        self._seed = 0
+        self._featured = False
+        loader.ready.connect(self._on_loader_ready)
+
+    @property
+    def loaded(self) -> bool:
+        return self._image is not None
+
+    def show_event(self, path: Path | None, style: int, seed: int, featured: bool) -> None:
+        self._style, self._seed, self._featured = style, seed, featured
+        if path != self._path:
+            self._path, self._image, self._key = path, None, None
+        self._request()
+        self.update()
+
+    def _request(self) -> None:
+        if self._path is None or self._image is not None or self.width() < 2 or self.height() < 2:
+            return
+        size: QSize = self.size() * self.devicePixelRatioF()
+        self._key, self._image = self._loader.request(self._path, size)
+
+    def _on_loader_ready(self, key: object, image: QImage | None) -> None:
+        if key == self._key and image is not None:
+            self._image = image
+            self.update()
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(e)
+        self._image = None
+        self._request()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        rect = QRectF(self.rect())
+        r = self._radius
+        grown = rect.adjusted(0, 0, r, 0) if self._side == "left" else rect.adjusted(0, 0, 0, r)
+        clip = QPainterPath()
+        clip.addRoundedRect(grown, r, r)
+        p.setClipRect(rect)
+        p.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        if self._image is not None:
+            paint_image_cover(p, self._image, rect)
+        else:
+            paint_motif(p, self.theme, rect, self._style, self._seed, featured=self._featured)
+        p.end()
+
+
+class _Badge(QWidget):
+    """The amber milestone pill (painted like the card's)."""
+
+    def __init__(self, metrics: Metrics, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.metrics = metrics
+        self._lang = lang
+        self.setFixedHeight(metrics.badge_h)
+        self.setFixedWidth(round(badge_width(metrics, lang)) + 2)
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.setFixedWidth(round(badge_width(self.metrics, lang)) + 2)
+        self.update()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_badge(p, self.metrics, 0, 0, self._lang)
+        p.end()
+
+
+class _Panel(QWidget):
+    """The detail card: raised surface, amber frame for milestones; swallows taps."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.featured = False
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+
+    def border(self) -> float:
+        return max(2.0, self.theme.px(3 if self.featured else 2))
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        th = self.theme
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        b = self.border()
+        r = QRectF(self.rect()).adjusted(b / 2, b / 2, -b / 2, -b / 2)
+        p.setBrush(th.color("surface_raised"))
+        p.setPen(QPen(th.color("accent" if self.featured else "line_strong"), b))
+        p.drawRoundedRect(r, th.radius("lg"), th.radius("lg"))
+        p.end()
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() in TOUCH:
+            e.accept()  # taps on the panel's text do nothing (and never close it)
+            return True
+        return super().event(e)
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802 - Qt override
+        e.accept()
+
+    def mouseReleaseEvent(self, e) -> None:  # noqa: N802 - Qt override
+        e.accept()
+
+
+class EventDetail(QWidget):
+    closed = Signal()
+    step_requested = Signal(int)
+    """-1 for the previous event, +1 for the next."""
+
+    def __init__(self, theme: Theme, loader: ImageLoader, lang: str, *, mouse_drag: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("event-detail")
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.theme = theme
+        self._lang = lang
+        self.index: int | None = None
+        self._progress = 1.0
+        self._scrim_press = False
+        metrics = Metrics(theme, portrait=not theme.landscape)
+        self.panel = _Panel(theme, self)
+        self.panel.setObjectName("event-detail-panel")
+        landscape = theme.landscape
+        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom, self.panel)
+        b = theme.px(3)
+        outer.setContentsMargins(b, b, b, b)
+        outer.setSpacing(0)
+        self.visual = EventVisual(theme, loader, theme.radius("lg") - b, side="left" if landscape else "top", parent=self.panel)
+        self.visual.setObjectName("event-detail-visual")
+        outer.addWidget(self.visual, 0)
+
+        right = QVBoxLayout()
+        self.pad = theme.px(56) if landscape else theme.px(48)
+        right.setContentsMargins(self.pad, self.pad, self.pad, self.pad)
+        right.setSpacing(theme.space("md"))
+        self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.panel)
+        self.scroll.setObjectName("event-detail-scroll")
+        body = QWidget()
+        body.setObjectName("scroll-content")
+        self.body = QVBoxLayout(body)
+        # Height for width only: word-wrapped labels' minimum heights (at some narrow width)
+        # would otherwise make the text scroll when it fits.
+        self.body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.body.setContentsMargins(0, 0, theme.px(12), 0)
+        self.body.setSpacing(theme.space("sm"))
+        head = QHBoxLayout()
+        head.setSpacing(theme.space("sm"))
+        self.badge = _Badge(metrics, lang, body)
+        self.era_label = TextLabel(theme, None, lang, role="label", tone="muted", parent=body)
+        self.era_label.setObjectName("event-detail-era")
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.era_label, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.body.addLayout(head)
+        self.date_label = TextLabel(theme, None, lang, role="h3", tone="accent", parent=body)
+        self.date_label.setObjectName("event-detail-date")
+        self.title_label = TextLabel(theme, None, lang, role="h2", parent=body)
+        self.title_label.setObjectName("event-detail-title")
+        self.text_label = TextLabel(theme, None, lang, role="lead", parent=body)
+        self.text_label.setObjectName("event-detail-text")
+        self.body.addWidget(self.date_label)
+        self.body.addWidget(self.title_label)
+        self.body.addSpacing(theme.space("xs"))
+        self.body.addWidget(self.text_label)
+        self.body.addStretch(1)
+        self.scroll.setWidget(body)
+        right.addWidget(self.scroll, 1)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(theme.space("sm"))
+        self.prev_button = PillButton(theme, tr("history.previous", lang), glyph="back", parent=self.panel)
+        self.prev_button.setObjectName("event-detail-previous")
+        self.next_button = PillButton(theme, tr("history.next", lang), glyph="next", parent=self.panel)
+        self.next_button.setObjectName("event-detail-next")
+        self.close_button = PillButton(theme, tr("history.close", lang), glyph="close", variant="primary", parent=self.panel)
+        self.close_button.setObjectName("event-detail-close")
+        buttons.addWidget(self.prev_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        right.addLayout(buttons)
+        outer.addLayout(right, 1)
+
+        self.prev_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+        self.close_button.clicked.connect(self.close_detail)
+
+        self.anim = QVariantAnimation(self)
+        self.anim.setObjectName("event-detail-open")
+        self.anim.setDuration(OPEN_MS)
+        self.anim.setStartValue(0.0)
+        self.anim.setEndValue(1.0)
+        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.hide()
+
+    # -- display --------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.isVisible() and self.index is not None
+
+    def show_event(self, index: int, event: EventInfo, era: EraInfo, number: int, *, count: int, motif: int,
+                   animate: bool = True) -> None:
+        """Show event ``index`` (of ``count``) of era ``number`` (1-based)."""
+        was_open = self.is_open
+        self.index = index
+        self.panel.featured = event.featured
+        self.badge.setVisible(event.featured)
+        self.era_label.set_source(lambda lang: f"{number:02d} · {resolve(era.title, lang)}")
+        self.date_label.set_source(event.when)
+        self.title_label.set_source(event.title)
+        self.text_label.set_source(event.text)
+        self.visual.show_event(event.image, motif, index, event.featured)
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < count - 1)
+        self.scroll.reset()
+        if self.parentWidget() is not None:
+            self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self._place()
+        if animate and not was_open:
+            self.anim.stop()
+            self._progress = 0.0
+            self.anim.start()
+        self.panel.update()
+
+    def close_detail(self) -> None:
+        if self.isVisible() or self.index is not None:
+            self.anim.stop()
+            self._progress = 1.0
+            self.index = None
+            self.hide()
+            self.closed.emit()
+
+    def set_language(self, lang: str) -> None:
+        if lang == self._lang:
+            return
+        self._lang = lang
+        self.prev_button.set_text(tr("history.previous", lang))
+        self.next_button.set_text(tr("history.next", lang))
+        self.close_button.set_text(tr("history.close", lang))
+        self.badge.set_language(lang)
+        for label in (self.era_label, self.date_label, self.title_label, self.text_label):
+            label.set_language(lang)
+        self._place()
+
+    # -- geometry -------------------------------------------------------------------------
+    def _place(self) -> None:
+        th = self.theme
+        margin = th.px(72) if th.landscape else th.px(48)
+        w = max(th.px(400), min(self.width() - 2 * margin, th.px(1560)))
+        b = th.px(3)
+        if th.landscape:
+            vis_w = round(w * 0.36)
+            self.visual.setFixedWidth(vis_w)
+            text_w = w - vis_w - 2 * b - 2 * self.pad
+            h = max(self._text_height(text_w), th.px(560))
+        else:
+            vis_h = round(w * 0.5)
+            self.visual.setFixedHeight(vis_h)
+            h = vis_h + self._text_height(w - 2 * b - 2 * self.pad)
+        h = min(h, self.height() - 2 * margin)
+        y = (self.height() - h) / 2 + (1.0 - self._progress) * th.px(40)
+        self.panel.setGeometry(round((self.width() - w) / 2), round(y), w, h)
+
+    def _text_height(self, width: int) -> int:
+        """The panel height the text column needs at ``width`` (no scrolling)."""
+        body = self.scroll.widget().layout()
+        width -= self.scroll.verticalScrollBar().sizeHint().width()  # as if the bar showed: then it won't
+        content = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+        return 2 * self.pad + content + self.theme.space("md") + self.close_button.height() + 2 * self.theme.px(3)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+        self._place()
+        super().resizeEvent(e)
+
+    def _on_anim_value_changed(self, value: object) -> None:
+        self._progress = float(value)  # type: ignore[arg-type]
+        self._place()
+        self.update()
+
+    def finish(self) -> None:
+        if self.anim.state() == QVariantAnimation.State.Running:
+            self.anim.setCurrentTime(self.anim.totalDuration())
+            self.anim.stop()
+
+    # -- input: a tap on the scrim closes ---------------------------------------------------
+    def _outside(self, pos) -> bool:
+        return not self.panel.geometry().contains(pos.toPoint())
+
+    def event(self, e: QEvent) -> bool:
+        t = e.type()
+        if t in TOUCH:
+            pts = e.points()  # type: ignore[attr-defined]
+            if t == QEvent.Type.TouchBegin:
+                self._scrim_press = len(pts) == 1 and self._outside(pts[0].position())
+            elif t == QEvent.Type.TouchUpdate and len(pts) > 1:
+                self._scrim_press = False
+            elif t == QEvent.Type.TouchEnd:
+                if self._scrim_press and pts and self._outside(pts[0].position()):
+                    self.close_detail()
+                self._scrim_press = False
+            elif t == QEvent.Type.TouchCancel:
+                self._scrim_press = False
+            e.accept()
+            return True
+        return super().event(e)
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802 - Qt override
+        self._scrim_press = self._outside(e.position())
+        e.accept()
+
+    def mouseReleaseEvent(self, e) -> None:  # noqa: N802 - Qt override
+        if self._scrim_press and self._outside(e.position()):
+            self.close_detail()
+        self._scrim_press = False
+        e.accept()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        c = QColor(self.theme.palette.background_deep)
+        c.setAlphaF(0.9 * self._progress)
+        p = QPainter(self)
+        p.fillRect(self.rect(), c)
+        p.end()

@@ -1,0 +1,503 @@
+"""Painting for the timeline: event cards, era panels, the axis, the milestone badge and
+the generated motifs that stand in for a missing picture, plus the byte-bounded cache the
+view keeps rendered cards in. Every colour comes from the theme; every text is plain text
+drawn with :mod:`kiosk.widgets.text`."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QRadialGradient,
+)
+
+from kiosk.theme import Theme
+from kiosk.widgets.labels import resolve
+from kiosk.widgets.text import draw_text
+from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, card_body_lines, text_width
+
+MOTIFS = ("works", "bloom", "network", "grid")
+
+
+class PixmapCache:
+    """A byte-bounded LRU of rendered cards and era panels."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.bytes = 0
+        self._items: OrderedDict[tuple, QPixmap] = OrderedDict()
+
+    def get(self, key: tuple) -> QPixmap | None:
+        pm = self._items.get(key)
+        if pm is not None:
+            self._items.move_to_end(key)
+        return pm
+
+    def put(self, key: tuple, pm: QPixmap) -> None:
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.bytes -= self._size(old)
+        self._items[key] = pm
+        self.bytes += self._size(pm)
+        while self.bytes > self.limit and len(self._items) > 1:
+            _, dropped = self._items.popitem(last=False)
+            self.bytes -= self._size(dropped)
+
+    def drop(self, predicate) -> None:
+        for key in [k for k in self._items if predicate(k)]:
+            self.bytes -= self._size(self._items.pop(key))
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @staticmethod
+    def _size(pm: QPixmap) -> int:
+        return pm.width() * pm.height() * 4
+
+
+def _c(theme: Theme, name: str, alpha: float = 1.0) -> QColor:
+    return theme.color(name, alpha)
+
+
+# -- small shapes ---------------------------------------------------------------------------
+
+
+def star_path(center: QPointF, r: float) -> QPainterPath:
+    """A five-pointed star (painted, so no font needs the ★ glyph)."""
+    path = QPainterPath()
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.45
+        a = -math.pi / 2 + k * math.pi / 5
+        pt = QPointF(center.x() + radius * math.cos(a), center.y() + radius * math.sin(a))
+        if k == 0:
+            path.moveTo(pt)
+        else:
+            path.lineTo(pt)
+    path.closeSubpath()
+    return path
+
+
+def diamond_path(center: QPointF, r: float) -> QPainterPath:
+    path = QPainterPath()
+    path.moveTo(center.x(), center.y() - r)
+    path.lineTo(center.x() + r, center.y())
+    path.lineTo(center.x(), center.y() + r)
+    path.lineTo(center.x() - r, center.y())
+    path.closeSubpath()
+    return path
+
+
+def _badge_font(m: Metrics) -> QFont:
+    font = QFont(m.font("caption"))  # a copy: the metrics' fonts are shared
+    font.setBold(True)
+    return font
+
+
+def badge_width(m: Metrics, lang: str) -> float:
+    star = m.badge_h * 0.26
+    pad = m.theme.px(18)
+    return pad + 2 * star + m.theme.px(10) + QFontMetricsF(_badge_font(m)).horizontalAdvance(m.badge_text(lang)) + pad
+
+
+def paint_badge(p: QPainter, m: Metrics, x: float, y: float, lang: str) -> float:
+    """The amber "milestone" pill at (x, y); returns its width."""
+    th = m.theme
+    font = _badge_font(m)
+    text = m.badge_text(lang)
+    h = m.badge_h
+    star = h * 0.26
+    pad = th.px(18)
+    w = badge_width(m, lang)
+    rect = QRectF(x, y, w, h)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(_c(th, "accent_fill"))
+    p.drawRoundedRect(rect, h / 2, h / 2)
+    p.setBrush(_c(th, "on_accent"))
+    p.drawPath(star_path(QPointF(x + pad + star, y + h / 2), star))
+    p.setFont(font)
+    p.setPen(_c(th, "on_accent"))
+    p.drawText(QRectF(x + pad + 2 * star + th.px(10), y, w, h), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+    return w
+
+
+# -- motifs ---------------------------------------------------------------------------------
+
+
+def paint_motif(p: QPainter, theme: Theme, rect: QRectF, style: int, seed: int, *, featured: bool = False) -> None:
+    """A calm, generated picture of industry for an event without a photo: factory roofs,
+    a blooming flower of rings, a network of nodes, or a perspective grid with rising bars.
+    Deterministic: the same ``seed`` always paints the same picture."""
+    rng = random.Random(seed * 7919 + style)
+    p.save()
+    p.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    g = QLinearGradient(rect.topLeft(), rect.bottomRight())
+    g.setColorAt(0.0, _c(theme, "primary_faint"))
+    g.setColorAt(1.0, _c(theme, "background_deep"))
+    p.fillRect(rect, g)
+    glow = QRadialGradient(QPointF(rect.left() + rect.width() * rng.uniform(0.25, 0.75), rect.top() + rect.height() * 0.3),
+                           max(rect.width(), rect.height()) * 0.7)
+    glow.setColorAt(0.0, _c(theme, "accent" if featured else "primary", 0.28 if featured else 0.22))
+    glow.setColorAt(1.0, _c(theme, "primary", 0.0))
+    p.fillRect(rect, glow)
+    line = max(1.0, theme.px(1.6))
+    kind = MOTIFS[style % len(MOTIFS)]
+    if kind == "works":
+        _motif_works(p, theme, rect, rng, line, featured)
+    elif kind == "bloom":
+        _motif_bloom(p, theme, rect, rng, line, featured)
+    elif kind == "network":
+        _motif_network(p, theme, rect, rng, line, featured)
+    else:
+        _motif_grid(p, theme, rect, rng, line, featured)
+    p.restore()
+
+
+def _motif_works(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, line: float, featured: bool) -> None:
+    """Factory halls with north-light sawtooth roofs, chimneys and a distant skyline."""
+    W, H = r.width(), r.height()
+    horizon = r.top() + H * rng.uniform(0.6, 0.68)
+    # distant skyline
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(_c(theme, "primary", 0.16))
+    x = r.left() - rng.uniform(0, W * 0.1)
+    while x < r.right():
+        bw = W * rng.uniform(0.07, 0.15)
+        bh = H * rng.uniform(0.05, 0.17)
+        p.drawRect(QRectF(x, horizon - bh, bw, bh + 1))
+        x += bw + W * rng.uniform(0.0, 0.04)
+    tooth = max(float(theme.px(30)), min(float(theme.px(84)), W / 4.2))
+    rise = tooth * 0.5
+    # chimneys, behind the halls
+    count = 1 if W < theme.px(200) else rng.randint(2, 3)
+    cw = max(float(theme.px(9)), W * 0.04)
+    for k in range(count):
+        cx = r.left() + W * (0.2 + 0.6 * (k + rng.uniform(0.2, 0.8)) / count) - cw / 2
+        ch = H * rng.uniform(0.26, 0.4)
+        top = horizon - rise - ch
+        for n in range(4):  # smoke drifting away
+            rad = cw * (0.8 + n * 0.7)
+            p.setBrush(_c(theme, "text_muted", 0.13 - n * 0.025))
+            p.drawEllipse(QPointF(cx + cw / 2 + n * cw * 1.1, top - rad * 0.9 - n * cw * 0.6), rad, rad)
+        p.setBrush(_c(theme, "background_deep"))
+        p.setPen(QPen(_c(theme, "primary", 0.7), line))
+        p.drawRect(QRectF(cx, top, cw, ch + rise + 2))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(_c(theme, "accent", 0.75))
+        p.drawRect(QRectF(cx, top + cw * 0.5, cw, cw * 0.45))
+    # the halls: sawtooth roofs, glazed faces catching the light
+    halls = QPainterPath(QPointF(r.left(), r.bottom()))
+    x = r.left() - rng.uniform(0, tooth * 0.6)
+    halls.lineTo(x, horizon)
+    faces = []
+    while x < r.right():
+        halls.lineTo(x + tooth, horizon - rise)
+        halls.lineTo(x + tooth, horizon)
+        faces.append(x + tooth)
+        x += tooth
+    halls.lineTo(r.right() + line, horizon)
+    halls.lineTo(r.right() + line, r.bottom())
+    halls.closeSubpath()
+    p.setBrush(_c(theme, "background_deep", 0.96))
+    p.setPen(QPen(_c(theme, "primary", 0.85), line))
+    p.drawPath(halls)
+    p.setPen(QPen(_c(theme, "accent", 0.8 if featured else 0.6), line * 1.6))
+    for fx in faces:
+        p.drawLine(QPointF(fx, horizon - rise + line * 2), QPointF(fx, horizon - line))
+    # rows of windows, a few lit
+    p.setPen(Qt.PenStyle.NoPen)
+    step = tooth * 0.42
+    wsz = step * 0.42
+    y = horizon + step * 0.7
+    while y + wsz < r.bottom() - step * 0.4:
+        x = r.left() + step * 0.5
+        while x + wsz < r.right():
+            lit = rng.random() < 0.16
+            p.setBrush(_c(theme, "accent", 0.75) if lit else _c(theme, "primary", 0.22))
+            p.drawRect(QRectF(x, y, wsz, wsz * 0.75))
+            x += step
+        y += step * 0.9
+
+
+def _motif_bloom(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, line: float, featured: bool) -> None:
+    """Five rings around a centre: a flower drawn like a machine part."""
+    c = QPointF(r.left() + r.width() * rng.uniform(0.4, 0.6), r.top() + r.height() * rng.uniform(0.4, 0.55))
+    size = min(r.width(), r.height()) * rng.uniform(0.24, 0.3)
+    turn = rng.uniform(0, math.pi)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for ring in range(3):
+        p.setPen(QPen(_c(theme, "primary", 0.16 + 0.1 * ring), line))
+        p.drawEllipse(c, size * (2.6 - ring * 0.5), size * (2.6 - ring * 0.5))
+    for k in range(5):
+        a = turn + k * 2 * math.pi / 5
+        pc = QPointF(c.x() + size * 0.95 * math.cos(a), c.y() + size * 0.95 * math.sin(a))
+        p.setPen(QPen(_c(theme, "accent" if featured or k == 0 else "primary", 0.85), line))
+        p.setBrush(_c(theme, "accent" if featured else "primary", 0.14))
+        p.drawEllipse(pc, size * 0.62, size * 0.62)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(_c(theme, "accent", 0.9))
+    p.drawEllipse(c, size * 0.2, size * 0.2)
+
+
+def _motif_network(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, line: float, featured: bool) -> None:
+    """Nodes and links: the industrial internet."""
+    n = max(7, int(r.width() * r.height() / (theme.px(70) ** 2)))
+    n = min(n, 28)
+    pts = [QPointF(rng.uniform(r.left(), r.right()), rng.uniform(r.top(), r.bottom())) for _ in range(n)]
+    p.setPen(QPen(_c(theme, "primary", 0.45), line))
+    for i, a in enumerate(pts):
+        near = sorted(range(n), key=lambda j: (pts[j].x() - a.x()) ** 2 + (pts[j].y() - a.y()) ** 2)
+        for j in near[1:3]:
+            p.drawLine(a, pts[j])
+    p.setPen(Qt.PenStyle.NoPen)
+    hubs = set(rng.sample(range(n), k=max(1, n // 6)))
+    for i, pt in enumerate(pts):
+        if i in hubs:
+            rad = theme.px(16)
+            g = QRadialGradient(pt, rad)
+            g.setColorAt(0, _c(theme, "accent", 0.55))
+            g.setColorAt(1, _c(theme, "accent", 0.0))
+            p.setBrush(g)
+            p.drawEllipse(pt, rad, rad)
+            p.setBrush(_c(theme, "accent"))
+            p.drawEllipse(pt, theme.px(4.5), theme.px(4.5))
+        else:
+            p.setBrush(_c(theme, "primary", 0.9))
+            p.drawEllipse(pt, theme.px(3.5), theme.px(3.5))
+
+
+def _motif_grid(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, line: float, featured: bool) -> None:
+    """A perspective floor grid with rising bars: growth on the factory floor."""
+    horizon = r.top() + r.height() * 0.5
+    vx = r.left() + r.width() * rng.uniform(0.35, 0.65)
+    near = r.width() * 0.22
+    for i in range(-9, 10):
+        fade = QLinearGradient(QPointF(0, horizon), QPointF(0, r.bottom()))
+        fade.setColorAt(0.0, _c(theme, "primary", 0.0))
+        fade.setColorAt(1.0, _c(theme, "primary", 0.4 * (1 - abs(i) / 11)))
+        p.setPen(QPen(QBrush(fade), line))
+        p.drawLine(QPointF(vx + i * near * 0.12, horizon), QPointF(vx + i * near, r.bottom()))
+    for k in range(1, 8):
+        y = horizon + (r.bottom() - horizon) * (k / 7) ** 1.8
+        p.setPen(QPen(_c(theme, "primary", 0.06 + 0.26 * k / 7), line))
+        p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+    bars = rng.randint(3, 5)
+    bw = r.width() / (bars * 2.2)
+    x = r.left() + (r.width() - bars * bw * 1.7 + bw * 0.7) / 2
+    base = horizon + (r.bottom() - horizon) * 0.35
+    for k in range(bars):
+        h = r.height() * (0.12 + 0.09 * k + rng.uniform(0, 0.06))
+        rect = QRectF(x, base - h, bw, h)
+        g = QLinearGradient(rect.topLeft(), rect.bottomLeft())
+        top = "accent" if (featured or k == bars - 1) else "primary"
+        g.setColorAt(0, _c(theme, top, 0.85))
+        g.setColorAt(1, _c(theme, top, 0.08))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(g)
+        p.drawRoundedRect(rect, bw * 0.18, bw * 0.18)
+        x += bw * 1.7
+
+
+def paint_image_cover(p: QPainter, image: QImage, rect: QRectF) -> None:
+    """``image`` filling ``rect``, cropped to cover (never stretched)."""
+    scale = max(rect.width() / image.width(), rect.height() / image.height())
+    w, h = rect.width() / scale, rect.height() / scale
+    source = QRectF((image.width() - w) / 2, (image.height() - h) / 2, w, h)
+    p.drawImage(rect, image, source)
+
+
+# -- cards ----------------------------------------------------------------------------------
+
+
+def card_path(rect: QRectF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
+
+
+def paint_glow(p: QPainter, theme: Theme, rect: QRectF, radius: float, spread: float) -> None:
+    """A soft amber halo around ``rect`` (featured cards)."""
+    p.save()
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    steps = 7
+    for k in range(steps, 0, -1):
+        d = spread * k / steps
+        p.setPen(QPen(_c(theme, "accent", 0.06 * (1 - (k - 1) / steps)), spread / steps * 1.6))
+        p.drawRoundedRect(rect.adjusted(-d, -d, d, d), radius + d, radius + d)
+    p.restore()
+
+
+def paint_card(
+    p: QPainter,
+    m: Metrics,
+    slot: Slot,
+    event: EventInfo,
+    lang: str,
+    *,
+    image: QImage | None,
+    motif: int,
+    seed: int,
+) -> None:
+    """Paint the card for ``event`` with its top-left at (0, 0)."""
+    th = m.theme
+    featured = event.featured
+    rect = QRectF(0, 0, slot.width, slot.height)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    if featured:
+        paint_glow(p, th, rect, m.radius, th.px(22))
+    shape = card_path(rect.adjusted(0.5, 0.5, -0.5, -0.5), m.radius)
+    fill = QLinearGradient(rect.topLeft(), rect.bottomLeft())
+    fill.setColorAt(0.0, _c(th, "surface_raised" if featured else "surface"))
+    fill.setColorAt(1.0, _c(th, "surface"))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(fill))
+    p.drawPath(shape)
+
+    # the picture, or a generated motif
+    vis = QRectF(slot.visual)
+    p.save()
+    p.setClipPath(shape)
+    if image is not None and not image.isNull():
+        paint_image_cover(p, image, vis)
+    else:
+        paint_motif(p, th, vis, motif, seed, featured=featured)
+    edge = QLinearGradient(vis.topRight(), vis.topLeft()) if not m.portrait else QLinearGradient(vis.bottomLeft(), vis.topLeft())
+    edge.setColorAt(0.0, _c(th, "surface", 0.55))
+    edge.setColorAt(0.25, _c(th, "surface", 0.0))
+    p.fillRect(vis, edge)
+    p.restore()
+
+    border = _c(th, "accent") if featured else _c(th, "line_strong" if event.image else "line")
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(border, max(2.0, th.px(3)) if featured else max(1.0, th.px(1.5))))
+    p.drawPath(shape)
+
+    # text
+    tw = text_width(m, slot)
+    x = (vis.right() if not m.portrait else 0) + m.pad
+    y = (vis.bottom() if m.portrait else 0) + m.pad
+    if featured:
+        paint_badge(p, m, x, y, lang)
+        y += m.badge_h + th.space("sm")
+    role = m.title_role(featured)
+    y += draw_text(p, resolve(event.title, lang), m.font(role), _c(th, "text"), x, y, tw)
+    body = resolve(event.text, lang)
+    if body:
+        y += th.space("sm")
+        draw_text(p, body, m.font("body"), _c(th, "text"), x, y, tw,
+                  max_lines=card_body_lines(m, event, slot, lang), line_height=m.line_height("body"))
+
+
+def paint_era(p: QPainter, m: Metrics, slot: Slot, era: EraInfo, number: int, lang: str) -> None:
+    """Paint the era panel (numeral, period, title, summary) with its top-left at (0, 0)."""
+    th = m.theme
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    rect = QRectF(0, 0, slot.width, slot.height)
+    reach = min(rect.width(), rect.height()) * 1.1
+    wash = QRadialGradient(QPointF(0, 0), reach)
+    wash.setColorAt(0.0, _c(th, "primary_faint", 0.7))
+    wash.setColorAt(0.6, _c(th, "primary_faint", 0.25))
+    wash.setColorAt(1.0, _c(th, "primary_faint", 0.0))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(wash)
+    p.drawRoundedRect(rect, m.radius, m.radius)
+    bar = QLinearGradient(rect.topLeft(), rect.bottomLeft())
+    bar.setColorAt(0.0, _c(th, "accent"))
+    bar.setColorAt(1.0, _c(th, "accent", 0.0))
+    p.setBrush(bar)
+    p.drawRoundedRect(QRectF(0, 0, m.era_bar, rect.height() * 0.8), m.era_bar / 2, m.era_bar / 2)
+    x = m.era_indent
+    w = m.era_text_width(slot.width)
+    y = th.px(2)
+    numeral = f"{number:02d}"
+    draw_text(p, numeral, m.font("h2"), _c(th, "accent"), x, y, m.numeral_width() + th.px(40), max_lines=1)
+    period_x = x + m.numeral_width()
+    fm_num, fm_label = m.fm("h2"), m.fm("label")
+    # the period sits on the numeral's baseline (or starts there when it wraps)
+    py = y + fm_num.ascent() - fm_label.ascent()
+    ph = draw_text(p, resolve(era.period, lang), m.font("label"), _c(th, "accent_text"), period_x, py, m.period_width(w))
+    y = max(y + m.era_head_h, py + ph)
+    avail = slot.height - th.px(8)
+    for text, role, colour, gap in m.era_blocks(era, lang):
+        if not text:
+            continue
+        y += gap
+        lines = m.lines_fitting(role, avail - y) if y + m.height(text, role, w) > avail else 0
+        y += draw_text(p, text, m.font(role), _c(th, colour), x, y, w, max_lines=lines, line_height=m.line_height(role))
+
+
+# -- the axis and the edges -----------------------------------------------------------------
+
+
+def paint_axis(p: QPainter, m: Metrics, lay: TimelineLayout, visible: list[Slot], events: list[EventInfo], lang: str,
+               off: int, view_w: int, alpha_at: Callable[[float], float]) -> None:
+    """The line the cards hang from: a ring where each era begins, a dot (an amber diamond
+    for milestones) and the date over each card, a stem down to the card."""
+    th = m.theme
+    y = m.axis_y
+    p.setPen(QPen(th.color("line_strong"), max(1.5, th.px(2.5))))
+    p.drawLine(QPointF(max(m.margin - off, -10), y), QPointF(min(lay.width - m.margin - off, view_w + 10), y))
+    date_font = m.font("label")
+    for slot in visible:
+        x = slot.x - off
+        p.setOpacity(alpha_at(x))
+        if slot.kind == "era":
+            r = m.featured_dot
+            p.setPen(QPen(th.color("accent"), max(2.0, th.px(3))))
+            p.setBrush(th.color("background"))
+            p.drawEllipse(QPointF(x + m.era_bar / 2, y), r, r)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(th.color("accent"))
+            p.drawEllipse(QPointF(x + m.era_bar / 2, y), r * 0.45, r * 0.45)
+            continue
+        event = events[slot.index]
+        dot_x = x + m.pad
+        p.setPen(QPen(th.color("accent" if event.featured else "line_strong"), max(1.0, th.px(2))))
+        p.drawLine(QPointF(dot_x, y), QPointF(dot_x, slot.top))
+        p.setPen(Qt.PenStyle.NoPen)
+        if event.featured:
+            p.setBrush(th.color("accent", 0.25))
+            p.drawEllipse(QPointF(dot_x, y), m.featured_dot * 1.7, m.featured_dot * 1.7)
+            p.setBrush(th.color("accent"))
+            p.drawPath(diamond_path(QPointF(dot_x, y), m.featured_dot))
+        else:
+            p.setBrush(th.color("background"))
+            p.setPen(QPen(th.color("primary"), max(2.0, th.px(3))))
+            p.drawEllipse(QPointF(dot_x, y), m.dot, m.dot)
+        colour = th.color("accent_text" if event.featured else "text")
+        tx = dot_x + (m.featured_dot if event.featured else m.dot) + th.px(14)
+        draw_text(p, resolve(event.when, lang), date_font, colour, tx, m.date_top + th.px(2),
+                  max(th.px(120), slot.right - off - tx), max_lines=1)
+    p.setOpacity(1.0)
+
+
+def paint_edge_fades(p: QPainter, theme: Theme, rect: QRect, fade: int, more_left: float, more_right: float) -> None:
+    """Fade the strip into the page at either edge where there is more that way."""
+    for side, amount in (("left", more_left), ("right", more_right)):
+        strength = max(0.0, min(1.0, amount / max(1, fade)))
+        if strength <= 0:
+            continue
+        x0 = rect.left() if side == "left" else rect.right() + 1 - fade
+        g = QLinearGradient(QPointF(x0, 0), QPointF(x0 + fade, 0))
+        g.setColorAt(0, theme.color("background", strength if side == "left" else 0.0))
+        g.setColorAt(1, theme.color("background", 0.0 if side == "left" else strength))
+        p.fillRect(QRectF(x0, rect.top(), fade, rect.height()), g)
