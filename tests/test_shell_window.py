@@ -115,10 +115,12 @@ def test_short_or_vertical_drags_are_not_swipes(make_kiosk):
     win.show_screen("history")
     win.view.finish_animations()
     stack = win.view.stack
-    mid = stack.height() // 2
-    touch.swipe(stack, (stack.width() // 2, mid), (stack.width() // 2 - 40, mid))  # too short
-    touch.swipe(stack, (stack.width() // 2, mid + 200), (stack.width() // 2 - 260, mid - 200))  # too steep
+    top = stack.height() // 12  # over the header, where swipes do change section
+    touch.swipe(stack, (stack.width() // 2, top), (stack.width() // 2 - 40, top))  # too short
+    touch.swipe(stack, (stack.width() // 2, top), (stack.width() // 2 - 260, top + 400))  # too steep
     assert win.view.current == "history"
+    touch.swipe(stack, (stack.width() * 3 // 4, top), (stack.width() // 4, top))  # a real one
+    assert win.view.current == "park"  # so the two above were refused by the detector
 
 
 def test_swipe_on_home_does_nothing(make_kiosk):
