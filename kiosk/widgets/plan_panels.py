@@ -1,0 +1,355 @@
+"""Panels around the park plan: the legend, and the detail panel a hotspot opens.
+
+* :class:`PlanLegend` — what zones, buildings and sites look like, and a how-to note;
+* :class:`HotspotDetail` — kind, name, description, linked partners as chips, figures;
+* :class:`ScrollFade` — a fade over a scroll area's bottom edge while more lies below;
+* :class:`PanelBody` — a scroll area's content sized by height-for-width;
+* :class:`FlowLayout` — wraps chips onto as many rows as they need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QLayoutItem, QVBoxLayout, QWidget
+
+from kiosk.content.model import Hotspot, Partner
+from kiosk.theme import Theme
+from kiosk.widgets.chip import Chip
+from kiosk.widgets.kinetic import KineticScrollArea
+from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.plan_controls import CloseButton
+from kiosk.widgets.plan_figures import FigureGrid, FigureTile
+
+# -- legend -----------------------------------------------------------------------------
+
+
+class PlanLegend(QWidget):
+    """Swatches for the hotspot kinds present, and a how-to note on the right."""
+
+    def __init__(self, theme: Theme, kinds: list[str], kind_name: Callable[[str, str], str], note: Callable[[str], str],
+                 lang: str, colours: Callable[[str], tuple[QColor, QColor, float, Qt.PenStyle]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.kinds = kinds
+        self.kind_name = kind_name
+        self.note = note
+        self.colours = colours
+        self._lang = lang
+        self.font_ = theme.font("caption")
+        self.setFixedHeight(round(QFontMetricsF(self.font_).height() + theme.px(12)))
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self.update()
+
+    def texts(self) -> list[str]:
+        return [self.kind_name(k, self._lang) for k in self.kinds] + [self.note(self._lang)]
+
+    def paintEvent(self, _e: QPaintEvent) -> None:
+        t = self.theme
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = QFontMetricsF(self.font_)
+        p.setFont(self.font_)
+        cy = self.height() / 2
+        x = 0.0
+        sw, sh = t.px(40), t.px(26)
+        for kind in self.kinds:
+            line, fill, width, style = self.colours(kind)
+            pen = QPen(line, width, style)
+            if style == Qt.PenStyle.DashLine:
+                pen.setDashPattern([3, 2.5])
+            p.setPen(pen)
+            p.setBrush(fill)
+            box = QRectF(x + width, cy - sh / 2, sw, sh)
+            if kind == "site":
+                p.drawRect(box)
+                p.setPen(QPen(t.color("text"), t.px(2)))
+                p.setBrush(t.color("primary"))
+                p.drawEllipse(box.center(), t.px(8), t.px(8))
+            else:
+                p.drawRect(box)
+            x = box.right() + t.space("xs") + width
+            name = self.kind_name(kind, self._lang)
+            p.setPen(t.color("text_muted"))
+            p.drawText(QPointF(x, cy - fm.height() / 2 + fm.ascent()), name)
+            x += fm.horizontalAdvance(name) + t.space("lg")
+        note = self.note(self._lang)
+        if note:
+            room = self.width() - x
+            text = fm.elidedText(note, Qt.TextElideMode.ElideRight, max(0.0, room))
+            p.setPen(t.color("text_muted"))
+            p.drawText(QPointF(self.width() - fm.horizontalAdvance(text), cy - fm.height() / 2 + fm.ascent()), text)
+        p.end()
+
+
+# -- scroll content -----------------------------------------------------------------------
+
+
+class PanelBody(QWidget):
+    """The content widget of a panel's scroll area. Its height comes from its layout's
+    height-for-width: the default minimum (every wrapped label at its narrowest) would
+    make the scroll area think the panel is far taller than it is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scroll-content")
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, 0)
+
+
+# -- scroll fade ------------------------------------------------------------------------
+
+
+class ScrollFade(QWidget):
+    """A gradient over the bottom of a scroll area while more content lies below, so a
+    visitor sees the panel goes on (the scroll bar alone is a thin indicator)."""
+
+    def __init__(self, theme: Theme, area: KineticScrollArea, colour: str) -> None:
+        super().__init__(area)
+        self.theme = theme
+        self.area = area
+        self.colour = colour
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        bar = area.verticalScrollBar()
+        bar.valueChanged.connect(self._on_bar_changed)
+        bar.rangeChanged.connect(self._on_bar_changed)
+        area.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self._on_bar_changed()
+        return False
+
+    def _on_bar_changed(self, *_: object) -> None:
+        vp = self.area.viewport().geometry()
+        h = min(self.theme.px(96), vp.height() // 3)
+        self.setGeometry(vp.left(), vp.bottom() + 1 - h, vp.width(), h)
+        bar = self.area.verticalScrollBar()
+        self.setVisible(bar.value() < bar.maximum() - 1)
+        self.raise_()
+
+    def paintEvent(self, _e: QPaintEvent) -> None:
+        p = QPainter(self)
+        g = QLinearGradient(0, 0, 0, self.height())
+        g.setColorAt(0, self.theme.color(self.colour, 0.0))
+        g.setColorAt(1, self.theme.color(self.colour, 0.95))
+        p.fillRect(self.rect(), g)
+        p.end()
+
+
+# -- hotspot detail ---------------------------------------------------------------------
+
+
+class FlowLayout(QLayout):
+    """Lays items left to right, wrapping to new rows; height follows width."""
+
+    def __init__(self, spacing: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        x, y, row_h = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            w = min(hint.width(), rect.width())
+            if x > rect.x() and x + w > rect.right() + 1:
+                x = rect.x()
+                y += row_h + self._spacing
+                row_h = 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), QSize(w, hint.height())))
+            x += w + self._spacing
+            row_h = max(row_h, hint.height())
+        return y + row_h - rect.y()
+
+
+class HotspotDetail(QFrame):
+    """The panel a tapped hotspot opens. :meth:`show_hotspot` fills it; it slides in."""
+
+    closed = Signal()
+    partner_tapped = Signal(str)
+
+    def __init__(self, theme: Theme, lang: str, *, kind_name: Callable[[str, str], str],
+                 partners_heading: Callable[[str], str], close_name: Callable[[str], str],
+                 mouse_drag: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self._lang = lang
+        self.kind_name = kind_name
+        self.partners_heading = partners_heading
+        self.close_name = close_name
+        self.hotspot: Hotspot | None = None
+        self.partners: list[Partner] = []
+        self.setObjectName("hotspot-detail")
+        self.setProperty("card", "featured")
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)  # touches never fall through
+        outer = QVBoxLayout(self)
+        pad = theme.space("lg")
+        outer.setContentsMargins(pad, theme.space("md"), theme.space("md"), pad)
+        outer.setSpacing(theme.space("xs"))
+        top = QHBoxLayout()
+        top.setSpacing(theme.space("sm"))
+        self.kicker = TextLabel(theme, "", lang, role="label", tone="accent", parent=self)
+        top.addWidget(self.kicker, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.close_button = CloseButton(theme, self)
+        self.close_button.setAccessibleName(close_name(lang))
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+        self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self)
+        self.scroll.setObjectName("hotspot-detail-scroll")
+        outer.addWidget(self.scroll, 1)
+        self.fade = ScrollFade(theme, self.scroll, "surface_raised")
+        self.body: QWidget | None = None
+        self.chips: list[Chip] = []
+        self.figure_tiles: list[FigureTile] = []
+        self.name_label: TextLabel | None = None
+        self.description_label: TextLabel | None = None
+        self.close_button.clicked.connect(self.closed)
+        self.slide = QVariantAnimation(self)
+        self.slide.setObjectName("hotspot-detail-slide")
+        self.slide.setDuration(240)
+        self.slide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.slide.setStartValue(0.0)
+        self.slide.setEndValue(1.0)
+        self.slide.valueChanged.connect(self._on_slide_value_changed)
+        self._home = QPoint()
+        self.hide()
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self.close_button.setAccessibleName(self.close_name(lang))
+            if self.hotspot is not None:
+                keep = self.scroll.verticalScrollBar().value()
+                self._rebuild()
+                self.scroll.verticalScrollBar().setValue(keep)
+
+    def show_hotspot(self, hotspot: Hotspot, partners: list[Partner]) -> None:
+        same = self.hotspot is not None and self.hotspot.id == hotspot.id and self.isVisible()
+        self.hotspot = hotspot
+        self.partners = partners
+        if not same:
+            self._rebuild()
+            self.scroll.reset()
+
+    def place(self, rect: QRect) -> None:
+        """Where the panel sits when open."""
+        self._home = rect.topLeft()
+        self.resize(rect.size())
+        if self.slide.state() != QVariantAnimation.State.Running:
+            self.move(self._home)
+
+    def open(self, animated: bool = True) -> None:
+        was_open = self.isVisible()
+        self.show()
+        self.raise_()
+        if animated and not was_open:
+            self.slide.stop()
+            self._on_slide_value_changed(0.0)
+            self.slide.start()
+        else:
+            self.move(self._home)
+
+    def close_panel(self) -> None:
+        self.slide.stop()
+        self.hide()
+        self.move(self._home)
+        self.hotspot = None
+
+    def _on_slide_value_changed(self, value: object) -> None:
+        v = float(value)  # type: ignore[arg-type]
+        self.move(self._home + QPoint(round((1 - v) * self.theme.px(72)), 0))
+
+    def texts(self) -> list[str]:
+        """Every visible text in the panel (tests)."""
+        found = [l.text() for l in self.findChildren(TextLabel) if l.isVisibleTo(self) and l.text()]
+        found += [c.text for c in self.chips]
+        found += [tile.text() for tile in self.figure_tiles]
+        return found
+
+    def _rebuild(self) -> None:
+        h = self.hotspot
+        assert h is not None
+        t, lang = self.theme, self._lang
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        body = PanelBody()
+        col = QVBoxLayout(body)
+        col.setContentsMargins(0, 0, t.space("sm"), t.space("sm"))
+        col.setSpacing(t.space("sm"))
+        self.kicker.set_source(self.kind_name(h.kind, lang))
+        self.name_label = TextLabel(t, h.name, lang, role="h2", parent=body)
+        self.name_label.setObjectName("hotspot-name")
+        col.addWidget(self.name_label)
+        self.description_label = TextLabel(t, h.description, lang, role="body", parent=body)
+        col.addWidget(self.description_label)
+        self.chips = []
+        if self.partners:
+            col.addSpacing(t.space("sm"))
+            col.addWidget(TextLabel(t, self.partners_heading(lang), lang, role="label", tone="muted", parent=body))
+            holder = QWidget(body)
+            flow = FlowLayout(t.space("sm"), holder)
+            for partner in self.partners:
+                name = (partner.short_name or partner.name).get(lang)
+                chip = Chip(t, name, parent=holder)
+                chip.setProperty("partner_id", partner.id)
+                chip.clicked.connect(lambda pid=partner.id: self.partner_tapped.emit(pid))
+                flow.addWidget(chip)
+                self.chips.append(chip)
+            col.addWidget(holder)
+        self.figure_tiles = []
+        if h.figures:
+            col.addSpacing(t.space("sm"))
+            tiles = [FigureTile(t, f, lang, number_role="h3", small_role="label") for f in h.figures]
+            self.figure_tiles = tiles
+            col.addWidget(FigureGrid(t, tiles, min_width=t.px(220), max_columns=3, parent=body))
+        col.addStretch(1)
+        self.scroll.setWidget(body)

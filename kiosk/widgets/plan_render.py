@@ -1,0 +1,494 @@
+"""Drawing the park plan: the SVG as cached images, and the hotspots over it.
+
+:class:`PlanPicture` loads the SVG once (after checking it the way ``kiosk validate`` does,
+so a broken file never reaches Qt's parser) and draws it two ways:
+
+* *base* images of the whole plan at 1× and 2× the fit resolution — blitted, scaled,
+  while a finger moves or a zoom animates (a blit costs ≈ 1 ms, a fresh SVG render 5–20 ms);
+* a *sharp* image of just the visible part at the exact screen scale — rendered once when
+  the view comes to rest (then blitted 1:1), so a zoomed-in plan is crisp.
+
+:class:`HotspotLayer` paints the hotspots (zones dashed, buildings solid, sites with a
+marker; the selected one amber) and their names in screen space, skipping labels that do
+not fit or would collide, so 100 hotspots stay legible and cheap.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+
+from kiosk.content.model import Hotspot
+from kiosk.theme import Theme
+from kiosk.widgets.text import draw_text, layout_lines, text_height
+
+log = logging.getLogger(__name__)
+
+#: The longest side of the cached whole-plan image, in device pixels.
+MAX_BASE_SIDE = 4096
+#: Rendered hotspot labels kept for reuse (they are redrawn, not re-laid-out, each frame).
+LABEL_CACHE_BYTES = 16 * 1024 * 1024
+
+
+def svg_is_safe(path: Path | None) -> bool:
+    """Whether ``path`` is an SVG Qt may parse (exists, small, no entities, no ``<use>`` loop)."""
+    if path is None or not path.is_file():
+        return False
+    from kiosk.content.media import svg_problems
+
+    try:
+        problems = svg_problems(path, path.stat().st_size)
+    except OSError:
+        return False
+    return not any(level == "error" for level, _ in problems)
+
+
+class PlanPicture:
+    """The plan SVG, rendered on demand into cached images (no widget)."""
+
+    def __init__(self, path: Path | None, plan_size: tuple[float, float]) -> None:
+        self.plan_w, self.plan_h = plan_size
+        self.renderer = None
+        if svg_is_safe(path):
+            from PySide6.QtSvg import QSvgRenderer
+
+            renderer = QSvgRenderer(str(path))
+            if renderer.isValid():
+                renderer.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)
+                self.renderer = renderer
+        if self.renderer is None:
+            log.warning("park plan %s cannot be shown; showing the placeholder", path)
+        self._bases: dict[int, tuple[float, QImage]] = {}
+        self._sharp: QImage | None = None
+        self._sharp_key: tuple[float, float, float, int, int, float] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.renderer is not None
+
+    def invalidate(self) -> None:
+        self._bases.clear()
+        self._sharp = None
+        self._sharp_key = None
+
+    def _render(self, image: QImage, transform: QTransform) -> None:
+        assert self.renderer is not None
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.setTransform(transform)
+        self.renderer.render(p, QRectF(0, 0, self.plan_w, self.plan_h))
+        p.end()
+
+    def base(self, scale: float, fit_scale: float, dpr: float) -> QImage | None:
+        """The whole plan, cached at 1× and 2× the fit scale: the level that is just
+        sharp enough for ``scale`` (a 2:1 smooth downscale costs as much as a render)."""
+        if not self.ok or fit_scale <= 0:
+            return None
+        level = 1 if scale <= fit_scale * 1.2 else 2
+        target = min(fit_scale * level * dpr, MAX_BASE_SIDE / max(self.plan_w, self.plan_h))
+        cached = self._bases.get(level)
+        if cached is None or abs(cached[0] - target) > 1e-6:
+            w, h = max(1, round(self.plan_w * target)), max(1, round(self.plan_h * target))
+            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            self._render(image, QTransform.fromScale(w / self.plan_w, h / self.plan_h))
+            self._bases[level] = (target, image)
+        return self._bases[level][1]
+
+    def sharp(self, size: QSize, scale: float, offset: QPointF, dpr: float) -> QImage | None:
+        """The visible part of the plan at exactly ``scale``, for a view of ``size``."""
+        if not self.ok or size.isEmpty():
+            return None
+        key = (round(scale, 6), round(offset.x(), 2), round(offset.y(), 2), size.width(), size.height(), dpr)
+        if self._sharp is None or self._sharp_key != key:
+            image = QImage(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(dpr)
+            image.fill(Qt.GlobalColor.transparent)
+            t = QTransform()
+            t.scale(dpr, dpr)
+            t.translate(offset.x(), offset.y())
+            t.scale(scale, scale)
+            self._render(image, t)
+            self._sharp, self._sharp_key = image, key
+        return self._sharp
+
+
+# -- hotspots --------------------------------------------------------------------------
+
+
+@dataclass
+class HotspotShape:
+    """A hotspot's geometry in plan units, precomputed once."""
+
+    hotspot: Hotspot
+    path: QPainterPath
+    bounds: QRectF
+    area: float
+    is_rect: bool = False
+    """An axis-aligned rectangle (drawn with drawRect: much cheaper than a path)."""
+
+    @classmethod
+    def of(cls, hotspot: Hotspot) -> HotspotShape:
+        poly = QPolygonF([QPointF(x, y) for x, y in hotspot.points()])
+        path = QPainterPath()
+        path.addPolygon(poly)
+        path.closeSubpath()
+        bounds = path.boundingRect()
+        # Shoelace area (polygons), for "the smallest hotspot under the finger wins".
+        pts = hotspot.points()
+        area = abs(sum(pts[i][0] * pts[(i + 1) % len(pts)][1] - pts[(i + 1) % len(pts)][0] * pts[i][1] for i in range(len(pts)))) / 2
+        return cls(hotspot, path, bounds, max(area, 1e-6), hotspot.rect is not None)
+
+    @property
+    def id(self) -> str:
+        return self.hotspot.id
+
+    def distance(self, q: QPointF) -> float:
+        """Plan-unit distance from ``q`` to the shape (0 inside)."""
+        if self.is_rect:
+            b = self.bounds
+            dx = max(b.left() - q.x(), 0.0, q.x() - b.right())
+            dy = max(b.top() - q.y(), 0.0, q.y() - b.bottom())
+            return math.hypot(dx, dy)
+        if self.path.contains(q):
+            return 0.0
+        pts = self.hotspot.points()
+        return min(_segment_distance(q, pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts)))
+
+    @property
+    def kind(self) -> str:
+        return self.hotspot.kind
+
+
+def _segment_distance(q: QPointF, a: tuple[float, float], b: tuple[float, float]) -> float:
+    ax, ay = a
+    vx, vy = b[0] - ax, b[1] - ay
+    length = vx * vx + vy * vy
+    u = 0.0 if length == 0 else max(0.0, min(1.0, ((q.x() - ax) * vx + (q.y() - ay) * vy) / length))
+    return math.hypot(q.x() - (ax + u * vx), q.y() - (ay + u * vy))
+
+
+#: Label priority: the selected one first, then sites, buildings, zones.
+_KIND_ORDER = {"site": 0, "building": 1, "zone": 2}
+
+
+class HotspotLayer:
+    """Paints hotspot outlines and labels for a view transform (no widget)."""
+
+    def __init__(self, theme: Theme, shapes: list[HotspotShape]) -> None:
+        self.theme = theme
+        self.shapes = shapes
+        self.zone_font = theme.font("label")
+        self.name_font = theme.font("caption")
+        self._words: dict[tuple[str, str, bool], float] = {}
+        self._label_cache: dict[tuple, QImage | None] = {}
+        self._label_bytes = 0
+        self._colours: dict[tuple[str, str], tuple[QColor, QColor, float, Qt.PenStyle]] = {}
+        self.drawn_labels: dict[str, QRectF] = {}
+        """The label rectangles of the last paint (screen coordinates; tests read them)."""
+
+    def colours(self, kind: str, state: str) -> tuple[QColor, QColor, float, Qt.PenStyle]:
+        """(outline, fill, outline width in px, pen style) for a hotspot kind and state
+        (``rest``, ``pressed`` or ``selected``)."""
+        key = (kind, state)
+        if key not in self._colours:
+            self._colours[key] = self._make_colours(kind, state)
+        return self._colours[key]
+
+    def _make_colours(self, kind: str, state: str) -> tuple[QColor, QColor, float, Qt.PenStyle]:
+        t = self.theme
+        if state == "selected":
+            return t.color("accent"), t.color("accent", 0.08), t.px(4), Qt.PenStyle.SolidLine
+        if kind == "zone":
+            # no fill at rest: zones are large, and a fill the size of the plan is the
+            # dearest thing on a pinch frame
+            line, fill, width, style = t.color("primary_text", 0.85), t.color("primary", 0.0), t.px(2.5), Qt.PenStyle.DashLine
+        elif kind == "site":
+            line, fill, width, style = t.color("primary_text", 0.95), t.color("primary", 0.12), t.px(2.5), Qt.PenStyle.SolidLine
+        else:
+            line, fill, width, style = t.color("primary", 0.95), t.color("primary", 0.16), t.px(2.5), Qt.PenStyle.SolidLine
+        if state == "pressed":
+            fill = t.color("primary", 0.38)
+            line = t.color("text")
+        return line, fill, width, style
+
+    def paint(self, p: QPainter, transform: QTransform, viewport: QRectF, lang: str,
+              selected: str | None, pressed: str | None, blocked: list[QRectF] | None = None) -> None:
+        """Draw every hotspot under ``transform``; labels avoid ``blocked`` screen areas."""
+        t = self.theme
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        visible: list[tuple[HotspotShape, QRectF]] = []
+        ordered = sorted(self.shapes, key=lambda s: (s.id == selected, -s.area))  # big first, selected on top
+        for shape in ordered:
+            screen = transform.mapRect(shape.bounds)
+            if not screen.intersects(viewport):
+                continue
+            visible.append((shape, screen))
+            state = "selected" if shape.id == selected else ("pressed" if shape.id == pressed else "rest")
+            line, fill, width, style = self.colours(shape.kind, state)
+            pen = QPen(line, width, style, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin)
+            if style == Qt.PenStyle.DashLine:
+                pen.setDashPattern([5, 3.5])
+            outline = screen if shape.is_rect else transform.map(shape.path)
+            if state == "selected":  # a soft amber glow around the outline
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.setPen(QPen(t.color("accent", 0.28), t.px(14), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+                (p.drawRect if shape.is_rect else p.drawPath)(outline)
+            # fill, then stroke without a brush: ~4× cheaper than both at once (100 hotspots);
+            # axis-aligned rectangles need no antialiasing
+            if shape.is_rect:  # axis-aligned: no antialiasing needed, and no stroker
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                if fill.alpha():
+                    p.fillRect(outline, fill)
+                if style == Qt.PenStyle.SolidLine:
+                    _frame(p, outline, width, line)
+                else:  # a dashed pen costs ~0.4 ms a rectangle; dashes as fills ~20 µs
+                    _dashed_frame(p, outline, width, line, viewport)
+                p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            else:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(fill)
+                p.drawPath(outline)
+                p.setPen(pen)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawPath(outline)
+            if shape.kind == "site":
+                self._marker(p, screen.center(), state)
+        self._labels(p, visible, viewport, lang, selected, blocked or [])
+        p.restore()
+
+    def _marker(self, p: QPainter, c: QPointF, state: str) -> None:
+        t = self.theme
+        r = t.px(14)
+        p.setPen(QPen(t.color("text"), t.px(3)))
+        p.setBrush(t.color("accent" if state == "selected" else "primary"))
+        p.drawEllipse(c, r, r)
+
+    def _longest_word(self, shape: HotspotShape, lang: str, font: QFont) -> float:
+        key = (shape.id, lang, font is self.zone_font)
+        widest = self._words.get(key)
+        if widest is None:
+            fm = QFontMetricsF(font)
+            widest = max((fm.horizontalAdvance(w) for w in shape.hotspot.name.get(lang).split()), default=0.0) + 1
+            self._words[key] = widest
+        return widest
+
+    def _label(self, shape: HotspotShape, lang: str, max_w: float, selected: bool, dpr: float) -> QImage | None:
+        """The label (pill and name, wrapped to ``max_w``) as a cached image: labels stay
+        the same size on screen at any zoom, so a blit replaces text layout and an
+        antialiased rounded rectangle on every frame of a pinch."""
+        t = self.theme
+        step = t.px(40)
+        max_w = math.ceil(max_w / step) * step  # a few widths only, so the cache stays small
+        key = (shape.id, lang, max_w, selected, dpr)
+        image = self._label_cache.get(key)
+        if image is not None or key in self._label_cache:
+            return image
+        if self._label_bytes > LABEL_CACHE_BYTES:
+            self._label_cache.clear()
+            self._label_bytes = 0
+        zone = shape.kind == "zone"
+        font = self.zone_font if zone else self.name_font
+        fm = QFontMetricsF(font)
+        lines = layout_lines(shape.hotspot.name.get(lang), font, max_w, max_lines=2)
+        if not lines:
+            self._label_cache[key] = None
+            return None
+        pad_x, pad_y = t.px(14), t.px(6)
+        text_w = max(fm.horizontalAdvance(s) for s, _ in lines)
+        w, h = math.ceil(text_w + 2 * pad_x), math.ceil(lines[-1][1] + fm.height() + 2 * pad_y)
+        image = QImage(max(1, round(w * dpr)), max(1, round(h * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        q = QPainter(image)
+        q.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(0, 0, w, h)
+        radius = min(h / 2, t.radius("sm"))
+        if selected:
+            q.setPen(Qt.PenStyle.NoPen)
+            q.setBrush(t.color("accent_fill"))
+            ink = t.color("on_accent")
+        else:
+            line = max(1.0, t.px(1.5))
+            box = box.adjusted(line / 2, line / 2, -line / 2, -line / 2)
+            q.setPen(QPen(t.color("line_strong"), line))
+            q.setBrush(t.color("background_deep", 0.86))
+            ink = t.color("text")
+        q.drawRoundedRect(box, radius, radius)
+        q.setFont(font)
+        q.setPen(ink)
+        for s, dy in lines:
+            lx = pad_x if zone else (w - fm.horizontalAdvance(s)) / 2
+            q.drawText(QPointF(lx, pad_y + dy + fm.ascent()), s)
+        q.end()
+        self._label_cache[key] = image
+        self._label_bytes += image.sizeInBytes()
+        return image
+
+    def _labels(self, p: QPainter, visible: list[tuple[HotspotShape, QRectF]], viewport: QRectF, lang: str,
+                selected: str | None, blocked: list[QRectF]) -> None:
+        t = self.theme
+        placed: list[QRectF] = list(blocked)
+        self.drawn_labels = {}
+        inset = t.px(12)
+        margin = t.px(6)
+        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        order = sorted(visible, key=lambda v: (v[0].id != selected, _KIND_ORDER.get(v[0].kind, 3), v[0].area))
+        for shape, screen in order:
+            is_selected = shape.id == selected
+            font = self.zone_font if shape.kind == "zone" else self.name_font
+            if shape.kind == "zone":
+                max_w = max(screen.width() - 2 * inset, t.px(340))
+            elif shape.kind == "site":
+                max_w = t.px(420)
+            else:
+                max_w = max(screen.width() * 1.3, t.px(160))
+            max_w = min(max(max_w - t.px(28), self._longest_word(shape, lang, font)), t.px(420))
+            image = self._label(shape, lang, max_w, is_selected, dpr)
+            if image is None:
+                continue
+            box_w, box_h = image.width() / dpr, image.height() / dpr
+            if shape.kind == "zone":  # a tab straddling the zone's top edge
+                x, y = screen.left() + inset, screen.top() - box_h / 2
+            elif shape.kind == "site":
+                x, y = screen.center().x() - box_w / 2, screen.center().y() + t.px(24)
+            else:
+                x, y = screen.center().x() - box_w / 2, screen.center().y() - box_h / 2
+            box = QRectF(x, y, box_w, box_h)
+            if not is_selected:
+                if not viewport.contains(box):
+                    continue
+                # Skip a label that would swamp a small hotspot or collide with another
+                # (a zone's label is a tab on its edge and may overhang; a building's not much).
+                if shape.kind == "zone" and box_w > screen.width() * 2.2:
+                    continue
+                if shape.kind == "building" and (box_w > screen.width() * 1.5 or box_h > screen.height() * 0.9):
+                    continue
+                grown = box.adjusted(-margin, -margin, margin, margin)
+                if any(grown.intersects(other) for other in placed):
+                    continue
+            else:
+                box.moveLeft(min(max(box.left(), viewport.left() + inset), viewport.right() - inset - box.width()))
+                box.moveTop(min(max(box.top(), viewport.top() + inset), viewport.bottom() - inset - box.height()))
+            placed.append(box)
+            self.drawn_labels[shape.id] = box
+            p.drawImage(QPointF(round(box.left()), round(box.top())), image)
+
+
+def _frame(p: QPainter, r: QRectF, width: float, colour: QColor) -> None:
+    """A solid rectangle outline of ``width`` centred on ``r``'s edges, as four fills."""
+    h = width / 2
+    p.fillRect(QRectF(r.left() - h, r.top() - h, r.width() + width, width), colour)
+    p.fillRect(QRectF(r.left() - h, r.bottom() - h, r.width() + width, width), colour)
+    p.fillRect(QRectF(r.left() - h, r.top() + h, width, r.height() - width), colour)
+    p.fillRect(QRectF(r.right() - h, r.top() + h, width, r.height() - width), colour)
+
+
+DASH, GAP = 5.0, 3.5
+"""Zone outline dashes, in outline widths."""
+
+
+def _dashed_frame(p: QPainter, r: QRectF, width: float, colour: QColor, clip: QRectF) -> None:
+    """A dashed rectangle outline as small fills, only where it crosses ``clip``."""
+    dash, period = DASH * width, (DASH + GAP) * width
+    h = width / 2
+
+    def run(start: float, length: float, lo: float, hi: float, place) -> None:
+        first = max(0, math.floor((lo - start) / period))
+        last = min(math.ceil(length / period), math.ceil((hi - start) / period))
+        for k in range(first, last + 1):
+            a = start + k * period
+            b = min(a + dash, start + length)
+            if b > a:
+                p.fillRect(place(a, b), colour)
+
+    if clip.top() - h <= r.top() <= clip.bottom() + h:
+        run(r.left(), r.width(), clip.left(), clip.right(), lambda a, b: QRectF(a, r.top() - h, b - a, width))
+    if clip.top() - h <= r.bottom() <= clip.bottom() + h:
+        run(r.left(), r.width(), clip.left(), clip.right(), lambda a, b: QRectF(a, r.bottom() - h, b - a, width))
+    if clip.left() - h <= r.left() <= clip.right() + h:
+        run(r.top(), r.height(), clip.top(), clip.bottom(), lambda a, b: QRectF(r.left() - h, a, width, b - a))
+    if clip.left() - h <= r.right() <= clip.right() + h:
+        run(r.top(), r.height(), clip.top(), clip.bottom(), lambda a, b: QRectF(r.right() - h, a, width, b - a))
+
+
+# -- decorations ------------------------------------------------------------------------
+
+
+def paint_placeholder(p: QPainter, t: Theme, rect: QRectF) -> None:
+    """A calm blueprint grid where the plan would be (hotspots still work over it)."""
+    p.fillRect(rect, t.color("surface"))
+    p.setPen(QPen(t.color("line"), 1))
+    step = rect.width() / 16
+    if step > 4:
+        x = rect.left()
+        while x <= rect.right() + 0.5:
+            p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += step
+        y = rect.top()
+        while y <= rect.bottom() + 0.5:
+            p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += step
+
+
+def caption_box(t: Theme, view: QRectF, lines: list[tuple[str, str]], room: float) -> tuple[QRectF, list[tuple[str, str]]]:
+    """Where the map note goes (lower-left, at most ``room`` wide) and its elided lines."""
+    fm = QFontMetricsF(t.font("caption"))
+    pad, edge = t.space("sm"), t.px(24)
+    width = max(0.0, room - edge - 2 * pad)
+    shown = [(fm.elidedText(text, Qt.TextElideMode.ElideRight, width), tone) for text, tone in lines if text]
+    shown = [(text, tone) for text, tone in shown if text]
+    if not shown:
+        return QRectF(), []
+    box_h = fm.height() * len(shown) + t.px(8) + t.px(4) * (len(shown) - 1)
+    box_w = max(fm.horizontalAdvance(text) for text, _ in shown) + 2 * pad
+    return QRectF(view.left() + edge, view.bottom() - edge - box_h, box_w, box_h), shown
+
+
+def paint_caption(p: QPainter, t: Theme, box: QRectF, shown: list[tuple[str, str]]) -> None:
+    """The map note: one line per (text, colour token), e.g. the address over
+    "schematic, not to scale"."""
+    if not shown:
+        return
+    font = t.font("caption")
+    fm = QFontMetricsF(font)
+    radius = min(box.height() / 2, t.radius("md"))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(t.color("background_deep", 0.78))
+    p.drawRoundedRect(box, radius, radius)
+    p.setFont(font)
+    y = box.top() + t.px(4)
+    for text, tone in shown:
+        p.setPen(t.color(tone))
+        p.drawText(QPointF(box.left() + t.space("sm"), y + fm.ascent()), text)
+        y += fm.height() + t.px(4)
+
+
+def notice_box(t: Theme, view: QRectF, text: str) -> QRectF:
+    """Where a notice (e.g. "the plan cannot be shown") goes: centred near the top."""
+    if not text:
+        return QRectF()
+    font = t.font("body")
+    pad = t.space("md")
+    w = min(view.width() - 2 * t.space("lg"), t.px(760), QFontMetricsF(font).horizontalAdvance(text) + 2 * pad + 2)
+    h = text_height(text, font, w - 2 * pad, 3) + 2 * pad
+    return QRectF(view.center().x() - w / 2, view.top() + t.space("lg"), w, h)
+
+
+def paint_notice(p: QPainter, t: Theme, box: QRectF, text: str) -> None:
+    """A calm message box."""
+    if box.isEmpty():
+        return
+    pad = t.space("md")
+    p.setPen(QPen(t.color("line_strong"), max(1.0, t.px(1.5))))
+    p.setBrush(t.color("surface_raised", 0.95))
+    p.drawRoundedRect(box, t.radius("md"), t.radius("md"))
+    draw_text(p, text, t.font("body"), t.color("text_muted"), box.left() + pad, box.top() + pad, box.width() - 2 * pad,
+              max_lines=3, align=Qt.AlignmentFlag.AlignHCenter)
