@@ -140,6 +140,7 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
         size=size,
         lang=getattr(args, "lang", None),
         idle_timeout=getattr(args, "idle_timeout", None),
+        analytics_db=paths.analytics_db(),
     )
     service = ContentService(content_path, paths.data_dir())
     window = KioskWindow(service.start(), options, families=families, loader=service.load_now)
@@ -282,7 +283,9 @@ def shot_command(args: argparse.Namespace) -> int:
     status = load_status(content_path)
 
     def window_for(lang: str | None, size: tuple[int, int], st: ContentStatus = status) -> KioskWindow:
-        w = KioskWindow(st, ShellOptions(kiosk_mode=False, size=size, lang=lang), families=families)
+        options = ShellOptions(kiosk_mode=False, size=size, lang=lang,
+                               analytics_db=paths.analytics_db())
+        w = KioskWindow(st, options, families=families)
         w.resize(*size)
         w.show()
         app.processEvents()

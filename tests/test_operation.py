@@ -123,3 +123,40 @@ def test_a_visit_is_recorded(make_kiosk, qtbot):
     assert recorder.events[3][1] == {"screen": "history", "lang": "en"}
     assert recorder.events[4][1]["screen"] == "history"
     assert recorder.events[5][1]["seconds"] > 0
+
+
+def test_admin_panel_shows_todays_visitors_as_charts(make_kiosk, tmp_path, qtbot):
+    from kiosk.analytics import Recorder
+    from kiosk.shell import ShellOptions  # noqa: F401 - options come through make_kiosk
+    from kiosk.shell.admin_stats import AdminStats
+
+    db = tmp_path / "analytics.db"
+    recorder = Recorder(db, batch_seconds=0.01)
+    for screen, views in (("park", 3), ("history", 1)):
+        for _ in range(views):
+            recorder.record("session_start", screen="home", lang="zh")
+            recorder.record("view", screen=screen, seconds=20.0)
+            recorder.record("session_end", seconds=30.0)
+    recorder.close()
+    window = make_kiosk(kiosk_mode=False)
+    window.admin.analytics_db = db
+    window.admin.show_panel()
+    stats = window.findChild(AdminStats)
+    assert stats is not None and stats.isVisible()
+    assert "4" in stats.headline.text() and "30 s" in stats.headline.text()
+    visits = next(c for c in stats.charts if c.chart.id == "visits")
+    assert [t.zh for t in visits.chart.categories] == ["产业园", "工业百年"]
+    assert visits.chart.series[0].values == [3.0, 1.0]
+    assert any(c.chart.id == "hours" for c in stats.charts)
+    window.admin.close()
+
+
+def test_admin_stats_without_data_say_so(make_kiosk, tmp_path):
+    from kiosk.shell.admin_stats import AdminStats
+
+    window = make_kiosk(kiosk_mode=False)
+    window.admin.analytics_db = tmp_path / "none.db"
+    window.admin.show_panel()
+    stats = window.findChild(AdminStats)
+    assert stats.charts == [] and "No visitor data yet today" in stats.headline.text()
+    window.admin.close()

@@ -15,13 +15,16 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk import pin as pin_store
+from kiosk.content.model import Text
 from kiosk.i18n import both
 from kiosk.shell.admin_panel import AdminPanel
+from kiosk.shell.admin_stats import AdminStats
 from kiosk.shell.status import ContentStatus
 from kiosk.theme import Theme
 from kiosk.widgets.overlay import Overlay
@@ -86,9 +89,13 @@ class AdminController(QObject):
         has_pin: Callable[[], bool] = pin_store.has_pin,
         verify: Callable[[str], bool] = pin_store.verify,
         clock: Callable[[], float] = time.monotonic,
+        analytics_db: Path | None = None,
+        section_titles: Callable[[str], Text] = lambda key: Text(zh=key, en=key),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.analytics_db = analytics_db
+        self.section_titles = section_titles
         self.kiosk_mode = kiosk_mode
         self.status = status
         self.has_pin = has_pin
@@ -111,7 +118,10 @@ class AdminController(QObject):
     def panel(self) -> AdminPanel:
         """The panel, built on first use (it stays off the path to the first frame)."""
         if self._panel is None:
-            self._panel = AdminPanel(self._theme)
+            stats = None
+            if self.analytics_db is not None:
+                stats = AdminStats(self._theme, self.analytics_db, self.section_titles)
+            self._panel = AdminPanel(self._theme, stats)
             self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500,
                                           parent=self._window)
             self._panel_overlay.setObjectName("admin")

@@ -18,7 +18,7 @@ class AdminPanel(QFrame):
     close_clicked = Signal()
     exit_clicked = Signal()
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, stats: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("admin-panel")
         self.setProperty("card", "plain")
@@ -39,13 +39,19 @@ class AdminPanel(QFrame):
             self.values[key] = value
         facts.setColumnStretch(1, 1)
         col.addLayout(facts)
+        self.stats = stats
         self.scroll = KineticScrollArea(theme, mouse_drag=True, parent=self)
         self.scroll.setObjectName("admin-findings")
         holder = QWidget()
         holder.setObjectName("scroll-content")
-        self.findings_box = QVBoxLayout(holder)
-        self.findings_box.setContentsMargins(0, 0, 0, 0)
+        inside = QVBoxLayout(holder)  # visitor statistics (if any), then the findings
+        inside.setContentsMargins(0, 0, 0, 0)
+        inside.setSpacing(theme.space("md"))
+        if stats is not None:
+            inside.addWidget(stats)
+        self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(theme.space("xs"))
+        inside.addLayout(self.findings_box, 1)
         self.scroll.setWidget(holder)
         self.scroll.setMinimumHeight(theme.px(200))
         col.addWidget(self.scroll, 1)
@@ -87,3 +93,5 @@ class AdminPanel(QFrame):
             self.findings_box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=self.findings_box.parentWidget()))
         self.findings_box.addStretch(1)
         self.scroll.reset()
+        if self.stats is not None:
+            self.stats.refresh()

@@ -14,11 +14,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.content.model import Text
 from kiosk.shell.admin import AdminController
 from kiosk.shell.countdown import CountdownOverlay
 from kiosk.shell.idle import IdleMonitor
@@ -43,6 +45,8 @@ class ShellOptions:
     lang: str | None = None
     idle_timeout: int | None = None
     """Seconds; overrides content.kiosk.idle_timeout (``--idle-timeout``)."""
+    analytics_db: Path | None = None
+    """Where visits are recorded; the admin panel shows today's statistics from it."""
 
 
 class KioskWindow(QWidget):
@@ -128,7 +132,9 @@ class KioskWindow(QWidget):
         self.countdown = CountdownOverlay(self.theme, settings.countdown, self)
         self.countdown.expired.connect(self.reset)
         self.countdown.continued.connect(self.idle.start)
-        self.admin = AdminController(self, self.theme, kiosk_mode=self.options.kiosk_mode, status=lambda: self.status, parent=self)
+        self.admin = AdminController(
+            self, self.theme, kiosk_mode=self.options.kiosk_mode, status=lambda: self.status,
+            analytics_db=self.options.analytics_db, section_titles=self._screen_title, parent=self)
         self.admin.reload_requested.connect(self.reload)
         self.admin.exit_requested.connect(self.request_exit)
         self._install(self.admin.gesture)
@@ -172,6 +178,10 @@ class KioskWindow(QWidget):
         if self.view is not None:
             self.view.reset()
         self.idle.stop()
+
+    def _screen_title(self, key: str) -> Text:
+        section = self.status.content.section(key) if self.status.content is not None else None
+        return section.title if section is not None else Text(zh=key, en=key)
 
     def offer_content(self, status: ContentStatus) -> None:
         """New valid content from the watcher: applied now if nobody is using the kiosk
