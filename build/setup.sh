@@ -10,6 +10,11 @@ cd "$(dirname "$0")/.."
 QT_PACKAGES="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0 libxrandr2"
+# `sh build/setup.sh test` also builds the installer in its tests: PyInstaller needs binutils,
+# and the .deb test installs the package, whose Depends include these.
+if [ "${1:-}" = "test" ]; then
+    QT_PACKAGES="$QT_PACKAGES binutils libwayland-cursor0 libwayland-egl1"
+fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
     missing=""
@@ -34,7 +39,7 @@ PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "test" ]; then
-    .venv/bin/python -m pip install -q -e '.[test]'
+    .venv/bin/python -m pip install -q -e '.[test,build]'
 else
     .venv/bin/python -m pip install -q -e .
 fi

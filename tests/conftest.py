@@ -181,12 +181,3 @@ def write_minimal_content(folder: Path, data: dict | None = None) -> Path:
     path = folder / "content.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
-
-
-# -- bundle tests (appended by the installer work) ------------------------------------------
-# Registers the `bundle` marker of tests/test_bundle.py (--strict-markers). Move it to the
-# `markers` list in pyproject.toml and delete this hook (only one pytest_configure per file).
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "bundle: builds and smoke-tests the PyInstaller bundle and the .deb (slow)"
-    )
