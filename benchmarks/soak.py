@@ -34,14 +34,14 @@ def _visible_controls(window: QWidget) -> list[QWidget]:
     return found
 
 
-def step(window, rng: random.Random) -> str:
-    """One random visitor action; returns its name."""
+def step(window, rng: random.Random, taps_only: bool = False) -> str:
+    """One random visitor action (or only taps); returns its name."""
     w, h = window.width(), window.height()
 
     def point() -> QPoint:
         return QPoint(rng.randrange(8, w - 8), rng.randrange(8, h - 8))
 
-    r = rng.random()
+    r = rng.random() * (0.62 if taps_only else 1.0)
     if r < 0.45:
         p = point()
         touch.tap(window, p)
@@ -85,12 +85,15 @@ def step(window, rng: random.Random) -> str:
     return "reset"
 
 
-def run(window, steps: int, seed: int = 7, settle_every: int = 50) -> dict[str, int]:
-    """``steps`` random actions on ``window``; counts per action."""
+def run(window, steps: int, seed: int = 7, settle_every: int = 50,
+        taps_only: bool = False) -> dict[str, int]:
+    """``steps`` random actions (or taps) on ``window``; counts per action."""
     rng = random.Random(seed)
     counts: dict[str, int] = {}
     for i in range(steps):
-        name = step(window, rng)
+        name = step(window, rng, taps_only)
+        if taps_only and i % 500 == 499:
+            window.reset()  # visitors leave; the idle reset is part of a day
         counts[name] = counts.get(name, 0) + 1
         if i % settle_every == 0:
             QTest.qWait(1)  # let timers and animations run
