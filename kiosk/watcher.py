@@ -20,26 +20,10 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.findings import ContentError, Finding
+from kiosk.courier import courier
 from kiosk.content.loader import Loaded, load_bytes, read_file
 
 log = logging.getLogger(__name__)
-
-
-class _Courier(QObject):
-    """Carries results from worker threads to the UI thread. It lives as long as the
-    process, so no Qt object is ever destroyed on a worker thread."""
-
-    validated = Signal(object, object, object, object)  # watcher id, generation, loaded, result
-
-
-_courier: _Courier | None = None
-
-
-def _get_courier() -> _Courier:
-    global _courier
-    if _courier is None:
-        _courier = _Courier()
-    return _courier
 
 
 class ContentWatcher(QObject):
@@ -59,8 +43,7 @@ class ContentWatcher(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._fs.fileChanged.connect(self._on_fs_changed)
         self._fs.directoryChanged.connect(self._on_fs_changed)
-        self._courier = _get_courier()
-        self._courier.validated.connect(self._on_validated)
+        courier().delivered.connect(self._on_courier_delivered)
         self._arm()
 
     def stop(self) -> None:
@@ -96,10 +79,10 @@ class ContentWatcher(QObject):
         threading.Thread(target=_validate, args=(id(self), generation, self.path, data),
                          name="content-validate", daemon=True).start()
 
-    def _on_validated(self, watcher: int, generation: int, loaded: Loaded | None,
-                      result: object) -> None:
-        if watcher != id(self) or generation != self._generation:
-            return  # a newer save is being checked
+    def _on_courier_delivered(self, key: object, payload: object) -> None:
+        if key != ("content", id(self), self._generation):
+            return  # another receiver's, or a newer save is being checked
+        loaded, result = payload  # type: ignore[misc]
         if loaded is not None:
             log.info("content file %s changed and is valid (%d warnings)", self.path,
                      len(loaded.findings))
@@ -131,4 +114,4 @@ def _validate(watcher: int, generation: int, path: Path, data: bytes) -> None:
     except Exception as exc:  # never let a worker thread die silently
         log.exception("validating %s failed unexpectedly", path)
         result = (None, [Finding(str(path), 0, 0, "error", str(exc))])
-    _get_courier().validated.emit(watcher, generation, *result)
+    courier().delivered.emit(("content", watcher, generation), result)

@@ -18,28 +18,14 @@ from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, S
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.courier import courier
+
 log = logging.getLogger(__name__)
 
 ALLOCATION_LIMIT_MB = 256
 CACHE_BYTES = 96 * 1024 * 1024
 
 Key = tuple[str, int, int, int]
-
-
-class _Courier(QObject):
-    """Lives in the UI thread for the whole run: workers hand results to it."""
-
-    decoded = Signal(object, object)  # key, QImage | None
-
-
-_courier: _Courier | None = None
-
-
-def _get_courier() -> _Courier:
-    global _courier
-    if _courier is None:
-        _courier = _Courier()
-    return _courier
 
 
 class ImageCache:
@@ -91,7 +77,7 @@ class _Job(QRunnable):
         self.key, self.path, self.size = key, path, size
 
     def run(self) -> None:
-        _get_courier().decoded.emit(self.key, decode(self.path, self.size))
+        courier().delivered.emit(self.key, decode(self.path, self.size))
 
 
 class ImageLoader(QObject):
@@ -106,7 +92,7 @@ class ImageLoader(QObject):
         self._pool.setMaxThreadCount(2)
         self._pending: set[Key] = set()
         self._failed: set[Key] = set()
-        _get_courier().decoded.connect(self._on_courier_decoded)
+        courier().delivered.connect(self._on_courier_delivered)
 
     @staticmethod
     def key(path: Path, size: QSize) -> Key | None:
@@ -133,9 +119,9 @@ class ImageLoader(QObject):
         """Block until queued decodes are done (for screenshots and tests)."""
         return self._pool.waitForDone(msecs)
 
-    def _on_courier_decoded(self, key: Key, image: QImage | None) -> None:
+    def _on_courier_delivered(self, key: object, image: object) -> None:
         if key not in self._pending:
-            return  # another loader's image
+            return  # another loader's image, or not an image at all
         self._pending.discard(key)
         if image is None:
             self._failed.add(key)
