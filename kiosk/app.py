@@ -234,7 +234,7 @@ def _exit_after_first_frame(app, window) -> None:
         with open("/proc/self/statm", encoding="ascii") as f:
             rss = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         print(f"FIRST_FRAME {now:.6f} {rss}", flush=True)
-        app.quit()
+        app.exit(0)  # not quit(): a kiosk-mode window vetoes close requests
 
     class Probe(QObject):
         def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
