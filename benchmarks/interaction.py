@@ -182,7 +182,8 @@ def main() -> int:
     out: dict = {}
     window = build_window(args.content)
     if window.view is None:  # the content was refused (e.g. 100× is over the 5 MB cap)
-        print(json.dumps({"refused": [str(f) for f in window.status.findings[:3]],
+        window.shutdown()
+        print(json.dumps({"refused": [f.message for f in window.status.findings[:3]],
                           "page_first_paint_s": {}}))
         return 0
     out["rss_after_start_mb"] = soak.rss_mb()

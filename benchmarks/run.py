@@ -103,7 +103,11 @@ def bench_scale(tmp: Path, scales: tuple[int, ...]) -> dict:
         path = tmp / f"x{scale}" / "content.yaml"
         if not path.exists():
             scale_content.write(scale, path)
-        result = interaction(["--content", str(path), "--only-first-paint"], tmp)
+        try:
+            result = interaction(["--content", str(path), "--only-first-paint"], tmp)
+        except RuntimeError as exc:  # report it, keep the other figures
+            out[f"{scale}x"] = {"failed": str(exc)[-300:]}
+            continue
         out[f"{scale}x"] = result["page_first_paint_s"] or {"refused": result.get("refused")}
     return out
 
