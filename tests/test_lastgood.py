@@ -69,3 +69,33 @@ def test_logging_to_rotating_file_and_stderr(tmp_path, capsys):
     for handler in [h for h in root.handlers if getattr(h, "_kiosk", False)]:
         root.removeHandler(handler)
         handler.close()
+
+
+def test_validated_model_is_cached_for_unchanged_bytes_and_media(tmp_path):
+    path = _show(tmp_path)
+    data_dir = tmp_path / "data"
+    loaded = load_file(path)
+    lastgood.save(loaded, path.read_bytes(), data_dir)
+    hit = lastgood.cached(path.read_bytes(), path, data_dir)
+    assert hit is not None and hit.content == loaded.content and hit.findings == loaded.findings
+    assert lastgood.cached(path.read_bytes() + b"\n# edited\n", path, data_dir) is None
+    (path.parent / "plan.svg").rename(path.parent / "Plan.svg")  # staff renamed the plan
+    assert lastgood.cached(path.read_bytes(), path, data_dir) is None
+    (path.parent / "Plan.svg").rename(path.parent / "plan.svg")
+    (data_dir / "last-good" / lastgood.CACHE).write_bytes(b"damaged")
+    assert lastgood.cached(path.read_bytes(), path, data_dir) is None
+
+
+def test_service_restart_uses_the_cache(tmp_path, monkeypatch):
+    from kiosk.shell import content_service
+    from kiosk.shell.content_service import ContentService
+
+    path = _show(tmp_path)
+    first = ContentService(path, tmp_path / "data", watch=False).start()
+
+    def fail(*_args, **_kwargs):
+        raise AssertionError("validated again although nothing changed")
+
+    monkeypatch.setattr(content_service, "inspect_bytes", fail)
+    again = ContentService(path, tmp_path / "data", watch=False).start()
+    assert again.ok and again.content == first.content

@@ -12,13 +12,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from kiosk.content.checks import Checker
-from kiosk.content.explain import findings_from
 from kiosk.content.findings import ContentError, ContentUnreadable, Finding
 from kiosk.content.model import Content
-from kiosk.content.yamlread import YamlProblem, decode, parse
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +32,13 @@ def inspect_bytes(
 ) -> tuple[Content | None, list[Finding]]:
     """Every finding for ``data``; the content only when there is no error. Never raises
     anything but :class:`ContentError`'s family."""
+    # Imported here: a restart on unchanged content (lastgood.cached) never needs them.
+    from pydantic import ValidationError
+
+    from kiosk.content.checks import Checker
+    from kiosk.content.explain import findings_from
+    from kiosk.content.yamlread import YamlProblem, decode, parse
+
     try:
         doc = parse(decode(data, source), source)
     except YamlProblem as problem:

@@ -73,6 +73,10 @@ class ContentService(QObject):
 
     # -- helpers -------------------------------------------------------------------------
     def _status(self, data: bytes) -> ContentStatus:
+        hit = lastgood.cached(data, self.path, self.data_dir)
+        if hit is not None:  # unchanged since it was validated: skip parsing and checks
+            log.info("content %s unchanged since validated; using the cached model", self.path)
+            return ContentStatus(path=self.path, content=hit.content, findings=hit.findings)
         content, findings = inspect_bytes(data, source=str(self.path), base_dir=self.path.parent)
         if content is None:
             return self._fallback(findings)
