@@ -153,6 +153,7 @@ class ShellView(QWidget):
             self.attract.show()
             self.attract.raise_()
         else:
+            self._catch_up_language(key)
             self.stack.show_key(key, direction)
             self.navbar.set_screen(key)
             self.attract.hide()
@@ -168,10 +169,19 @@ class ShellView(QWidget):
         self._show(key, direction)
 
     def _on_language_changed(self, lang: str) -> None:
+        """Re-render what the visitor sees now; other pages catch up when they are shown,
+        so the tap on the toggle is answered within a frame."""
         self.home.set_language(lang)
         self.navbar.set_language(lang)
+        current = self.stack.current_widget()
         for page in self.built_pages().values():
-            page.set_language(lang)
+            if page is current:
+                page.set_language(lang)
+
+    def _catch_up_language(self, key: str) -> None:
+        page = self.built_pages().get(key)
+        if page is not None and page.lang != self.lang:
+            page.set_language(self.lang)
 
     def _on_attract_activated(self, section_id: str) -> None:
         self.navigator.home()
