@@ -30,25 +30,13 @@ def button_colours(theme: Theme, variant: str, down: bool, checked: bool) -> tup
     return QColor(fill), QColor(pal.text), QColor(border)
 
 
-class PillButton(TouchButton):
-    def __init__(
-        self,
-        theme: Theme,
-        text: str = "",
-        *,
-        glyph: str | None = None,
-        variant: str = "secondary",
-        height: int | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+class TextButton(TouchButton):
+    """A touch control that shows one line of text (its accessible name too)."""
+
+    def __init__(self, theme: Theme, text: str, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
-        assert variant in VARIANTS, variant
         self._text = text
-        self._glyph = glyph
-        self._variant = variant
-        self._height = height or theme.size("button")
         self.setFont(theme.font("label"))
-        self.setFixedHeight(self._height)
         self.setAccessibleName(text)
 
     @property
@@ -61,6 +49,25 @@ class PillButton(TouchButton):
             self.setAccessibleName(text)
             self.updateGeometry()
             self.update()
+
+
+class PillButton(TextButton):
+    def __init__(
+        self,
+        theme: Theme,
+        text: str = "",
+        *,
+        glyph: str | None = None,
+        variant: str = "secondary",
+        height: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(theme, text, parent)
+        assert variant in VARIANTS, variant
+        self._glyph = glyph
+        self._variant = variant
+        self._height = height or theme.size("button")
+        self.setFixedHeight(self._height)
 
     def _glyph_size(self) -> int:
         return round(self.theme.font_px("label") * 1.15)

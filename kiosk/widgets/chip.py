@@ -7,11 +7,10 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import Theme
-from kiosk.widgets.button import button_colours
-from kiosk.widgets.touch import TouchButton
+from kiosk.widgets.button import TextButton, button_colours
 
 
-class Chip(TouchButton):
+class Chip(TextButton):
     """A pill with a label; ``checked`` chips are filled with the primary colour.
     ``accent`` chips get an amber dot (featured things)."""
 
@@ -24,24 +23,10 @@ class Chip(TouchButton):
         accent: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(theme, parent)
-        self._text = text
+        super().__init__(theme, text, parent)
         self._accent = accent
         self._checked = checked
-        self.setFont(theme.font("label"))
         self.setFixedHeight(max(theme.min_target, theme.px(80)))
-        self.setAccessibleName(text)
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    def set_text(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.setAccessibleName(text)
-            self.updateGeometry()
-            self.update()
 
     def sizeHint(self) -> QSize:
         fm = QFontMetrics(self.font())
