@@ -237,7 +237,7 @@ def _exit_after_first_frame(app, window) -> None:
         app.exit(0)  # not quit(): a kiosk-mode window vetoes close requests
 
     class Probe(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        def eventFilter(self, obj, event) -> bool:
             if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) \
                     and obj.window() is window:
                 app.removeEventFilter(self)

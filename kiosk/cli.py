@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 from kiosk import __version__
 
-
 COMMANDS = ("run", "shot", "validate", "schema", "set-pin", "analytics")
 
 

@@ -145,9 +145,7 @@ def format_figure(figure: Figure, lang: str) -> tuple[str, str]:
     return value, unit
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def format_date(value: int | dt.date | str, lang: str) -> str:

@@ -20,8 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.findings import ContentError, Finding
-from kiosk.courier import courier
 from kiosk.content.loader import Loaded, load_bytes, read_file
+from kiosk.courier import courier
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import typing
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -201,7 +201,7 @@ def walk(obj: Any, path: Path_, meta: tuple[Any, ...] = ()) -> Iterator[tuple[Pa
             yield from walk(item, (*path, i))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_meta(cls: type[BaseModel], name: str) -> tuple[Any, ...]:
     field = cls.model_fields[name]
     found = list(field.metadata)

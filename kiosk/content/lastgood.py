@@ -70,7 +70,7 @@ def cached(data: bytes, path: Path, data_dir: Path) -> Loaded | None:
         return None
     try:
         content, findings = pickle.loads((data_dir / FOLDER / CACHE).read_bytes())
-    except Exception:  # noqa: BLE001 - a stale or damaged cache is just not used
+    except Exception:
         return None
     if not isinstance(content, Content):
         return None

@@ -8,7 +8,7 @@ import json
 import re
 import struct
 import xml.etree.ElementTree as ET
-from functools import lru_cache
+from functools import cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content.findings import Severity
@@ -199,7 +199,7 @@ _ICON_FONTS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _charmap(prefix: str) -> frozenset[str] | None:
     import importlib.util
 

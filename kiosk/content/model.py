@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -361,7 +361,7 @@ class PlatformSection(SectionBase):
 
 
 Section = Annotated[
-    Union[HistorySection, ParkSection, PartnersSection, PlatformSection],
+    HistorySection | ParkSection | PartnersSection | PlatformSection,
     Field(discriminator="type"),
 ]
 SECTION_TYPES: tuple[str, ...] = ("history", "park", "partners", "platform")

@@ -16,8 +16,8 @@ an explicit stack, which lets us:
 from __future__ import annotations
 
 import codecs
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 

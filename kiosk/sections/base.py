@@ -128,7 +128,7 @@ class SectionPage(QWidget):
                                self.height() - size.height() - margin, size.width(), size.height())
             button.raise_()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self:
             if event.type() == QEvent.Type.Resize:
                 self._place_video_button()

@@ -177,7 +177,7 @@ class HistoryPage(SectionPage):
         self.track.set_marks(self.timeline.event_fractions())
         self.track.set_visible_span(*self.timeline.visible_span())
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self.detail.setGeometry(self.rect())
 

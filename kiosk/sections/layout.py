@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.content.model import SectionBase
 from kiosk.i18n import tr
 from kiosk.sections.base import PageContext, SectionPage
 from kiosk.sections.registry import register_fallback
-from kiosk.content.model import SectionBase
 from kiosk.widgets.card import Card
 from kiosk.widgets.grid import ResponsiveGrid
 from kiosk.widgets.kinetic import KineticScrollArea

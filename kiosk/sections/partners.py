@@ -180,7 +180,7 @@ class PartnersPage(SectionPage):
     def allows_swipe_at(self, pos: QPoint) -> bool:
         return self.swipe_navigation and self.detail.isHidden()
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self.detail.setGeometry(self.rect())
         self._pin_header_heights()

@@ -285,7 +285,7 @@ class PlatformPage(ScrollingPage):
         self.content_widget.installEventFilter(self)
 
     # -- helpers ------------------------------------------------------------------------
-    def _add_heading(self, source, *, hint=None) -> TextLabel:  # noqa: ANN001
+    def _add_heading(self, source, *, hint=None) -> TextLabel:
         """A block heading (h2) with an optional quiet hint at the right of the same line."""
         self.column.addSpacing(self.theme.space("md"))
         row = QHBoxLayout()

@@ -69,7 +69,7 @@ class Swatch(QWidget):
 class Badge(QWidget):
     """A quiet outlined pill with a short label (e.g. "Log scale")."""
 
-    def __init__(self, theme: Theme, source, lang: str, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, theme: Theme, source, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
         self._source = source

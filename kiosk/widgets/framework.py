@@ -198,7 +198,7 @@ class FrameworkPanel(QWidget):
         col.addStretch(1)
         self.stairs.step_tapped.connect(self.select)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         # height from height-for-width (wrapped text), not from the narrowest layout
         return QSize(self.stairs.minimumSizeHint().width(), 0)
 

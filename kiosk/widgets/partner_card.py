@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QStyleOptionViewItem, QStyledItemDelegate
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from kiosk.content.model import Category, Partner
 from kiosk.theme import Theme
@@ -132,7 +132,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         self._header_plans[key] = plan
         return plan
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         m = self.view.metrics
         kind = index.data(KIND_ROLE)
         if kind == RowKind.CARD:

@@ -83,7 +83,7 @@ class PartnerBadge(QWidget):
         if key is not None and key == self._key and image is not None:
             self.update()
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         if self.partner is None:
             return
         p = QPainter(self)
@@ -140,18 +140,18 @@ class TagRow(QWidget):
             x += w + gap
         return out
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         rects = self._rects(width)
         return round(max((r.bottom() for _, r in rects), default=0.0)) + 1
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         w = self.theme.px(600)
         return QSize(w, self.heightForWidth(w))
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         pal = self.theme.palette
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -173,7 +173,7 @@ class _Body(QWidget):
         super().__init__()
         self._place = place
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self._place(self.width())
 
@@ -192,10 +192,10 @@ class DetailCard(QFrame):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         e.accept()
 
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         e.accept()
 
 
@@ -453,7 +453,7 @@ class PartnerDetail(QWidget):
         self._place()
         self.update()
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self._place()
 
@@ -477,17 +477,17 @@ class PartnerDetail(QWidget):
             return True  # nothing reaches the page underneath
         return super().event(e)
 
-    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         self._outside_press = self._outside(e.position())
         e.accept()
 
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         if self._outside_press and self._outside(e.position()):
             self._outside_press = False
             self.close_detail()
         e.accept()
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         c = QColor(self.theme.palette.background_deep)
         c.setAlphaF(0.86 * self._progress)
         p = QPainter(self)

@@ -74,16 +74,16 @@ class CategoryChip(TouchButton):
         text_h = len(lines) * QFontMetricsF(self.font()).height()
         return max(self._base_height(), round(text_h + 2 * self.theme.px(12)))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
         w = fm.horizontalAdvance(self.text) + 2 * self._pad() + self._badge_size().width() + self.theme.space("sm")
         return QSize(max(self._base_height(), round(w) + 2), self._base_height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         return QSize(self._base_height(), self._base_height())
 
     # -- painting -----------------------------------------------------------------------
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         th, pal = self.theme, self.theme.palette
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -208,24 +208,24 @@ class CategoryBar(QWidget):
             row_h = max(row_h, hint.height())
         return out
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         rects = self._geometries(width)
         return max((r.bottom() + 1 for r in rects), default=0)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         w = self.theme.px(480) if self.rail else self.theme.px(1200)
         return QSize(w, self.heightForWidth(w))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.theme.px(320), self.theme.min_target)
 
     def _place(self, width: int) -> None:
         for c, r in zip(self.chips, self._geometries(width)):
             c.setGeometry(r)
 
-    def resizeEvent(self, e: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._place(e.size().width())
         super().resizeEvent(e)

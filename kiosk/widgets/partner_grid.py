@@ -30,6 +30,7 @@ from kiosk.widgets.partner_card import PartnerCardDelegate, draw_logo, grid_metr
 from kiosk.widgets.partner_model import ID_ROLE, KIND_ROLE, PartnerListModel, RowKind
 from kiosk.widgets.touch import TOUCH_EVENTS
 
+
 class PartnerGridView(QListView):
     """The card grid. Emits :attr:`card_tapped` with the partner id."""
 
@@ -213,7 +214,7 @@ class PartnerGridView(QListView):
         self.metrics = m
         return True
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         if self.update_metrics() or self._reveal is not None:
             self.relayout()
@@ -222,7 +223,7 @@ class PartnerGridView(QListView):
     def fade_height(self) -> int:
         return self.theme.px(40)
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         # the blit moved the painted fades: repaint both edge strips (plus what moved in)
         vp = self.viewport()
@@ -230,7 +231,7 @@ class PartnerGridView(QListView):
         vp.update(QRect(0, 0, vp.width(), strip))
         vp.update(QRect(0, vp.height() - strip, vp.width(), strip))
 
-    def paintEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, e) -> None:
         super().paintEvent(e)
         bar = self.verticalScrollBar()
         h = self.fade_height()
@@ -252,7 +253,7 @@ class PartnerGridView(QListView):
         p.end()
 
     # -- touch and mouse ----------------------------------------------------------------
-    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, e: QEvent) -> bool:
         if e.type() in TOUCH_EVENTS:
             self._touch(e)  # type: ignore[arg-type]
             e.accept()
@@ -283,21 +284,21 @@ class PartnerGridView(QListView):
         else:
             self._move(mine.position())
 
-    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton and self._touch_id is None:
             self._press(e.position())
         e.accept()
 
-    def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
         self._move(e.position())
         e.accept()
 
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton and self._touch_id is None:
             self._finish(e.position())
         e.accept()
 
-    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
         self.mousePressEvent(e)  # a quick second tap is a tap
 
     def _press(self, pos: QPointF) -> None:
@@ -338,12 +339,12 @@ class PartnerGridView(QListView):
             self._cancel_press()
             self._reveal = None  # the visitor took over
 
-    def showEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, e) -> None:
         super().showEvent(e)
         if self._reveal is not None:
             self._apply_reveal()
 
-    def hideEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, e) -> None:
         self._touch_id = None
         self._cancel_press()
         super().hideEvent(e)

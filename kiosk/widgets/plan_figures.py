@@ -23,7 +23,6 @@ def split_figure(figure: Figure, lang: str) -> tuple[str, str, str]:
     return prefix, number, rest
 from kiosk.widgets.text import draw_text, layout_lines, text_height
 
-
 # -- figures ----------------------------------------------------------------------------
 
 
@@ -245,7 +244,7 @@ class FigureGrid(QWidget):
         widest = max([self.min_width] + [t.minimumSizeHint().width() for t in self.tiles])
         return QSize(widest, 0)
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self._place()
 

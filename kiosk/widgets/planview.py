@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QElapsedTimer,
     QEasingCurve,
+    QElapsedTimer,
     QEvent,
     QPointF,
     QRectF,

@@ -28,7 +28,7 @@ class QrCodeWidget(QWidget):
         self.setVisible(bool(data))
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(self._side, self._side)
 
     def module_rect(self) -> QRectF:
@@ -38,7 +38,7 @@ class QrCodeWidget(QWidget):
         return QRectF(QUIET_ZONE * cell, QUIET_ZONE * cell, len(self._matrix) * cell,
                       len(self._matrix) * cell)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
         if not self._matrix:

@@ -266,7 +266,7 @@ class TimelineView(QAbstractScrollArea):
         self._emit_window()
         self._update_current_era()
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self._relayout()
 
@@ -307,7 +307,7 @@ class TimelineView(QAbstractScrollArea):
             self._images[slot.index] = image
         return image
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         vp = self.viewport()
         if self._reveal < 1.0 or self._pressed is not None or abs(dx) >= vp.width() // 2:
             vp.update()
@@ -320,7 +320,7 @@ class TimelineView(QAbstractScrollArea):
     def _fade_width(self) -> int:
         return self.theme.px(72)
 
-    def paintEvent(self, e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, e: QPaintEvent) -> None:
         lay = self.ensure_layout()
         th = self.theme
         vp = self.viewport()
@@ -362,7 +362,7 @@ class TimelineView(QAbstractScrollArea):
         p.drawRoundedRect(r, self.metrics.radius, self.metrics.radius)
 
     # -- input ----------------------------------------------------------------------------
-    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, e: QEvent) -> bool:
         t = e.type()
         if t in TOUCH:
             self._touch(e)
@@ -446,7 +446,7 @@ class TimelineView(QAbstractScrollArea):
         elif self._mouse and e.button() == Qt.MouseButton.LeftButton:
             self._finish(e.position())
 
-    def wheelEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, e) -> None:
         """A mouse wheel (desktop trials) scrolls sideways."""
         delta = e.angleDelta()
         step = delta.x() if abs(delta.x()) > abs(delta.y()) else delta.y()
@@ -456,7 +456,7 @@ class TimelineView(QAbstractScrollArea):
             bar.setValue(bar.value() - round(step / 120 * self.theme.px(160)))
         e.accept()
 
-    def hideEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, e) -> None:
         self._cancel_press()
         super().hideEvent(e)
 

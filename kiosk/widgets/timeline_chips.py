@@ -52,7 +52,7 @@ class EraChip(TouchButton):
         pad = self.theme.px(34)
         return QSize(max(self.theme.min_target, round(w + 2 * pad + self._star_space())), self.height())
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         th = self.theme
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -65,12 +65,12 @@ class EventVisual(QWidget):
             self._image = image
             self.update()
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self._image = None
         self._request()
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -103,7 +103,7 @@ class _Badge(QWidget):
         self.setFixedWidth(round(badge_width(self.metrics, lang)) + 2)
         self.update()
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_badge(p, self.metrics, 0, 0, self._lang)
@@ -122,7 +122,7 @@ class _Panel(QWidget):
     def border(self) -> float:
         return max(2.0, self.theme.px(3 if self.featured else 2))
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         th = self.theme
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -139,10 +139,10 @@ class _Panel(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, e) -> None:
         e.accept()
 
-    def mouseReleaseEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, e) -> None:
         e.accept()
 
 
@@ -315,7 +315,7 @@ class EventDetail(QWidget):
         content = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
         return 2 * self.pad + content + self.theme.space("md") + self.close_button.height() + 2 * self.theme.px(3)
 
-    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, e) -> None:
         self._place()
         super().resizeEvent(e)
 
@@ -351,17 +351,17 @@ class EventDetail(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, e) -> None:
         self._scrim_press = self._outside(e.position())
         e.accept()
 
-    def mouseReleaseEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, e) -> None:
         if self._scrim_press and self._outside(e.position()):
             self.close_detail()
         self._scrim_press = False
         e.accept()
 
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         c = QColor(self.theme.palette.background_deep)
         c.setAlphaF(0.9 * self._progress)
         p = QPainter(self)

@@ -187,7 +187,7 @@ def _motif_works(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, line:
     tooth = max(float(theme.px(30)), min(float(theme.px(84)), W / 4.2))
     rise = tooth * 0.5
     # chimneys, behind the halls
-    count = 1 if W < theme.px(200) else rng.randint(2, 3)
+    count = 1 if theme.px(200) > W else rng.randint(2, 3)
     cw = max(float(theme.px(9)), W * 0.04)
     for k in range(count):
         cx = r.left() + W * (0.2 + 0.6 * (k + rng.uniform(0.2, 0.8)) / count) - cw / 2

@@ -89,7 +89,7 @@ class TimelineTrack(TouchButton):
             self.seek_requested.emit(self.fraction_at(pos.x()), False)
 
     # -- painting -------------------------------------------------------------------------
-    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _e: QPaintEvent) -> None:
         th = self.theme
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
