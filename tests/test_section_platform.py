@@ -532,14 +532,15 @@ def test_guide_values_are_round_and_cover_the_data(lo, hi, ticks):
 
 
 def test_chart_numbers_and_log_decades():
-    from kiosk.widgets.chart_scale import chart_number, log_decades
+    from kiosk.numbers import format_number
+    from kiosk.widgets.chart_scale import log_decades
 
     assert log_decades(1, 10000) == [0, 1, 2, 3, 4]
     assert log_decades(3, 250) == [0, 1, 2, 3]
-    assert [chart_number(v, "zh") for v in (15, 35000, 180000, 10000, 340000000, -50000)] == [
+    assert [format_number(v, "zh") for v in (15, 35000, 180000, 10000, 340000000, -50000)] == [
         "15", "3.5万", "18万", "1万", "3.4亿", "-5万"]
-    assert [chart_number(v, "en") for v in (35000, 180000, 340000000, 12.5)] == [
-        "35,000", "180,000", "340 million", "12.5"]
+    assert [format_number(v, "en") for v in (35000, 180000, 340000000, 12.5)] == [
+        "35,000", "180,000", "340,000,000", "12.5"]
 
 
 def test_category_labels_wrap_at_words_and_balance(qapp):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Chart
-from kiosk.i18n import format_number
+from kiosk.numbers import format_number
 from kiosk.theme import Theme
 
 

@@ -10,17 +10,9 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Figure
+from kiosk.numbers import split_figure
 from kiosk.theme import Theme
 from kiosk.widgets.countup import CountUp
-from kiosk.widgets.figure import split_figure as _split
-
-
-def split_figure(figure: Figure, lang: str) -> tuple[str, str, str]:
-    """(约/about, number, unit) — with a "+" (more than) kept on the number: 300+ people."""
-    prefix, number, rest = _split(figure, lang)
-    if rest.startswith("+"):
-        number, rest = number + "+", rest[1:].strip()
-    return prefix, number, rest
 from kiosk.widgets.text import draw_text, layout_lines, text_height
 
 # -- figures ----------------------------------------------------------------------------
