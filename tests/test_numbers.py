@@ -1,5 +1,6 @@
 """One number style per language (kiosk.numbers): Chinese 万/亿 from 10,000 up, English
-grouped digits; key figures with 约/about, 余/+ and units. Pure functions, no Qt."""
+grouped digits and million/billion from a million up; key figures with 约/about, 余/+ and
+units. Pure functions, no Qt."""
 
 from __future__ import annotations
 
@@ -33,9 +34,12 @@ NUMBERS = [
     (1_000, "en", None, "1,000"),
     (35_000, "en", None, "35,000"),
     (180_000, "en", None, "180,000"),
-    (3_900_000, "en", None, "3,900,000"),
-    (340_000_000, "en", None, "340,000,000"),
-    (1_500_000_000, "en", None, "1,500,000,000"),
+    (999_999, "en", None, "999,999"),
+    (3_900_000, "en", None, "3.9 million"),
+    (999_999_999, "en", None, "1 billion"),
+    (340_000_000, "en", None, "340 million"),
+    (1_500_000_000, "en", None, "1.5 billion"),
+    (3_000_000_000, "en", None, "3 billion"),
     (-50_000, "en", None, "-50,000"),
     (12.5, "en", None, "12.5"),
     (1234.5678, "en", None, "1,234.57"),
@@ -61,14 +65,14 @@ FIGURES = [
     (_fig(35_000, unit=M2, approx=True), "en", ("about", "35,000", "m²"), ("about 35,000", "m²"), "about 35,000 m²"),
     (_fig(180_000, unit=M2, approx=True), "zh", ("约", "18", "万平方米"), ("约18万", "平方米"), "约18万平方米"),
     (_fig(1_500_000_000, unit=("元", "yuan"), approx=True), "zh", ("约", "15", "亿元"), ("约15亿", "元"), "约15亿元"),
-    (_fig(1_500_000_000, unit=("元", "yuan"), approx=True), "en", ("about", "1,500,000,000", "yuan"),
-     ("about 1,500,000,000", "yuan"), "about 1,500,000,000 yuan"),
+    (_fig(1_500_000_000, unit=("元", "yuan"), approx=True), "en", ("about", "1.5", "billion yuan"),
+     ("about 1.5 billion", "yuan"), "about 1.5 billion yuan"),
     (_fig(3_900_000, plus=True), "zh", ("", "390", "余万"), ("390余万", ""), "390余万"),
-    (_fig(3_900_000, plus=True), "en", ("", "3,900,000+", ""), ("3,900,000+", ""), "3,900,000+"),
+    (_fig(3_900_000, plus=True), "en", ("", "3.9", "million+"), ("3.9 million+", ""), "3.9 million+"),
     (_fig(300, unit=("人", "people"), plus=True), "zh", ("", "300", "余人"), ("300余", "人"), "300余人"),
     (_fig(300, unit=("人", "people"), plus=True), "en", ("", "300+", "people"), ("300+", "people"), "300+ people"),
     (_fig(340_000_000), "zh", ("", "3.4", "亿"), ("3.4亿", ""), "3.4亿"),
-    (_fig(340_000_000), "en", ("", "340,000,000", ""), ("340,000,000", ""), "340,000,000"),
+    (_fig(340_000_000), "en", ("", "340", "million"), ("340 million", ""), "340 million"),
     (_fig(70, unit=("家", "firms")), "zh", ("", "70", "家"), ("70", "家"), "70家"),
     (_fig(70, unit=("家", "firms")), "en", ("", "70", "firms"), ("70", "firms"), "70 firms"),
     (_fig(2.5, decimals=1), "en", ("", "2.5", ""), ("2.5", ""), "2.5"),
@@ -89,15 +93,18 @@ def test_join_unit():
 
 
 def test_one_style_per_screen_in_each_language():
-    """Every value on one screen reads alike: Chinese never shows grouped digits from
-    10,000 up, English never a scale word."""
-    values = [35_000, 180_000, 1_500_000_000, 30, 70, 300, 3_000_000_000, 340_000_000, 3_900_000]
+    """Every value of the park's and the platform's screens reads by the same rule: Chinese
+    never shows grouped digits from 10,000 up, English groups digits below a million and
+    says million/billion from there."""
+    values = [35_000, 180_000, 1_500_000_000, 30, 70, 300, 3_000_000_000, 340_000_000, 3_900_000, 15, 60]
     for v in values:
         zh, en = format_number(v, "zh"), format_number(v, "en")
-        assert (zh[-1] in "万亿") == (v >= 10_000)
-        assert "," not in zh or v < 10_000
-        assert not any(w in en for w in ("million", "billion", "万", "亿"))
-        assert en.replace(",", "") == str(v)
+        assert (zh[-1] in "万亿") == (v >= 10_000), zh
+        assert "," not in zh or v < 10_000, zh
+        if v < 1_000_000:
+            assert en == f"{v:,}"
+        else:
+            assert en.split()[-1] in ("million", "billion") and "," not in en, en
 
 
 def test_widgets_and_i18n_share_the_one_function():

@@ -152,10 +152,10 @@ def test_icons_load_lazily_and_unknown_names_are_harmless(qapp):
     "value,lang,expected",
     [
         (340_000_000, "zh", "3.4亿"),
-        (340_000_000, "en", "340,000,000"),
+        (340_000_000, "en", "340 million"),
         (3_900_000, "zh", "390万"),
-        (3_900_000, "en", "3,900,000"),
-        (1_500_000_000, "en", "1,500,000,000"),
+        (3_900_000, "en", "3.9 million"),
+        (1_500_000_000, "en", "1.5 billion"),
         (15, "zh", "15"),
         (20_000, "zh", "2万"),
         (1_500, "en", "1,500"),
@@ -174,10 +174,10 @@ def test_figure_and_date_formatting():
 
     fig = Figure(value=3_900_000, label=Text(zh="资源", en="resources"), plus=True)
     assert format_figure(fig, "zh") == ("390余万", "")
-    assert format_figure(fig, "en") == ("3,900,000+", "")
+    assert format_figure(fig, "en") == ("3.9 million+", "")
     fig = Figure(value=1_500_000_000, unit=Text(zh="元", en="yuan"), label=Text(zh="投资", en="investment"), approx=True)
     assert format_figure(fig, "zh") == ("约15亿", "元")
-    assert format_figure(fig, "en") == ("about 1,500,000,000", "yuan")
+    assert format_figure(fig, "en") == ("about 1.5 billion", "yuan")
     assert format_date(dt.date(2020, 6, 28), "zh") == "2020年6月28日"
     assert format_date(dt.date(2020, 6, 28), "en") == "28 June 2020"
     assert format_date("2020-06", "en") == "June 2020"
