@@ -451,8 +451,8 @@ def test_figures_count_up_to_the_content_values(qtbot, shipped):
         assert tile.value == tile.figure.value
     texts = [t.text() for t in tiles]
     assert "about 35,000 m² Land area" in texts
-    assert "3 billion yuan Target annual output" in texts
-    assert "300+ people Target: senior talent" in texts
+    assert "3 billion yuan Annual output (target)" in texts
+    assert "300+ people Senior talent (target)" in texts
     page.set_language("zh")
     assert "约15亿元 总投资" in [t.text() for t in tiles]
     # shown again: counting again from zero
