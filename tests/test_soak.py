@@ -12,6 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import soak  # noqa: E402
+
 from kiosk.content import load_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from kiosk.content.model import Settings, Theme as ThemeColours
+from kiosk.content.model import Settings
+from kiosk.content.model import Theme as ThemeColours
 from kiosk.theme import TYPE_SCALE, Palette, build_theme, contrast, px_per_mm
 from kiosk.theme.color import ensure_contrast, luminance
 

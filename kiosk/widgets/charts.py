@@ -1,7 +1,7 @@
 """ChartView: a content chart (bar, hbar, line) drawn with pyqtgraph in the theme's look.
 
 pyqtgraph costs ≈ 300 ms and 60 MB to import, so only this module imports it, and only the
-platform page imports this module — from its constructor (via :mod:`kiosk.widgets.chart_card`),
+platform page imports this module — from its constructor (via :mod:`kiosk.sections.platform.chart_card`),
 never on the way to the first frame.
 
 The look is an exhibit infographic, not a plotting tool: transparent background, no frame,

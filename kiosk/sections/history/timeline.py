@@ -16,11 +16,11 @@ from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, QSize, 
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScroller, QWidget
 
+from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, build_layout
+from kiosk.sections.history.paint import PixmapCache, paint_axis, paint_card, paint_edge_fades, paint_era
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
-from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, build_layout
-from kiosk.widgets.timeline_paint import PixmapCache, paint_axis, paint_card, paint_edge_fades, paint_era
 
 JUMP_MS = 520
 REVEAL_MS = 650

@@ -44,9 +44,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from kiosk.content.model import Hotspot
-from kiosk.theme import Theme
-from kiosk.widgets.plan_controls import ZoomButton
-from kiosk.widgets.plan_render import (
+from kiosk.sections.park.controls import ZoomButton
+from kiosk.sections.park.plan_paint import (
     HotspotLayer,
     HotspotShape,
     PlanPicture,
@@ -56,6 +55,7 @@ from kiosk.widgets.plan_render import (
     paint_notice,
     paint_placeholder,
 )
+from kiosk.theme import Theme
 from kiosk.widgets.touch import TOUCH_EVENTS
 
 #: The deepest zoom, as a multiple of "whole plan".

@@ -12,13 +12,13 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, Q
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
+from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics
+from kiosk.sections.history.paint import badge_width, paint_badge, paint_image_cover, paint_motif
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel, resolve
-from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics
-from kiosk.widgets.timeline_paint import badge_width, paint_badge, paint_image_cover, paint_motif
 
 OPEN_MS = 220
 TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)

@@ -2,8 +2,8 @@
 
 Nothing here builds a widget per partner: :class:`PartnerGridView` is a :class:`QListView`
 laid out left-to-right with wrapping (a grid) over a
-:class:`~kiosk.widgets.partner_model.PartnerListModel`, painted by
-:class:`~kiosk.widgets.partner_card.PartnerCardDelegate`, so 1,000 partners cost 1,000
+:class:`~kiosk.sections.partners.model.PartnerListModel`, painted by
+:class:`~kiosk.sections.partners.card.PartnerCardDelegate`, so 1,000 partners cost 1,000
 small rows and only the visible cards are ever painted.
 
 The view takes touch itself: the pressed card is painted on the next frame, a tap emits
@@ -22,12 +22,12 @@ from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QTouch
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QScroller, QWidget
 
 from kiosk.content.model import Partner
+from kiosk.sections.partners.card import PartnerCardDelegate, draw_logo, grid_metrics
+from kiosk.sections.partners.model import ID_ROLE, KIND_ROLE, PartnerListModel, RowKind
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
 from kiosk.widgets.monogram import initials, monogram_pixmap
-from kiosk.widgets.partner_card import PartnerCardDelegate, draw_logo, grid_metrics
-from kiosk.widgets.partner_model import ID_ROLE, KIND_ROLE, PartnerListModel, RowKind
 from kiosk.widgets.touch import TOUCH_EVENTS
 
 

@@ -25,10 +25,10 @@ from PySide6.QtGui import (
     QRadialGradient,
 )
 
+from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, card_body_lines, text_width
 from kiosk.theme import Theme
 from kiosk.widgets.labels import resolve
 from kiosk.widgets.text import draw_text
-from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, card_body_lines, text_width
 
 MOTIFS = ("works", "bloom", "network", "grid")
 

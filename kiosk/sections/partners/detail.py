@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.content.model import Category, Partner
 from kiosk.i18n import other, tr
+from kiosk.sections.partners.card import draw_logo
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
 from kiosk.widgets.monogram import initials, monogram_pixmap
-from kiosk.widgets.partner_card import draw_logo
 from kiosk.widgets.qr import QrCodeWidget
 from kiosk.widgets.touch import TOUCH_EVENTS
 

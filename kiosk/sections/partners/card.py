@@ -16,12 +16,12 @@ from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from kiosk.content.model import Category, Partner
+from kiosk.sections.partners.model import KIND_ROLE, TAG_SEPARATOR, GridRow, RowKind, partner_title
 from kiosk.theme import Theme
-from kiosk.widgets.partner_model import KIND_ROLE, TAG_SEPARATOR, GridRow, RowKind, partner_title
 from kiosk.widgets.text import layout_lines
 
 if TYPE_CHECKING:
-    from kiosk.widgets.partner_grid import PartnerGridView
+    from kiosk.sections.partners.grid import PartnerGridView
 
 DESC_LINE = 1.2
 """Line step of a group's description, as a share of the font's height."""
