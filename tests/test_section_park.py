@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import touch
 from conftest import ROOT, minimal_content_dict, write_minimal_content
-from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF, QRectF
+from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 

@@ -437,7 +437,7 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
         for card in page.chart_cards + page.capability_cards + page.case_cards:
             geo = card.geometry()
             top_left = card.mapTo(page.content_widget, QPoint(0, 0))
-            assert 0 <= top_left.x() and top_left.x() + geo.width() <= content_w
+            assert top_left.x() >= 0 and top_left.x() + geo.width() <= content_w
         for card in page.figure_cards:  # the final numbers fit their column, unclipped
             for label in (card.prefix, card.value, card.unit, card.label):
                 assert label.width() >= min(label.sizeHint().width(), label.minimumSizeHint().width()), label.text()

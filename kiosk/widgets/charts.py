@@ -66,10 +66,6 @@ class RoundedBarItem(pg.BarGraphItem):
         self._horizontal = horizontal
         super().__init__(pen=pg.mkPen(None), brush=pg.mkBrush(colours[0]), **opts)
 
-    def set_colours(self, colours: list[QColor]) -> None:
-        self._colours = colours
-        self.update()
-
     def paint(self, p: QPainter, *args: object) -> None:
         rects = self._rectarray.instances()
         if not rects:

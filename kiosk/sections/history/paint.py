@@ -57,10 +57,6 @@ class PixmapCache:
             _, dropped = self._items.popitem(last=False)
             self.bytes -= self._size(dropped)
 
-    def drop(self, predicate) -> None:
-        for key in [k for k in self._items if predicate(k)]:
-            self.bytes -= self._size(self._items.pop(key))
-
     def clear(self) -> None:
         self._items.clear()
         self.bytes = 0

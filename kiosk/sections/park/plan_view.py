@@ -249,12 +249,6 @@ class PlanView(QWidget):
         self.caption = [(text, "text" if i == 0 else "text_muted") for i, text in enumerate(lines) if text]
         self.update()
 
-    def finish_animation(self) -> None:
-        if self.animating:
-            self.anim.setCurrentTime(self.anim.duration())
-            self.anim.stop()
-            self.update()
-
     def set_selected(self, hotspot_id: str | None) -> None:
         if hotspot_id is not None and hotspot_id not in self._by_id:
             hotspot_id = None
@@ -297,10 +291,6 @@ class PlanView(QWidget):
             self._animate_to(target, centre, ZOOM_MS)
         else:
             self._apply(target, centre)
-
-    def pan_by(self, dx: float, dy: float) -> None:
-        """Move the plan by (dx, dy) screen pixels (bounded)."""
-        self._set_view(self.scale, self.offset + QPointF(dx, dy))
 
     # -- transform helpers --------------------------------------------------------------
     def _view_centre(self) -> QPointF:

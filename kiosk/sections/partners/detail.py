@@ -309,7 +309,7 @@ class PartnerDetail(QWidget):
         """Fill the card for ``partner`` and open it (at once; the settle animation follows)."""
         self.partner, self.category = partner, category
         for label in (self.category_label, self.name_label, self.other_name_label, self.description_label, self.url_label):
-            label.set_source(label._source)
+            label.refresh()
         self.badge.set_partner(partner)
         self.tags.set_partner(partner)
         self.qr.set_data(partner.website or "")

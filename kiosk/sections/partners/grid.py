@@ -81,7 +81,7 @@ class PartnerGridView(QListView):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover, False)
         self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
-        self.delegate = PartnerCardDelegate(self)
+        self.delegate = PartnerCardDelegate(self, self)
         self.setItemDelegate(self.delegate)
         self.metrics = grid_metrics(theme, theme.px(1200), self.spacing(), self.min_card, self.delegate.card_height())
         self.setModel(model)
