@@ -109,10 +109,10 @@ def test_one_style_per_screen_in_each_language():
 
 def test_widgets_and_i18n_share_the_one_function():
     import kiosk.i18n
+    import kiosk.sections.park.figures
     import kiosk.widgets.figure
-    import kiosk.widgets.plan_figures
 
     assert kiosk.i18n.format_number is format_number
     assert kiosk.i18n.format_figure is format_figure
     assert kiosk.widgets.figure.split_figure is split_figure
-    assert kiosk.widgets.plan_figures.split_figure is split_figure
+    assert kiosk.sections.park.figures.split_figure is split_figure

@@ -44,4 +44,4 @@ class FigureCard(Card):
         self._shown = self.figure if value == self.figure.value else \
             self.figure.model_copy(update={"value": value})
         for label in (self.prefix, self.value, self.unit):
-            label.set_source(label._source)  # re-render from the shown value
+            label.refresh()  # re-render from the shown value
