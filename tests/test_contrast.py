@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kiosk.content.model import Theme as ThemeColours
 from kiosk.theme.tokens import GRADIENTS, TEXT_PAIRS, TEXT_RATIOS, Palette
@@ -44,9 +45,10 @@ def worst(palette: Palette, fg: str, bg: str) -> tuple[float, str]:
 
 
 def palettes() -> dict[str, Palette]:
-    from kiosk.content import load_file
-
-    shipped = load_file(ROOT / "content.yaml").content.kiosk.theme
+    """The default palette and the one content.yaml's colours give (read with plain YAML:
+    this test needs no loader, no Qt)."""
+    data = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
+    shipped = ThemeColours(**data["kiosk"]["theme"])
     return {"default": Palette.from_colours(ThemeColours()), "content.yaml": Palette.from_colours(shipped)}
 
 

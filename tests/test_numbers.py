@@ -4,6 +4,9 @@ units. Pure functions, no Qt."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from kiosk.content.model import Figure, Text
@@ -108,11 +111,17 @@ def test_one_style_per_screen_in_each_language():
 
 
 def test_widgets_and_i18n_share_the_one_function():
+    """No second formatter: the widgets import this module's functions (read from their
+    source, so this pure test imports no Qt)."""
     import kiosk.i18n
-    import kiosk.sections.park.figures
-    import kiosk.widgets.figure
 
     assert kiosk.i18n.format_number is format_number
     assert kiosk.i18n.format_figure is format_figure
-    assert kiosk.widgets.figure.split_figure is split_figure
-    assert kiosk.sections.park.figures.split_figure is split_figure
+    root = Path(__file__).resolve().parent.parent / "kiosk"
+    for rel in ("widgets/figure.py", "sections/park/figures.py"):
+        source = (root / rel).read_text(encoding="utf-8")
+        assert "from kiosk.numbers import split_figure" in source and "def split_figure" not in source, rel
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if path.name != "numbers.py":
+            assert not re.search(r"def (format_number|chart_number|format_figure|split_figure)\b", source), path
