@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -159,6 +160,11 @@ def _no_stray_timers():
     app = QApplication.instance()
     if app is None:
         return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Collect this test's Qt wrappers now, while its windows are shut down, instead of at
+    # whatever later moment the cyclic GC picks (an app-wide event filter of an old window
+    # torn down in the middle of another test crashed the suite).
+    gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     leftover = running_timers(app)
     for widget in QApplication.topLevelWidgets():
