@@ -1,0 +1,100 @@
+"""The running kiosk's fleet side: metrics after the first frame and on state changes,
+the screenshot, the start marker, and rollback from the admin panel."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from fleet_helpers import make_set, title_of
+from prometheus_client.parser import text_string_to_metric_families
+from touch import tap
+
+from kiosk.fleet.manifest import pack
+from kiosk.fleet.versions import MARKER
+
+WAIT = 10_000
+
+
+def metric(path, name, **labels):
+    for family in text_string_to_metric_families(path.read_text(encoding="utf-8")):
+        for s in family.samples:
+            if s.name == name and all(s.labels.get(k) == v for k, v in labels.items()):
+                return s
+    return None
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path, monkeypatch):
+    from kiosk import app
+
+    monkeypatch.setenv("KIOSK_METRICS_DIR", str(tmp_path / "metrics"))
+    monkeypatch.setenv("KIOSK_ID", "test-kiosk")
+    monkeypatch.setenv("KIOSK_SCREENSHOTS", "1")
+    src = tmp_path / "hq"
+    make_set(src, "One")
+    pack(src, version="one")
+    args = argparse.Namespace(content=str(src / "content.yaml"), lang=None, idle_timeout=None)
+    win = app.build_window(args, kiosk_mode=False, size=(1280, 800))
+
+    def close(w):
+        w.fleet.stop()
+        w.fleet.service.stop()
+        w.shutdown()
+        w.allow_close = True
+        w.recorder.close()
+
+    qtbot.addWidget(win, before_close_func=close)
+    win.show()
+    qtbot.waitExposed(win)
+    return win, src, tmp_path / "metrics" / "kiosk-test-kiosk.prom"
+
+
+def test_metrics_after_the_first_frame(kiosk, qtbot):
+    win, _, prom = kiosk
+    qtbot.waitUntil(prom.exists, timeout=WAIT)
+    assert win.fleet.frames.last_frame_wall_time > 0
+    assert metric(prom, "kiosk_last_frame_timestamp_seconds").value > 0
+    assert metric(prom, "kiosk_content_info").labels["version"] == "one"
+    assert metric(prom, "kiosk_content_valid").value == 1
+    assert metric(prom, "kiosk_mode", kiosk_mode="attract").value == 1
+    assert win.fleet.start_timer.isActive()  # the start marker is cleared after it
+
+
+def test_start_marker_is_cleared_after_a_good_start(kiosk, qtbot):
+    win, _, _ = kiosk
+    marker = win.fleet.versions.data_dir / MARKER
+    marker.write_text("{}")
+    qtbot.waitUntil(win.fleet.start_timer.isActive, timeout=WAIT)
+    win.fleet.start_timer.timeout.emit()
+    assert not marker.exists() and win.fleet.versions.current().confirmed
+
+
+def test_screenshot_is_a_small_jpeg(kiosk, qtbot):
+    from PySide6.QtGui import QImage
+
+    win, _, _ = kiosk
+    shot = win.fleet.screens.path
+    image = win.grab().toImage().scaledToWidth(480)
+    assert win.fleet.screens.save(image)
+    loaded = QImage(str(shot))
+    assert loaded.width() == 480 and shot.read_bytes()[:2] == b"\xff\xd8"
+    assert [p.name for p in shot.parent.glob(".screen*")] == []
+
+
+def test_new_set_then_one_tap_rollback(kiosk, qtbot):
+    win, src, prom = kiosk
+    qtbot.waitUntil(prom.exists, timeout=WAIT)
+    make_set(src, "Two")
+    pack(src, version="two")
+    qtbot.waitUntil(lambda: title_of(win.status.content) == "Two", timeout=WAIT)
+    qtbot.waitUntil(lambda: metric(prom, "kiosk_content_info").labels["version"] == "two", timeout=WAIT)
+    win.admin.show_panel()
+    panel = win.admin.panel.stats
+    assert set(panel.buttons) == {"v0001"}  # the current version has no button
+    tap(panel.buttons["v0001"])
+    assert title_of(win.status.content) == "One"
+    assert win.fleet.versions.current().label == "one"
+    assert "v0001" in str(win.status.base_dir)
+    qtbot.waitUntil(lambda: metric(prom, "kiosk_content_info").labels["version"] == "one", timeout=WAIT)
+    win.admin.close()
