@@ -9,6 +9,7 @@ fills the analytics queue/dropped counts and the night/guided modes once those e
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import threading
@@ -240,16 +241,19 @@ class FleetRuntime(QObject):
             self.window.admin.show_panel()
 
     def export_outbox(self) -> None:
-        from kiosk.fleet.report import export_outbox
+
 
         db, outbox, kid = self.options.analytics_db, self.options.outbox, self.options.kiosk_id
+        since = dt.date.today() - dt.timedelta(days=2)  # older days were written already
         if db is not None and outbox is not None:
-            threading.Thread(target=export_outbox, args=(db, outbox, kid), name="outbox",
+            threading.Thread(target=_export_quietly, args=(db, outbox, kid, since), name="outbox",
                              daemon=True).start()
 
     # -- slots ----------------------------------------------------------------------------
     def _on_first_frame(self) -> None:
         self.health.write_now()
+        if self.outbox_timer.isActive():
+            self.export_outbox()
         self.start_timer.start()
         if self.screens is not None:
             QTimer.singleShot(5_000, self.screens, self.screens.take)
@@ -268,6 +272,15 @@ class FleetRuntime(QObject):
         panel = VersionsPanel(self.window.theme, self.versions, stats)
         panel.rollback_requested.connect(self.rollback)
         return panel
+
+
+def _export_quietly(db: Path, outbox: Path, kid: str, since: dt.date) -> None:
+    from kiosk.fleet.report import export_outbox
+
+    try:
+        export_outbox(db, outbox, kid, since)
+    except Exception:  # reports must never disturb the kiosk
+        log.exception("could not export analytics into %s", outbox)
 
 
 def install(window: KioskWindow, service: ContentService, versions: VersionStore,

@@ -152,6 +152,8 @@ class SetGate:
         self._hashes: dict[tuple[str, int, int], str] = {}
         self.skip: set[str] = set()
         """Tokens never applied (a set rolled back from, or one that crashed the kiosk)."""
+        self.skip_reason = ""
+        """Why (shown with the findings in the admin panel)."""
 
     def check(self, content_path: Path, data: bytes) -> Verdict:
         folder = content_path.parent
@@ -206,6 +208,6 @@ class SetGate:
 
     def _skipped(self, token: str) -> Verdict | None:
         if token in self.skip:
-            return Verdict(False, token, reason="this content set was rolled back from; "
-                           "waiting for a newer one")
+            return Verdict(False, token, reason=(self.skip_reason or "this content set was rolled "
+                           "back from") + "; waiting for a newer one")
         return None

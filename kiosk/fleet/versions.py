@@ -65,6 +65,7 @@ class VersionStore:
     def __post_init__(self) -> None:
         self.root = self.data_dir / FOLDER
         self.gate.skip = set(self._state().get("skip", []))
+        self.gate.skip_reason = str(self._state().get("note", ""))
 
     # -- reading -----------------------------------------------------------------------
     def versions(self) -> list[Version]:
@@ -118,7 +119,7 @@ class VersionStore:
         return version
 
     # -- rollback ------------------------------------------------------------------------
-    def rollback(self, ref: str) -> tuple[Version, Loaded]:
+    def rollback(self, ref: str, reason: str = "") -> tuple[Version, Loaded]:
         """Make version ``ref`` current (and the last-good copy); the set it replaces is not
         applied again until a newer one arrives. ``LookupError`` / ``ContentError``."""
         target = self.find(ref)
@@ -131,8 +132,9 @@ class VersionStore:
         if current is not None and current.id != target.id:
             skip.add(current.token)
         skip.discard(target.token)
-        self._set_state(current=target.id, skip=sorted(skip))
-        self.gate.skip = skip
+        note = reason or f"rolled back to {target.label} ({target.id})"
+        self._set_state(current=target.id, skip=sorted(skip), note=note)
+        self.gate.skip, self.gate.skip_reason = skip, note
         lastgood.save(loaded, target.content_path.read_bytes(), self.data_dir)
         log.warning("content rolled back to %s (%s)", target.id, target.label)
         return target, loaded
@@ -242,9 +244,9 @@ def _begin_start(store: VersionStore) -> str | None:
     if current is not None and not current.confirmed and failed >= CRASHES_BEFORE_FALLBACK:
         fallback = store.previous(current)
         if fallback is not None:
-            store.rollback(fallback.id)
             note = (f"content version {current.label} ({current.id}) stopped the kiosk at start "
                     f"{failed} times in a row; went back to {fallback.label} ({fallback.id})")
+            store.rollback(fallback.id, note)
             log.error(note)
             cid, failed = fallback.id, 0
     store.data_dir.mkdir(parents=True, exist_ok=True)

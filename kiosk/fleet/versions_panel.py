@@ -3,7 +3,7 @@ It wraps the panel's statistics widget (if any) so the admin panel itself hardly
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.fleet.versions import VersionStore
@@ -43,6 +43,7 @@ class VersionsPanel(QWidget):
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # now, not at the next event loop turn
                 widget.deleteLater()
         self.buttons = {}
         current = self.store.current()
@@ -55,7 +56,8 @@ class VersionsPanel(QWidget):
             is_current = current is not None and v.id == current.id
             text = (f"{v.label}  ·  {v.applied_at.replace('T', ' ')[:16]}  ·  {v.by or '?'}"
                     + ("  ·  当前 current" if is_current else ""))
-            self.grid.addWidget(TextLabel(self.theme, text, "zh", role="caption", parent=self), row, 0)
+            self.grid.addWidget(TextLabel(self.theme, text, "zh", role="caption", parent=self), row, 0,
+                                Qt.AlignmentFlag.AlignVCenter)
             if not is_current:
                 button = PillButton(self.theme, "回滚 · Roll back", glyph="reload", parent=self)
                 button.setObjectName(f"rollback-{v.id}")

@@ -95,3 +95,22 @@ def test_a_broken_set_is_never_offered(tmp_path, service, qtbot):
     (src / "content.manifest.json").write_text(json.dumps(doc))
     qtbot.waitUntil(lambda: bool(rejected), timeout=WAIT)
     assert offered == []
+
+
+def test_after_two_crashed_starts_the_kiosk_starts_on_the_previous_version(tmp_path, service):
+    from kiosk.fleet.versions import begin_start, clear_start_marker
+
+    src = tmp_path / "hq"
+    make_set(src, "Good")
+    pack(src, version="good")
+    assert title_of(service(src).start().content) == "Good"
+    store = VersionStore(tmp_path / "data")
+    clear_start_marker(store)  # "good" ran fine
+    make_set(src, "Crashing")
+    pack(src, version="crashing")
+    for _ in range(3):  # each start "crashes" before clearing its marker
+        note = begin_start(store)
+        status = service(src).start()
+    assert note and "went back to good" in note
+    assert title_of(status.content) == "Good"
+    assert any("stopped the kiosk at start" in f.message for f in status.findings)

@@ -98,3 +98,34 @@ def test_new_set_then_one_tap_rollback(kiosk, qtbot):
     assert "v0001" in str(win.status.base_dir)
     qtbot.waitUntil(lambda: metric(prom, "kiosk_content_info").labels["version"] == "one", timeout=WAIT)
     win.admin.close()
+
+
+def test_prometheus_client_stays_off_the_first_frame_path(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    from conftest import CONTENT, ROOT
+
+    code = textwrap.dedent(f"""
+        import argparse, json, sys
+        import kiosk.app as app
+        qapp = app.create_app(kiosk_mode=False)
+        args = argparse.Namespace(content={str(CONTENT)!r}, lang=None, idle_timeout=None)
+        win = app.build_window(args, kiosk_mode=False, size=(1920, 1080))
+        win.show()
+        win.repaint()
+        first = "prometheus_client" in sys.modules
+        win.fleet.health.write_sync()
+        print(json.dumps([first, "prometheus_client" in sys.modules]))
+        win.fleet.stop(); win.shutdown(); win.recorder.close()
+        """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(tmp_path / "data"),
+           "KIOSK_CONFIG_DIR": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=str(ROOT), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [False, True]
+    assert list((tmp_path / "data").glob("kiosk-*.prom"))

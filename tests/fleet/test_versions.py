@@ -106,6 +106,9 @@ def test_crash_at_start_twice_falls_back(tmp_path, store):
     assert note and "went back to good" in note
     assert store.current().label == "good"
     assert json.loads((store.data_dir / MARKER).read_text())["failed"] == 0
+    src_path = src / "content.yaml"  # the crashing set is still in the synced folder: held
+    verdict = VersionStore(store.data_dir).check(src_path, src_path.read_bytes())
+    assert not verdict.ok and "stopped the kiosk at start 2 times" in verdict.reason
     clear_start_marker(store)
     assert not (store.data_dir / MARKER).exists()
 
