@@ -72,12 +72,13 @@ def versions_command(args: argparse.Namespace) -> int:
 
 def rollback_command(args: argparse.Namespace) -> int:
     from kiosk.content.findings import ContentError
-    from kiosk.fleet.versions import VersionStore
+    from kiosk.fleet.versions import VersionStore, request_rollback
     from kiosk.paths import data_dir
 
     store = VersionStore(data_dir())
     try:
         version, _ = store.rollback(args.version)
+        request_rollback(store, version.id)
     except LookupError as exc:
         print(exc.args[0], file=sys.stderr)
         return 1
@@ -85,8 +86,8 @@ def rollback_command(args: argparse.Namespace) -> int:
         print("\n".join(map(str, exc.findings)), file=sys.stderr)
         print(f"version {args.version} cannot be used by this kiosk any more", file=sys.stderr)
         return 1
-    print(f"rolled back to {version.id} ({version.label}); a running kiosk shows it after "
-          "its next restart (or use the admin panel)")
+    print(f"rolled back to {version.id} ({version.label}); a running kiosk shows it at its next "
+          "quiet moment (the attract screen), a stopped one when it starts")
     return 0
 
 

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from kiosk.fleet import metrics
 from kiosk.fleet.metrics import KioskStatus
-from kiosk.fleet.versions import VersionStore, clear_start_marker
+from kiosk.fleet.versions import VersionStore, clear_start_marker, take_request
 
 if TYPE_CHECKING:
     import argparse
@@ -209,6 +209,9 @@ class FleetRuntime(QObject):
         self.start_timer.timeout.connect(lambda: clear_start_marker(self.versions))
         self.frames.first_frame.connect(self._on_first_frame)
         window.view_replaced.connect(self._on_view_replaced)
+        versions.root.mkdir(parents=True, exist_ok=True)
+        self.requests = QFileSystemWatcher([str(versions.root)], self)  # `kiosk rollback`
+        self.requests.directoryChanged.connect(self._on_requests_changed)
         service.findings_changed.connect(lambda _s: self.health.state_changed())
         self._on_view_replaced(window.view)
 
@@ -221,8 +224,9 @@ class FleetRuntime(QObject):
         if self.screens is not None:
             self.screens.stop()
 
-    def rollback(self, ref: str) -> None:
-        """Admin panel → roll back: show that version now and keep it after a restart."""
+    def rollback(self, ref: str, *, now: bool = True) -> None:
+        """Show version ``ref`` and keep it after a restart: at once (the admin panel's
+        one tap) or at the next quiet moment (``kiosk rollback`` from a shell)."""
         from kiosk.content.findings import ContentError
         from kiosk.shell.status import ContentStatus
 
@@ -235,6 +239,9 @@ class FleetRuntime(QObject):
                                findings=loaded.findings, media_dir=version.folder,
                                note=f"rolled back to {version.label} ({version.id})")
         self.service.current = status
+        if not now:
+            self.window.offer_content(status)
+            return
         self.window.set_content(status)
         self.window.warm_up()
         if self.window.admin is not None:
@@ -250,6 +257,12 @@ class FleetRuntime(QObject):
                              daemon=True).start()
 
     # -- slots ----------------------------------------------------------------------------
+    def _on_requests_changed(self, _path: str) -> None:
+        ref = take_request(self.versions)
+        if ref is not None:
+            log.info("rollback to %s requested from the shell", ref)
+            self.rollback(ref, now=False)
+
     def _on_first_frame(self) -> None:
         self.health.write_now()
         if self.outbox_timer.isActive():

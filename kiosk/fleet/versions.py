@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 FOLDER = "versions"
 KEEP = 5
 MARKER = "start-marker.json"
+REQUEST = "rollback-request"
+"""Written by ``kiosk rollback`` into versions/; a running kiosk applies it and removes it."""
 CRASHES_BEFORE_FALLBACK = 2
 
 
@@ -212,6 +214,25 @@ class VersionStore:
         state = {**self._state(), **changes}
         self.root.mkdir(parents=True, exist_ok=True)
         _write_json(self.root / "state.json", state)
+
+
+def request_rollback(store: VersionStore, version_id: str) -> None:
+    """Tell a running kiosk (if any) to show ``version_id`` at its next quiet moment."""
+    store.root.mkdir(parents=True, exist_ok=True)
+    tmp = store.root / f".{REQUEST}.tmp-{os.getpid()}"
+    tmp.write_text(version_id, encoding="utf-8")
+    os.replace(tmp, store.root / REQUEST)
+
+
+def take_request(store: VersionStore) -> str | None:
+    """The requested version id, removing the request; None when there is none."""
+    path = store.root / REQUEST
+    try:
+        ref = path.read_text(encoding="utf-8").strip()
+        path.unlink()
+    except OSError:
+        return None
+    return ref or None
 
 
 # -- the crash-at-start guard --------------------------------------------------------------

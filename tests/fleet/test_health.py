@@ -129,3 +129,17 @@ def test_prometheus_client_stays_off_the_first_frame_path(tmp_path):
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [False, True]
     assert list((tmp_path / "data").glob("kiosk-*.prom"))
+
+
+def test_kiosk_rollback_from_a_shell_reaches_the_running_kiosk(kiosk, qtbot, monkeypatch):
+    from kiosk.cli import main
+
+    win, src, _ = kiosk
+    make_set(src, "Two")
+    pack(src, version="two")
+    qtbot.waitUntil(lambda: title_of(win.status.content) == "Two", timeout=WAIT)
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(win.fleet.versions.data_dir))
+    assert main(["rollback", "one"]) == 0
+    qtbot.waitUntil(lambda: title_of(win.status.content) == "One", timeout=WAIT)
+    assert not (win.fleet.versions.root / "rollback-request").exists()
+    assert not win.admin.is_open
