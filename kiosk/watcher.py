@@ -47,6 +47,7 @@ class ContentWatcher(QObject):
         whole set is there; while files are still arriving it looks again every second."""
         self._retry = QTimer(self, singleShot=True, interval=1000)
         self._retry.timeout.connect(self._on_timer_timeout)
+        self._held = ""
         self._digest = self._key(current) if current is not None else None
         self._generation = 0
         self._fs = QFileSystemWatcher(self)
@@ -114,10 +115,13 @@ class ContentWatcher(QObject):
             return hashlib.sha256(data).hexdigest()
         verdict = self.gate(self.path, data)
         if not verdict.ok:
-            log.info("content %s not applied yet: %s", self.path, verdict.reason)
+            if verdict.reason != self._held:  # once per reason, not once a second
+                log.info("content %s not applied yet: %s", self.path, verdict.reason)
+            self._held = verdict.reason
             if verdict.waiting:
                 self._retry.start()
             return None
+        self._held = ""
         return f"{hashlib.sha256(data).hexdigest()}:{verdict.token}"
 
     def _arm(self) -> None:

@@ -180,6 +180,51 @@ def running_kiosk(qtbot, tmp_path, monkeypatch):
     return start
 
 
+@pytest.fixture
+def kiosk_process(tmp_path, request):
+    """A second kiosk on the same machine: ``kiosk run`` in its own process and data folder,
+    writing its textfile into the same collector folder as the first."""
+    import signal
+    import sys
+
+    from conftest import ROOT
+
+    def start(content: Path, name: str) -> Path:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_ID": name,
+               "KIOSK_CONFIG_DIR": str(tmp_path / f"{name}-config"),
+               "KIOSK_METRICS_DIR": str(tmp_path / "metrics")}
+        log = (tmp_path / f"{name}.log").open("wb")
+        proc = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed", "--size", "1280x800",
+                                 "--content", str(content), "--data-dir", str(tmp_path / f"{name}-data")],
+                                cwd=str(ROOT), env=env, stdout=log, stderr=subprocess.STDOUT)
+
+        def stop() -> None:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=20)
+            log.close()
+
+        request.addfinalizer(stop)
+        return tmp_path / "metrics" / f"kiosk-{name}.prom"
+
+    return start
+
+
+def textfile_version(prom: Path) -> str | None:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    if not prom.exists():
+        return None
+    for family in text_string_to_metric_families(prom.read_text(encoding="utf-8")):
+        if family.name == "kiosk_content_info":
+            return family.samples[0].labels["version"]
+    return None
+
+
 def copy(src: Path, dst: Path, names: list[str]) -> None:
     for name in names:
         target = dst / name
@@ -196,7 +241,8 @@ def shown(win) -> str | None:
     return title_of(win.status.content) if win.status.content is not None else None
 
 
-def test_sets_arrive_whole_or_not_at_all_and_rollback_works(fleet, running_kiosk, qtbot, tmp_path):
+def test_sets_arrive_whole_or_not_at_all_and_rollback_works(fleet, running_kiosk, kiosk_process,
+                                                            qtbot, tmp_path):
     hq, kiosk, hq_dir, kiosk_dir = fleet
     staging = tmp_path / "staging"
     one, two, bad_hash, bad_content = (staging / n for n in ("one", "two", "bad-hash", "bad-content"))
@@ -209,6 +255,7 @@ def test_sets_arrive_whole_or_not_at_all_and_rollback_works(fleet, running_kiosk
 
     win = running_kiosk(kiosk_dir / "content.yaml")  # an empty folder: the calm screen
     assert win.status.content is None
+    second = kiosk_process(kiosk_dir / "content.yaml", "kiosk-b")  # two kiosks, one machine
     applied: list[str] = []
     win.fleet.service.updated.connect(lambda status: applied.append(title_of(status.content)))
 
@@ -216,6 +263,7 @@ def test_sets_arrive_whole_or_not_at_all_and_rollback_works(fleet, running_kiosk
     copy(one, hq_dir, ["content.yaml", "plan.svg", MANIFEST])
     hq.scan()
     qtbot.waitUntil(lambda: shown(win) == "One", timeout=WAIT)
+    qtbot.waitUntil(lambda: textfile_version(second) == "one", timeout=WAIT)
 
     # 2. the next set, file by file: content.yaml and manifest first, media later
     copy(two, hq_dir, ["content.yaml", MANIFEST])
@@ -230,6 +278,7 @@ def test_sets_arrive_whole_or_not_at_all_and_rollback_works(fleet, running_kiosk
     qtbot.waitUntil(lambda: shown(win) == "Two", timeout=WAIT)
     assert b"#FF8800" in (win.status.base_dir / "plan.svg").read_bytes()
     assert applied == ["One", "Two"]  # nothing in between
+    qtbot.waitUntil(lambda: textfile_version(second) == "two", timeout=WAIT)
 
     # 3. a set whose picture does not match its manifest: it never completes
     shutil.copytree(two, bad_hash)
@@ -266,17 +315,11 @@ def test_sets_arrive_whole_or_not_at_all_and_rollback_works(fleet, running_kiosk
     assert win.fleet.versions.current().label == "one"
     assert [v.label for v in win.fleet.versions.versions()] == ["two", "one"]
 
-    # 6. and Prometheus sees it: the textfile says which version is shown
-    from prometheus_client.parser import text_string_to_metric_families
+    # 6. Prometheus sees both kiosks: the first rolled back, the second still on "two" and
+    # it never kept (so never showed) a broken set either
+    qtbot.waitUntil(lambda: textfile_version(tmp_path / "metrics" / "kiosk-fleet-test.prom") == "one",
+                    timeout=WAIT)
+    assert textfile_version(second) == "two"
+    from kiosk.fleet.versions import VersionStore
 
-    prom = tmp_path / "metrics" / "kiosk-fleet-test.prom"
-
-    def version_in_textfile() -> str | None:
-        if not prom.exists():
-            return None
-        for family in text_string_to_metric_families(prom.read_text(encoding="utf-8")):
-            if family.name == "kiosk_content_info":
-                return family.samples[0].labels["version"]
-        return None
-
-    qtbot.waitUntil(lambda: version_in_textfile() == "one", timeout=WAIT)
+    assert [v.label for v in VersionStore(tmp_path / "kiosk-b-data").versions()] == ["two", "one"]
