@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 METRICS_INTERVAL_MS = 60_000
 START_OK_AFTER_MS = 30_000
 OUTBOX_INTERVAL_MS = 3_600_000
+FIRST_WRITE_DELAY_MS = 2_000
 SCREENSHOTS_ENV = "KIOSK_SCREENSHOTS"
 
 
@@ -264,9 +265,11 @@ class FleetRuntime(QObject):
             self.rollback(ref, now=False)
 
     def _on_first_frame(self) -> None:
-        self.health.write_now()
+        # A moment later, not at once: the file's writer thread (and prometheus_client's
+        # import) must not compete with the frames right after the first one.
+        QTimer.singleShot(FIRST_WRITE_DELAY_MS, self.health, self.health.write_now)
         if self.outbox_timer.isActive():
-            self.export_outbox()
+            QTimer.singleShot(FIRST_WRITE_DELAY_MS, self, self.export_outbox)
         self.start_timer.start()
         if self.screens is not None:
             QTimer.singleShot(5_000, self.screens, self.screens.take)

@@ -108,7 +108,8 @@ class VersionStore:
             return None
         for v in self.versions():
             if v.token == verdict.token:
-                self._set_state(current=v.id)
+                if self._state().get("current") != v.id:
+                    self._set_state(current=v.id)
                 return v
         try:
             version = self._copy_in(loaded, data, verdict)
