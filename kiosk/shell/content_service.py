@@ -123,9 +123,14 @@ class ContentService(QObject):
                              media_dir=loaded.path.parent, note=note)
 
     def _on_watcher_loaded(self, loaded: Loaded, data: bytes) -> None:
+        kept = self._kept(loaded, data, ContentStatus(path=self.path, content=loaded.content,
+                                                      findings=loaded.findings))
+        if self.versions is not None and kept.media_dir is None:
+            log.info("content set in %s changed while it was kept; waiting for it to settle",
+                     self.path.parent)  # the watcher is already looking at the newer files
+            return
         lastgood.save(loaded, data, self.data_dir)
-        self.current = self._kept(loaded, data, ContentStatus(
-            path=self.path, content=loaded.content, findings=loaded.findings))
+        self.current = kept
         self.updated.emit(self.current)
 
     def _on_watcher_rejected(self, findings: list[Finding]) -> None:

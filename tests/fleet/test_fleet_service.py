@@ -114,3 +114,21 @@ def test_after_two_crashed_starts_the_kiosk_starts_on_the_previous_version(tmp_p
     assert note and "went back to good" in note
     assert title_of(status.content) == "Good"
     assert any("stopped the kiosk at start" in f.message for f in status.findings)
+
+
+def test_a_set_that_changes_while_it_is_kept_is_not_offered(tmp_path, service, qtbot, monkeypatch):
+    src = tmp_path / "hq"
+    make_set(src, "One")
+    pack(src)
+    svc = service(src)
+    svc.start()
+    offered = []
+    svc.updated.connect(offered.append)
+    monkeypatch.setattr(svc.versions, "keep_version", lambda loaded, data: None)
+    validated = []
+    svc.watcher.loaded.connect(lambda loaded, data: validated.append(loaded))  # after the service's
+    make_set(src, "Two")
+    pack(src)
+    qtbot.waitUntil(lambda: bool(validated), timeout=WAIT)
+    assert title_of(validated[0].content) == "Two"
+    assert offered == [] and title_of(svc.current.content) == "One"
