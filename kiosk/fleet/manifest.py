@@ -4,12 +4,11 @@ when every listed file is present with its listed size and SHA-256. No Qt here.
 Syncthing renames each file into place when it is complete, but a *set* of files cannot
 appear at once: the manifest is what makes a half-synced folder recognisable.
 
-Which files are listed: ``content.yaml`` and every other regular file in the folder and its
-sub-folders (so media named by the content are always in it), except Syncthing's own files
-(``.stfolder``, ``.stignore``, ``.stversions/``, temp files ``.syncthing.*.tmp`` and
-``~syncthing~*``), hidden files and the manifest itself. A file in the folder that the
-manifest does not list (a file of the *next* set that arrived early, a stray note) is
-ignored: it never holds a set back and is never copied into the kiosk's versions.
+Which files are listed: ``content.yaml`` and every media file it names (each with its size
+and SHA-256) — nothing else. A file in the folder that the manifest does not list (a file of
+the *next* set that arrived early, a note, Syncthing's own ``.stfolder``, ``.stversions/``,
+temp files ``.syncthing.*.tmp`` and ``~syncthing~*``) is ignored: it never holds a set back
+and is never copied into the kiosk's versions. Media must be inside the folder.
 """
 
 from __future__ import annotations
@@ -77,14 +76,24 @@ class Manifest:
                    str(doc.get("created_by", "")), raw, hashlib.sha256(raw).hexdigest())
 
 
-def list_files(folder: Path) -> list[str]:
-    """Every file a pack of ``folder`` lists (sorted, POSIX relative paths)."""
-    found = []
-    for path in folder.rglob("*"):
-        rel = PurePosixPath(path.relative_to(folder).as_posix())
-        if path.is_file() and not ignored(rel):
-            found.append(str(rel))
-    return sorted(found)
+def list_files(folder: Path, media: list[str]) -> tuple[list[str], list[str]]:
+    """The files a pack lists (content.yaml first, then the media, POSIX relative paths) and
+    a message for each named media file that cannot be listed."""
+    listed, problems = [CONTENT], []
+    source = folder / CONTENT
+    for name in media:
+        rel = PurePosixPath(name)
+        if rel.is_absolute() or ".." in rel.parts or ":" in name:
+            problems.append(f"{source}: media file {name!r} is outside the content folder; move it "
+                            f"into {folder} and name it relative to content.yaml")
+        elif ignored(rel):
+            problems.append(f"{source}: media file {name!r} has a hidden or Syncthing name; rename it")
+        elif not (folder / rel).is_file():
+            problems.append(f"{source}: media file {name!r} is not in {folder} (put it there, or fix "
+                            "the path in content.yaml)")
+        elif str(rel) not in listed:
+            listed.append(str(rel))
+    return listed, problems
 
 
 def pack(folder: Path, *, version: str | None = None, who: str | None = None) -> Manifest:
@@ -103,11 +112,9 @@ def pack(folder: Path, *, version: str | None = None, who: str | None = None) ->
     if content is None:
         raise PackError("\n".join([*map(str, findings),
                                    f"{path}: {summary(findings)} — fix them, then pack again"]))
-    files = list_files(folder)
-    missing = [m for m in lastgood.media_files(content) if m not in files]
-    if missing:
-        raise PackError("\n".join(f"{path}: media file {m!r} is not in {folder} (put it "
-                                  "there, or fix the path in content.yaml)" for m in missing))
+    files, problems = list_files(folder, lastgood.media_files(content))
+    if problems:
+        raise PackError("\n".join([*problems, f"{path}: not packed"]))
     now = dt.datetime.now().astimezone()
     doc = {
         "format": FORMAT,

@@ -6,35 +6,58 @@ import json
 import os
 
 import pytest
+from conftest import PLAN_SVG, minimal_content_dict, write_minimal_content
 from fleet_helpers import make_set
 
 from kiosk.cli import main
 from kiosk.fleet.manifest import MANIFEST, Manifest, PackError, SetGate, ignored, list_files, pack
 
 
-def test_pack_lists_content_and_media_with_hashes(tmp_path):
+def test_pack_lists_content_and_named_media_with_hashes(tmp_path):
     make_set(tmp_path)
     (tmp_path / "media").mkdir()
     (tmp_path / "media" / "extra.txt").write_text("notes")
     m = pack(tmp_path, version="spring", who="anna")
     doc = json.loads((tmp_path / MANIFEST).read_text())
     assert doc["version"] == "spring" and doc["created_by"] == "anna" and doc["created_at"]
-    assert set(doc["files"]) == {"content.yaml", "plan.svg", "media/extra.txt"}
+    assert list(doc["files"]) == ["content.yaml", "plan.svg"]  # the extra file is not part of it
     assert doc["files"]["plan.svg"]["size"] == (tmp_path / "plan.svg").stat().st_size
     assert len(doc["files"]["content.yaml"]["sha256"]) == 64
     assert m.token and SetGate().check(tmp_path / "content.yaml",
                                        (tmp_path / "content.yaml").read_bytes()).ok
 
 
-@pytest.mark.parametrize("name", [".syncthing.plan.svg.tmp", "~syncthing~plan.svg.tmp",
-                                  ".stfolder/x", ".stversions/plan.svg", ".stignore",
-                                  "content.manifest.json", ".hidden"])
-def test_syncthing_and_hidden_files_are_never_listed(tmp_path, name):
-    make_set(tmp_path)
-    target = tmp_path / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("x")
-    assert name not in list_files(tmp_path)
+def with_plan(folder, name):
+    data = minimal_content_dict()
+    data["sections"][1]["plan"]["image"] = name
+    path = write_minimal_content(folder, data)
+    target = (folder / name) if not name.startswith("/") else None
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(PLAN_SVG)
+    return path
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("../plan.svg", "content folder"),  # the loader says so, at file:line:col
+    (".hidden/plan.svg", "hidden or Syncthing name"),
+    ("~syncthing~plan.svg", "hidden or Syncthing name"),
+    ("media/./plan.svg", None),
+])
+def test_media_must_be_inside_the_folder_with_a_plain_name(tmp_path, name, why):
+    folder = tmp_path / "set"
+    with_plan(folder, name)
+    if why is None:
+        assert list(pack(folder).files) == ["content.yaml", "media/plan.svg"]
+        return
+    with pytest.raises(PackError, match=why):
+        pack(folder)
+
+
+def test_list_files_skips_duplicates():
+    from pathlib import Path
+
+    assert list_files(Path("/nonexistent"), []) == (["content.yaml"], [])
 
 
 def test_ignored_patterns():
@@ -64,7 +87,7 @@ def test_pack_refuses_missing_media(tmp_path):
 def test_pack_command(tmp_path, capsys):
     make_set(tmp_path)
     assert main(["pack", str(tmp_path), "--label", "v1"]) == 0
-    assert "version v1, 2 files" in capsys.readouterr().out
+    assert "version v1, 2 files" in capsys.readouterr().out  # content.yaml and plan.svg
     assert main(["pack", str(tmp_path / "nowhere")]) == 2
 
 

@@ -250,7 +250,7 @@ def test_sets_arrive_whole_or_not_at_all_and_rollback_works(fleet, running_kiosk
     pack(one, version="one")
     make_set(two, "Two", plan=(one / "plan.svg").read_text().replace("#2E7CF6", "#FF8800"))
     (two / "media").mkdir()
-    (two / "media" / "film.bin").write_bytes(os.urandom(3_000_000))  # listed, not named
+    (two / "media" / "film.bin").write_bytes(os.urandom(3_000_000))  # not named: not listed
     pack(two, version="two")
 
     win = running_kiosk(kiosk_dir / "content.yaml")  # an empty folder: the calm screen
