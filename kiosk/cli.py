@@ -1,4 +1,5 @@
-"""Command line: ``kiosk [run|shot|validate|schema|set-pin]``.
+"""Command line: ``kiosk [run|shot|validate|schema|set-pin|analytics]`` and the fleet's
+``pack|versions|rollback|status|export|report`` (kiosk.fleet.commands).
 
 Nothing here imports Qt at module level: ``kiosk validate`` and ``kiosk schema`` must stay
 fast. The UI commands import :mod:`kiosk.app` only when they run.

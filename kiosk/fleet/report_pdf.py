@@ -55,6 +55,8 @@ class Page:
     def bars(self, title_zh: str, title_en: str, data: dict[str, int], height: float, *,
              vertical: bool = False) -> None:
         self.text(f"{title_zh} · {title_en}", 15, bold=True, gap=4)
+        if data and not vertical:  # rows take what they need, up to ``height``
+            height = min(height, 26.0 * min(len(data), 10) + 6)
         area = QRectF(0, self.y, self.w, height)
         if not data:
             self.p.setPen(MUTED)
