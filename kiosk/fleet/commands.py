@@ -34,6 +34,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], date: 
     report.add_argument("--since", type=date, metavar="YYYY-MM-DD")
     report.add_argument("--until", type=date, metavar="YYYY-MM-DD")
     report.add_argument("--out", required=True, metavar="report.pdf")
+    report.add_argument("--content", metavar="PATH", help="content.yaml whose section titles name "
+                        "the sections in the report (default: as for run)")
 
 
 def pack_command(args: argparse.Namespace) -> int:
@@ -130,6 +132,8 @@ def report_command(args: argparse.Namespace) -> int:
         print("no events found in those folders for those dates", file=sys.stderr)
         return 1
     summary = summarise(events, since, until)
+    titles = _section_titles(args.content)
+    summary.sections = {titles.get(k, k): v for k, v in summary.sections.items()}
     out = Path(args.out)
     from kiosk.fleet.report_pdf import write_pdf
 
@@ -138,6 +142,19 @@ def report_command(args: argparse.Namespace) -> int:
     print(f"{out}: {summary.visitors} visitors on {len(summary.kiosks)} kiosks "
           f"({len(events)} events); table in {csv_path}")
     return 0
+
+
+def _section_titles(option: str | None) -> dict[str, str]:
+    """Section id → "中文 · English" from the content, or nothing when it can't be read."""
+    from kiosk.content.findings import ContentError
+    from kiosk.content.loader import load_file
+    from kiosk.paths import find_content
+
+    try:
+        content = load_file(find_content(option)).content
+    except ContentError:
+        return {}
+    return {s.id: f"{s.title.zh} · {s.title.en}" for s in content.sections}
 
 
 COMMANDS = {"pack": pack_command, "versions": versions_command, "rollback": rollback_command,

@@ -7,11 +7,14 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.fleet.report import Summary
 
 DPI = 96
+LABELS = {"zh": "中文 · Chinese", "en": "英文 · English", "?": "未知 · unknown",
+          "visitor": "访客 · visitor", "guided": "导览 · guided", "self-guided": "自助 · self-guided",
+          "night": "夜间 · night", "attract": "待机 · attract"}
 INK, MUTED, GRID = QColor("#14202E"), QColor("#5B6878"), QColor("#D9DEE5")
 
 
@@ -68,16 +71,19 @@ class Page:
         self.y += height + 18
 
     def _rows(self, area: QRectF, data: dict[str, int]) -> None:
-        items = list(data.items())[:10]
-        top = max(data.values()) or 1
+        items = [(LABELS.get(str(k), str(k)), v) for k, v in list(data.items())[:10]]
+        top = max(v for _, v in items) or 1
         row = min(26.0, area.height() / len(items))
-        label_w = area.width() * 0.32
-        self.p.setFont(self.font(row * 0.5))
+        font = self.font(row * 0.5)
+        metrics = QFontMetricsF(font)
+        label_w = min(max(metrics.horizontalAdvance(k) for k, _ in items) + 12, area.width() * 0.45)
+        self.p.setFont(font)
         for i, (key, value) in enumerate(items):
             y = area.top() + i * row
             self.p.setPen(INK)
             right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.p.drawText(QRectF(0, y, label_w - 8, row), right, str(key))
+            label = metrics.elidedText(str(key), Qt.TextElideMode.ElideRight, label_w - 8)
+            self.p.drawText(QRectF(0, y, label_w - 8, row), right, label)
             length = (area.width() - label_w - 60) * value / top
             self.p.fillRect(QRectF(label_w, y + row * 0.18, max(2.0, length), row * 0.64), self.bar)
             self.p.setPen(MUTED)

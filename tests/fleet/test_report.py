@@ -90,11 +90,14 @@ def test_files_that_are_not_exports_are_named_and_skipped(two_kiosks, tmp_path):
 
 def test_report_command_writes_pdf_and_csv(two_kiosks, tmp_path, capsys, qapp):
     out = tmp_path / "report.pdf"
-    assert main(["report", *map(str, two_kiosks), "--out", str(out)]) == 0
+    from conftest import CONTENT
+
+    assert main(["report", *map(str, two_kiosks), "--out", str(out), "--content", str(CONTENT)]) == 0
     assert out.read_bytes()[:5] == b"%PDF-"
     assert "24 visitors on 2 kiosks" in capsys.readouterr().out
     table = out.with_suffix(".csv").read_text(encoding="utf-8-sig")
     assert "visitors per kiosk,lobby,12" in table and "访客总数" in table
+    assert "most-visited sections,企业与伙伴 · Companies and Partners,24" in table  # titles from --content
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "30", str(out), str(tmp_path / "page")],
                        check=True, timeout=60)
