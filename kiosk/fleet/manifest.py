@@ -20,12 +20,15 @@ import hashlib
 import json
 import os
 import socket
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MANIFEST = "content.manifest.json"
 CONTENT = "content.yaml"
 FORMAT = 1
+HASH_IN_BACKGROUND = 8_000_000
+"""Bytes above which the running kiosk hashes a file on a worker thread (~25 ms of hashing)."""
 #: Names never listed and never waited for (Syncthing's temp and bookkeeping files).
 IGNORED = (".syncthing.*.tmp", "~syncthing~*", ".stfolder", ".stignore", ".stversions",
            ".st*", MANIFEST, f"{MANIFEST}.tmp*")
@@ -152,11 +155,16 @@ class Verdict:
 
 
 class SetGate:
-    """Checks a content folder against its manifest. Hashes are cached by (size, mtime),
-    so looking again while a set arrives costs a ``stat`` per file."""
+    """Checks a content folder against its manifest. Hashes are cached by path, size and
+    mtime (and seeded from the kiosk's kept versions, so a restart hashes nothing it has
+    kept), so looking again while a set arrives costs a ``stat`` per file; a new media
+    file is hashed once, when it has its listed size — on a worker thread when it is large
+    and ``background`` is set (the running kiosk), meanwhile the set counts as arriving."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, background: bool = False) -> None:
         self._hashes: dict[tuple[str, int, int], str] = {}
+        self._hashing: set[tuple[str, int, int]] = set()
+        self.background = background
         self.skip: set[str] = set()
         """Tokens never applied (a set rolled back from, or one that crashed the kiosk)."""
         self.skip_reason = ""
@@ -202,16 +210,47 @@ class SetGate:
             if st.st_size != meta["size"]:
                 out.append(f"{rel} has {st.st_size} of {meta['size']} bytes")
                 continue
-            key = (str(path), st.st_size, st.st_mtime_ns)
-            if key not in self._hashes:
-                try:
-                    self._hashes[key] = sha256_file(path)
-                except OSError:
-                    out.append(f"{rel} unreadable")
-                    continue
-            if self._hashes[key] != meta["sha256"]:
+            digest = self.digest(path, st.st_size, st.st_mtime_ns)
+            if digest is None:
+                out.append(f"{rel} is being checked ({st.st_size / 1e6:.0f} MB)")
+            elif digest != meta["sha256"]:
                 out.append(f"{rel} differs")
         return out
+
+    def digest(self, path: Path, size: int, mtime_ns: int) -> str | None:
+        """The file's SHA-256 (cached). A file larger than :data:`HASH_IN_BACKGROUND` is
+        hashed on a worker thread, so the UI never waits for it: None until it is done."""
+        key = (str(path), size, mtime_ns)
+        if key in self._hashes:
+            return self._hashes[key]
+        if size > HASH_IN_BACKGROUND and self.background:
+            if key not in self._hashing:
+                self._hashing.add(key)
+                threading.Thread(target=self._hash, args=(key, path), name="set-hash",
+                                 daemon=True).start()
+            return None
+        self._hash(key, path)
+        return self._hashes.get(key, "unreadable")
+
+    def _hash(self, key: tuple[str, int, int], path: Path) -> None:
+        try:
+            self._hashes[key] = sha256_file(path)
+        except OSError:
+            self._hashes[key] = "unreadable"
+        finally:
+            self._hashing.discard(key)
+
+    def known(self, path: Path) -> str | None:
+        """The SHA-256 of ``path`` as it is now, if it was hashed (never hashes)."""
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return self._hashes.get((str(path), st.st_size, st.st_mtime_ns))
+
+    def remember(self, path: Path, size: int, mtime_ns: int, sha256: str) -> None:
+        """A hash known from elsewhere (the kept versions)."""
+        self._hashes[(str(path), size, mtime_ns)] = sha256
 
     def _skipped(self, token: str) -> Verdict | None:
         if token in self.skip:

@@ -11,6 +11,11 @@ A version is copied into a temporary folder, checked against its manifest (Synct
 be replacing files at that very moment) and renamed into place, as
 :mod:`kiosk.content.lastgood` does: a power cut leaves the old store or the new one.
 Rolling back also makes the chosen version the last-good copy, so a restart shows it too.
+
+Disk and time: a media file already kept (same SHA-256) is hard-linked, and a file of a
+whole set in the synced folder (hashed by the gate, as it is now) is hard-linked from there
+(Syncthing replaces files by renaming, never in place) — five versions of the same videos
+cost the space of one, and keeping a set copies nothing on the UI thread.
 """
 
 from __future__ import annotations
@@ -62,12 +67,25 @@ class Version:
 class VersionStore:
     data_dir: Path
     keep: int = KEEP
-    gate: SetGate = field(default_factory=SetGate)
+    gate: SetGate = field(default_factory=lambda: SetGate(background=True))
 
     def __post_init__(self) -> None:
         self.root = self.data_dir / FOLDER
         self.gate.skip = set(self._state().get("skip", []))
         self.gate.skip_reason = str(self._state().get("note", ""))
+        self._seed_gate()
+
+    def _seed_gate(self) -> None:
+        """The content folder's files that were kept need no hashing again after a restart."""
+        for v in self.versions():
+            try:
+                meta = json.loads((v.folder / "version.json").read_text(encoding="utf-8"))
+                folder = Path(meta["source"]).parent
+                for rel, info in meta.get("files", {}).items():
+                    size, mtime = (int(x) for x in str(info["source"]).split(":"))
+                    self.gate.remember(folder / PurePosixPath(rel), size, mtime, str(info["sha256"]))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                continue
 
     # -- reading -----------------------------------------------------------------------
     def versions(self) -> list[Version]:
@@ -158,37 +176,35 @@ class VersionStore:
 
     # -- helpers -------------------------------------------------------------------------
     def _copy_in(self, loaded: Loaded, data: bytes, verdict: Verdict) -> Version | None:
+        """Copy the set into a new version folder, checking every media file against the
+        manifest. A file already kept (same SHA-256, or same source size and mtime without
+        a manifest) is hard-linked instead: a new content.yaml with the same media costs
+        nothing, however large the videos."""
         source = loaded.path.parent
         if verdict.manifest is not None:
-            files = {rel: str(meta["sha256"]) for rel, meta in verdict.manifest.files.items()}
+            files = {rel: str(meta["sha256"]) for rel, meta in verdict.manifest.files.items()
+                     if rel != CONTENT}
         else:
             files = {rel: "" for rel in lastgood.media_files(loaded.content)
                      if (source / PurePosixPath(rel)).is_file()}
         self.root.mkdir(parents=True, exist_ok=True)
-        kept = self.versions()
-        number = max((int(v.id[1:]) for v in kept), default=0) + 1
+        number = max((int(v.id[1:]) for v in self.versions()), default=0) + 1
         vid = f"v{number:04d}"
         tmp = self.root / f".{vid}.tmp-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         try:
-            for rel, digest in files.items():
-                if rel == CONTENT:
-                    continue
-                dst = tmp / PurePosixPath(rel)
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source / PurePosixPath(rel), dst)
-                if digest and sha256_file(dst) != digest:
-                    log.info("content set changed while it was copied (%s); later", rel)
-                    shutil.rmtree(tmp, ignore_errors=True)
-                    return None
+            record = self._fill(tmp, source, files)
+            if record is None:
+                shutil.rmtree(tmp, ignore_errors=True)
+                return None
             (tmp / CONTENT).write_bytes(data)
             manifest = verdict.manifest
             meta = {"label": manifest.version if manifest else dt.datetime.now().strftime("%Y-%m-%d-%H%M"),
                     "token": verdict.token, "by": manifest.created_by if manifest else "",
                     "created_at": manifest.created_at if manifest else "",
                     "applied_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                    "source": str(loaded.path), "confirmed": False}
+                    "source": str(loaded.path), "confirmed": False, "files": record}
             _write_json(tmp / "version.json", meta)
             _fsync_tree(tmp)
             tmp.replace(self.root / vid)
@@ -197,6 +213,44 @@ class VersionStore:
             raise
         log.info("kept content version %s (%s)", vid, meta["label"])
         return next(v for v in self.versions() if v.id == vid)
+
+    def _fill(self, tmp: Path, source: Path, files: dict[str, str]) -> dict[str, dict[str, str]] | None:
+        """Link or copy each file into ``tmp``; None when one does not match its hash."""
+        by_sha, by_stamp = self._kept_files()
+        record: dict[str, dict[str, str]] = {}
+        for rel, digest in files.items():
+            src, dst = source / PurePosixPath(rel), tmp / PurePosixPath(rel)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            stamp = _stamp(src)
+            have = by_sha.get(digest) if digest else by_stamp.get((rel, stamp))
+            if have is not None and _link(have[0], dst):
+                sha = have[1]
+            elif digest and self.gate.known(src) == digest and _link(src, dst):
+                sha = digest  # Syncthing replaces files by renaming, never in place
+            else:
+                shutil.copy2(src, dst)
+                sha = sha256_file(dst)
+                if digest and sha != digest:
+                    log.info("content set changed while it was copied (%s); later", rel)
+                    return None
+            record[rel] = {"sha256": sha, "source": stamp}
+        return record
+
+    def _kept_files(self) -> tuple[dict[str, tuple[Path, str]], dict[tuple[str, str], tuple[Path, str]]]:
+        """Files in the kept versions, by SHA-256 and by (path, source size:mtime)."""
+        by_sha: dict[str, tuple[Path, str]] = {}
+        by_stamp: dict[tuple[str, str], tuple[Path, str]] = {}
+        for v in self.versions():
+            try:
+                files = json.loads((v.folder / "version.json").read_text(encoding="utf-8")).get("files", {})
+            except (OSError, ValueError):
+                continue
+            for rel, info in files.items():
+                path = v.folder / PurePosixPath(rel)
+                if isinstance(info, dict) and path.is_file():
+                    by_sha.setdefault(str(info.get("sha256")), (path, str(info.get("sha256"))))
+                    by_stamp.setdefault((rel, str(info.get("source"))), (path, str(info.get("sha256"))))
+        return by_sha, by_stamp
 
     def _prune(self) -> None:
         current = self._state().get("current")
@@ -286,6 +340,23 @@ def clear_start_marker(store: VersionStore) -> None:
             store.confirm(current)
     except OSError:
         log.warning("could not clear the start marker in %s", store.data_dir)
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _link(existing: Path, new: Path) -> bool:
+    """Hard-link a kept file (versions are never changed in place); False when impossible."""
+    try:
+        os.link(existing, new)
+        return True
+    except OSError:
+        return False
 
 
 def _write_json(path: Path, data: object) -> None:

@@ -52,18 +52,40 @@ def test_a_set_changed_while_copied_is_not_kept(tmp_path, store, monkeypatch):
     src = tmp_path / "hq"
     make_set(src)
     pack(src)
-    import kiosk.fleet.versions as mod
+    real = store.gate.check
 
-    real = mod.shutil.copy2
-
-    def copy_then_change(a, b):
+    def check_then_change(path, data):
+        verdict = real(path, data)
         (src / "plan.svg").write_text("<svg/>")  # Syncthing replaces it just now
-        real(a, b)
+        return verdict
 
     loaded = load_file(src / "content.yaml")
-    monkeypatch.setattr(mod.shutil, "copy2", copy_then_change)
+    monkeypatch.setattr(store.gate, "check", check_then_change)
     assert store.keep_version(loaded, (src / "content.yaml").read_bytes()) is None
     assert store.versions() == [] and not list(store.root.glob(".v*"))
+
+
+def test_a_whole_set_is_linked_from_the_synced_folder(tmp_path, store):
+    src = tmp_path / "hq"
+    make_set(src)
+    pack(src)
+    v = keep(store, src)
+    assert (v.folder / "plan.svg").stat().st_ino == (src / "plan.svg").stat().st_ino
+    (src / "plan.svg").unlink()  # Syncthing replaces by rename: the kept copy stays
+    assert (v.folder / "plan.svg").read_text().startswith("<svg")
+
+
+def test_large_files_are_hashed_off_the_ui_thread(tmp_path, store, qtbot, monkeypatch):
+    import kiosk.fleet.manifest as mod
+
+    src = tmp_path / "hq"
+    make_set(src)
+    pack(src)
+    monkeypatch.setattr(mod, "HASH_IN_BACKGROUND", 10)
+    path = src / "content.yaml"
+    first = store.check(path, path.read_bytes())
+    assert not first.ok and first.waiting and "plan.svg is being checked" in first.reason
+    qtbot.waitUntil(lambda: store.check(path, path.read_bytes()).ok, timeout=5000)
 
 
 def test_rollback_and_forward(tmp_path, store, capsys, monkeypatch):
@@ -128,3 +150,49 @@ def test_guard_never_raises(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / MARKER).write_text("{broken")
     assert begin_start(store) is None
+
+
+def test_unchanged_media_are_linked_not_copied(tmp_path, store):
+    src = tmp_path / "hq"
+    make_set(src, "One")
+    pack(src, version="one")
+    v1 = keep(store, src)
+    make_set(src, "Two", plan=(src / "plan.svg").read_text())  # same picture, new text
+    pack(src, version="two")
+    v2 = keep(store, src)
+    assert (v1.folder / "plan.svg").stat().st_ino == (v2.folder / "plan.svg").stat().st_ino
+    assert (v1.folder / "content.yaml").read_bytes() != (v2.folder / "content.yaml").read_bytes()
+    store.keep = 1
+    make_set(src, "Three", plan=(src / "plan.svg").read_text())
+    pack(src, version="three")
+    v3 = keep(store, src)
+    assert [v.id for v in store.versions()] == [v3.id]  # pruned; the linked file lives on
+    assert (v3.folder / "plan.svg").read_text().startswith("<svg")
+
+
+def test_without_a_manifest_unchanged_media_are_linked_too(tmp_path, store):
+    src = tmp_path / "plain"
+    make_set(src, "One")
+    v1 = keep(store, src)
+    make_set(src, "Two", plan=(src / "plan.svg").read_text())  # rewritten: new mtime, copied
+    import os
+
+    os.utime(src / "plan.svg", ns=(1, 1))
+    v2 = keep(store, src)
+    path = src / "content.yaml"
+    path.write_text(path.read_text().replace("Two", "Three"), encoding="utf-8")
+    v3 = keep(store, src)
+    assert (v2.folder / "plan.svg").stat().st_ino == (v3.folder / "plan.svg").stat().st_ino
+    assert (v1.folder / "plan.svg").stat().st_ino != (v2.folder / "plan.svg").stat().st_ino
+
+
+def test_a_restart_does_not_hash_kept_files_again(tmp_path, store, monkeypatch):
+    src = tmp_path / "hq"
+    make_set(src)
+    pack(src)
+    keep(store, src)
+    import kiosk.fleet.manifest as mod
+
+    monkeypatch.setattr(mod, "sha256_file", lambda p: pytest.fail(f"hashed {p} again"))
+    path = src / "content.yaml"
+    assert VersionStore(store.data_dir).check(path, path.read_bytes()).ok
