@@ -225,7 +225,7 @@ def run_command(args: argparse.Namespace) -> int:
     code = app.exec()
     for beat in heartbeat:
         beat.stop()
-    window.fleet.stop()
+    window.fleet.stop(exit_code=code)
     window.shutdown()
     window.recorder.close()
     return code

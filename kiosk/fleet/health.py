@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.fleet import metrics
 from kiosk.fleet.metrics import KioskStatus
-from kiosk.fleet.versions import VersionStore, clear_start_marker, take_request
+from kiosk.fleet.versions import VersionStore, clear_start_marker, end_start, take_request
 
 if TYPE_CHECKING:
     import argparse
@@ -219,7 +219,11 @@ class FleetRuntime(QObject):
     def provide(self) -> KioskStatus:
         return snapshot(self.window, self.versions, self.frames, self.options.kiosk_id, self.started_at)
 
-    def stop(self) -> None:
+    def stop(self, exit_code: int | None = None) -> None:
+        """Stop every timer. A clean exit (code 0: the admin panel's Exit, a SIGTERM) before
+        the start counted as good is not a crash: the start marker goes, unconfirmed."""
+        if exit_code == 0 and self.start_timer.isActive():
+            end_start(self.versions)
         for timer in (self.health.timer, self.outbox_timer, self.start_timer):
             timer.stop()
         if self.screens is not None:

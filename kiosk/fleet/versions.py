@@ -359,6 +359,14 @@ def _link(existing: Path, new: Path) -> bool:
         return False
 
 
+def end_start(store: VersionStore) -> None:
+    """A clean exit: remove the start marker without confirming the version."""
+    try:
+        (store.data_dir / MARKER).unlink(missing_ok=True)
+    except OSError:
+        log.warning("could not remove the start marker in %s", store.data_dir)
+
+
 def _write_json(path: Path, data: object) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -143,3 +143,15 @@ def test_kiosk_rollback_from_a_shell_reaches_the_running_kiosk(kiosk, qtbot, mon
     qtbot.waitUntil(lambda: title_of(win.status.content) == "One", timeout=WAIT)
     assert not (win.fleet.versions.root / "rollback-request").exists()
     assert not win.admin.is_open
+
+
+def test_a_clean_exit_is_not_a_crash(kiosk, qtbot):
+    win, _, _ = kiosk
+    marker = win.fleet.versions.data_dir / MARKER
+    marker.write_text("{}")
+    qtbot.waitUntil(win.fleet.start_timer.isActive, timeout=WAIT)
+    win.fleet.stop(exit_code=70)  # a crash: the marker stays
+    assert marker.exists()
+    win.fleet.start_timer.start()
+    win.fleet.stop(exit_code=0)  # the admin panel's Exit within 30 s
+    assert not marker.exists() and not win.fleet.versions.current().confirmed
