@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.cli import main
-from tests.conftest import write_minimal_content
-from tests.test_calendar_content import BANNERS, SCHEDULE
+from conftest import write_minimal_content
+from test_calendar_content import BANNERS, SCHEDULE
 
 
 def content_file(tmp_path, extra: str = SCHEDULE + BANNERS.split("Shanghai\n", 1)[1]):

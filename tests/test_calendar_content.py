@@ -19,7 +19,7 @@ from kiosk.content.schedule import (
     transitions,
     visible_at,
 )
-from tests.conftest import minimal_content_dict
+from conftest import minimal_content_dict
 
 SH = zone("Asia/Shanghai")
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=SH)  # a Tuesday
