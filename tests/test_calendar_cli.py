@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from kiosk.cli import main
 from conftest import write_minimal_content
 from test_calendar_content import BANNERS, SCHEDULE
+
+from kiosk.cli import main
 
 
 def content_file(tmp_path, extra: str = SCHEDULE + BANNERS.split("Shanghai\n", 1)[1]):

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 import yaml
+from conftest import minimal_content_dict
 
 from kiosk.clock import zone
 from kiosk.content.loader import inspect_bytes
@@ -19,7 +20,6 @@ from kiosk.content.schedule import (
     transitions,
     visible_at,
 )
-from conftest import minimal_content_dict
 
 SH = zone("Asia/Shanghai")
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=SH)  # a Tuesday

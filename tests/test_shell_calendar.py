@@ -70,7 +70,7 @@ def test_closing_time_waits_for_the_visitor_then_rests(kiosk, qtbot):
 
 
 def test_a_touch_wakes_the_kiosk_for_a_while(kiosk, qtbot):
-    win, clock = kiosk(at(2026, 12, 1, 20, 0))
+    win, _ = kiosk(at(2026, 12, 1, 20, 0))
     night = win.calendar.night
     qtbot.waitUntil(lambda: night.resting)
     touch.tap(win.calendar.screen)
@@ -127,8 +127,7 @@ def test_a_banner_starting_during_a_visit_waits_for_a_quiet_moment(kiosk, qtbot)
     assert win.view.welcome.isVisible()  # the greeting leads the attract loop
     touch.tap(win.view.welcome)
     assert win.view.current == "home"
-    strip = win.view.home.findChild(type(win.view.home), "welcome-strip") or \
-        [w for w in win.view.home.children() if w.objectName() == "welcome-strip"][0]
+    strip = next(w for w in win.view.home.children() if w.objectName() == "welcome-strip")
     assert strip.isVisible()
     clock.set(at(2026, 12, 1, 12, 0))
     win.reset()
@@ -142,7 +141,7 @@ def test_welcome_lead_alternates_with_the_highlights(kiosk, qtbot):
     assert screen.isVisible() and lead.timer.isActive()
     lead.advance()
     assert not screen.isVisible()  # one round of the usual highlights
-    assert lead.timer.interval() == round(1000 * 2 * 5)
+    assert lead.timer.interval() == (1000 * 2 * 5)
     lead.advance()
     assert screen.isVisible()
 
@@ -176,7 +175,7 @@ def test_display_commands_run_without_blocking_and_time_out(kiosk, qtbot, tmp_pa
     log = tmp_path / "display.log"
     data = calendar_content(display_off=f"sh -c 'echo off >> {log}'", display_on="sleep 30",
                             command_timeout=1)
-    win, clock = kiosk(at(2026, 12, 1, 20, 0), data)
+    win, _ = kiosk(at(2026, 12, 1, 20, 0), data)
     qtbot.waitUntil(lambda: win.calendar.night.resting)
     power = win.calendar.night.power
     qtbot.waitUntil(lambda: log.exists() and log.read_text() == "off\n" and not power.processes)
