@@ -151,6 +151,7 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
     tracker = VisitTracker(recorder, parent=window)
     tracker.attach(window.view)
     window.view_replaced.connect(tracker.attach)
+    window.guided.changed.connect(tracker.set_guided)
     window.destroyed.connect(lambda: recorder.close())
     window.recorder = recorder  # type: ignore[attr-defined]
     return window
@@ -257,7 +258,7 @@ def screens_for(window) -> list[str]:  # window: KioskWindow
         names += [s.id for s in window.view.content.sections]
     content = window.status.content
     welcome = ["welcome"] if content is not None and content.welcome else []
-    return [*names, *welcome, "night", "countdown", "pin", "admin"]
+    return [*names, *welcome, "night", "guided", "countdown", "pin", "admin"]
 
 
 def _grab(window, screen: str, out: Path) -> None:

@@ -78,6 +78,7 @@ class AdminController(QObject):
 
     reload_requested = Signal()
     exit_requested = Signal()
+    guided_requested = Signal()
 
     def __init__(
         self,
@@ -128,6 +129,7 @@ class AdminController(QObject):
             self._panel.close_clicked.connect(self.close)
             self._panel.reload_clicked.connect(self.reload_requested)
             self._panel.exit_clicked.connect(self.exit_requested)
+            self._panel.guided_clicked.connect(self.guided_requested)
         return self._panel
 
     @property

@@ -25,6 +25,7 @@ from kiosk.content.model import Text
 from kiosk.shell.admin import AdminController
 from kiosk.shell.calendar import CalendarShell
 from kiosk.shell.countdown import CountdownOverlay
+from kiosk.shell.guided import GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
 from kiosk.shell.navigation import ATTRACT
@@ -88,6 +89,7 @@ class KioskWindow(QWidget):
         self.status = status
         self.calendar = CalendarShell(self, options.clock or SystemClock(), self.quiet)
         self.calendar.visibility_changed.connect(lambda: self.offer_content(self.status))
+        self.guided = GuidedMode(self, self.idle)
         self._pending: ContentStatus | None = None
         self.theme: Theme
         self.view: ShellView | None = None
@@ -144,6 +146,9 @@ class KioskWindow(QWidget):
             analytics_db=self.options.analytics_db, section_titles=self._screen_title, parent=self)
         self.admin.reload_requested.connect(self.reload)
         self.admin.exit_requested.connect(self.request_exit)
+        self.admin.guided_requested.connect(self._on_admin_guided_requested)
+        guided = status.content.guided if status.content is not None else None
+        self.guided.build(self.theme, self.view, guided.limit_minutes if guided else 120)
         self._install(self.admin.gesture)
         self._layout_children()
         for child in (self.view, self.unavailable):
@@ -176,6 +181,7 @@ class KioskWindow(QWidget):
             for w in self.admin.overlays():
                 w.setGeometry(self.rect())
         self.calendar.layout()
+        self.guided.raise_bar()
 
     # -- commands -----------------------------------------------------------------------
     def reset(self) -> None:
@@ -184,6 +190,7 @@ class KioskWindow(QWidget):
             self.countdown.stop()
         if self.admin is not None:
             self.admin.close()
+        self.guided.tour.stop()
         if self.view is not None:
             self.view.reset()
         self.idle.stop()
@@ -206,7 +213,7 @@ class KioskWindow(QWidget):
 
     def quiet(self) -> bool:
         """Nobody is using the kiosk: the attract (or maintenance) screen, no admin."""
-        if self.admin is not None and self.admin.is_open:
+        if (self.admin is not None and self.admin.is_open) or self.guided.active:
             return False
         return self.view is None or self.view.current == ATTRACT
 
@@ -251,6 +258,13 @@ class KioskWindow(QWidget):
         self.calendar.preview(name if name in ("welcome", "night") else None, self.view)
         if name in ("welcome", "night"):
             return
+        if name == "guided":  # the tour's badge open on the first section
+            self.guided.start()
+            if self.view is not None:
+                self.view.show_screen(self.view.content.sections[0].id)
+            if self.guided.bar is not None:
+                self.guided.bar.set_open(True)
+            return
         if name in ("countdown", "pin", "admin"):
             if self.view is not None:
                 first = self.view.content.sections[0].id
@@ -280,6 +294,7 @@ class KioskWindow(QWidget):
         """Stop every timer and animation and remove the app-wide filters."""
         self.idle.stop()
         self.calendar.stop()
+        self.guided.tour.stop()
         if self.countdown is not None:
             self.countdown.stop()
         if self.view is not None:
@@ -295,7 +310,13 @@ class KioskWindow(QWidget):
                 self.admin.close()
             self.countdown.start()
 
+    def _on_admin_guided_requested(self) -> None:
+        if self.admin is not None:
+            self.admin.close()
+        self.guided.start()
+
     def _on_view_screen_changed(self, key: str) -> None:
+        self.guided.raise_bar()
         if key == ATTRACT:
             self.idle.stop()
             if self._pending is not None:
