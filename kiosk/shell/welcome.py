@@ -300,7 +300,8 @@ class WelcomeStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome-strip")
         self.theme, self.banners = theme, banners
-        fm_zh, fm_en = QFontMetricsF(theme.font("h3")), QFontMetricsF(theme.font("caption"))
+        self.zh_role = "h3" if theme.landscape else "label"  # a portrait line holds less
+        fm_zh, fm_en = QFontMetricsF(theme.font(self.zh_role)), QFontMetricsF(theme.font("caption"))
         per = fm_zh.height() + fm_en.height()
         self.setFixedHeight(round(theme.px(36) + per * len(banners) + theme.px(12) * (len(banners) - 1)))
 
@@ -323,7 +324,7 @@ class WelcomeStrip(QWidget):
         y = float(th.px(18))
         for b in self.banners:
             zh, en = b.greeting.zh, b.greeting.en
-            y += draw_text(p, zh, th.font("h3"), QColor(pal.accent_text), x, y, width, max_lines=1)
+            y += draw_text(p, zh, th.font(self.zh_role), QColor(pal.accent_text), x, y, width, max_lines=1)
             y += draw_text(p, en, th.font("caption"), QColor(pal.text), x, y, width, max_lines=1)
             y += th.px(12)
         p.end()
