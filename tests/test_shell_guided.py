@@ -50,8 +50,7 @@ def test_the_admin_panel_starts_a_tour(make_kiosk):
 
 def test_idle_reset_is_suspended_up_to_the_limit(make_kiosk, qtbot):
     win = start_tour(make_kiosk)
-    win.show_screen("park")
-    win.guided.start()
+    win.view.show_screen("park")
     win.idle.trigger()
     assert not win.countdown.isVisible()  # the guide talks as long as needed
     win.guided.tour.limit_reached()  # … up to the limit: then the normal countdown
@@ -103,8 +102,8 @@ def test_guided_sessions_are_recorded_separately(make_kiosk):
     win.show_screen("history")  # a self-guided visitor …
     win.admin.open()
     touch.tap(win.admin.panel.guided_button)  # … then a guide takes over
-    win.show_screen("park")
-    win.show_screen("attract")  # the welcome screen does not end a guided session
+    win.view.show_screen("park")
+    win.view.show_screen("attract")  # the welcome screen does not end a guided session
     win.guided.tour.stop()
     starts = [f for k, f in recorder.events if k == "session_start"]
     ends = [k for k, _ in recorder.events if k == "session_end"]

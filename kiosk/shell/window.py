@@ -255,6 +255,7 @@ class KioskWindow(QWidget):
             self.countdown.stop()
         if self.admin is not None:
             self.admin.close()
+        self.guided.tour.stop()
         self.calendar.preview(name if name in ("welcome", "night") else None, self.view)
         if name in ("welcome", "night"):
             return
