@@ -72,14 +72,11 @@ class AdminPanel(QFrame):
         self.exit_button.clicked.connect(self.exit_clicked)
         buttons.addWidget(self.reload_button, 0, 0)
         buttons.addWidget(self.close_button, 0, 1)
-        if theme.landscape:
-            buttons.addWidget(self.guided_button, 0, 2)
-            buttons.setColumnStretch(3, 1)
-            buttons.addWidget(self.exit_button, 0, 4)
-        else:  # not enough width for three bilingual buttons in a row
-            buttons.setColumnStretch(2, 1)
-            buttons.addWidget(self.guided_button, 1, 0)
-            buttons.addWidget(self.exit_button, 1, 1)
+        # portrait: not enough width for four bilingual buttons in a row
+        row, at = (0, 2) if theme.landscape else (1, 0)
+        buttons.addWidget(self.guided_button, row, at)
+        buttons.addWidget(self.exit_button, row, at + 2 if theme.landscape else 1)
+        buttons.setColumnStretch(3 if theme.landscape else 2, 1)
         col.addLayout(buttons)
 
     def set_status(self, status: ContentStatus) -> None:

@@ -88,7 +88,7 @@ class KioskWindow(QWidget):
         self.idle.idle.connect(self._on_idle_idle)
         self.status = status
         self.calendar = CalendarShell(self, options.clock or SystemClock(), self.quiet)
-        self.calendar.visibility_changed.connect(lambda: self.offer_content(self.status))
+        self.calendar.visibility_changed.connect(lambda: self.offer_content(self._pending or self.status))
         self.guided = GuidedMode(self, self.idle)
         self._pending: ContentStatus | None = None
         self.theme: Theme
