@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -103,6 +104,7 @@ class WelcomeScreen(QWidget):
         self.index = 0
         self.t = 0.0
         self._logos: dict[int, QImage | None] = {}
+        self._cache: tuple[tuple[object, ...], QPixmap] | None = None
         self.hide()
 
     def show_banner(self, index: int, t: float = 0.0) -> None:
@@ -137,11 +139,18 @@ class WelcomeScreen(QWidget):
 
     # -- painting ---------------------------------------------------------------------
     def paintEvent(self, _e: QPaintEvent) -> None:
+        key = (self.index, self.t, self.width(), self.height(), len(self.banners))
+        if self._cache is None or self._cache[0] != key:  # composed once, then blitted
+            pm = QPixmap(max(1, self.width()), max(1, self.height()))
+            p = QPainter(pm)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_ground(p)
+            if self.banner is not None:
+                self._paint_greeting(p, self.banner)
+            p.end()
+            self._cache = (key, pm)
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_ground(p)
-        if self.banner is not None:
-            self._paint_greeting(p, self.banner)
+        p.drawPixmap(0, 0, self._cache[1])
         p.end()
 
     def _paint_ground(self, p: QPainter) -> None:
