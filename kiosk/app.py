@@ -14,8 +14,13 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Literal
 
 from kiosk import paths
+
+if TYPE_CHECKING:
+    from kiosk.clock import FakeClock
+    from kiosk.content.model import Content
 
 log = logging.getLogger("kiosk")
 
@@ -275,8 +280,9 @@ def _grab(window, screen: str, out: Path) -> None:
     print(out)
 
 
-def _shot_clock(at: str | None, content):  # -> FakeClock | None, False on a bad --at
-    """``kiosk shot --at``: a clock stopped at that moment (in the content's time zone)."""
+def _shot_clock(at: str | None, content: Content | None) -> FakeClock | Literal[False] | None:
+    """``kiosk shot --at``: a clock stopped at that moment (in the content's time zone);
+    False when ``at`` cannot be read (the message is printed)."""
     if at is None:
         return None
     from kiosk.calendar_cli import moment
