@@ -266,3 +266,40 @@ def test_transitions_for_kiosk_schedule():
 def test_open_all_day_merges_midnight():
     content, _ = load("schedule:\n  hours:\n    mon-sun: 00:00-24:00\n")
     assert transitions(content, NOW, NOW + dt.timedelta(days=3)) == []
+
+
+@pytest.mark.parametrize("where", ["highlight", "event", "partner", "case", "section"])
+def test_a_bad_window_date_anywhere_is_an_error_with_its_place(where):
+    d = json.loads(json.dumps(minimal_content_dict()))  # no shared nodes → no YAML aliases
+    d["sections"][3]["cases"] = [{"id": "c1", "title": {"zh": "案例", "en": "Case"},
+                                  "text": {"zh": "案例。", "en": "A case."}}]
+    target = {"highlight": d["attract"]["highlights"][1],
+              "event": d["sections"][0]["eras"][0]["events"][1],
+              "partner": d["sections"][2]["partners"][0],
+              "case": d["sections"][3]["cases"][0],
+              "section": d["sections"][1]}[where]
+    target["show_from"] = "2026-02-30"
+    text = yaml.safe_dump(d, allow_unicode=True, sort_keys=False)
+    content, findings = inspect_bytes(text.encode(), source="c.yaml", at=NOW)
+    assert content is None
+    errors = [x for x in findings if x.is_error]
+    assert len(errors) == 1 and "'2026-02-30' is not a date or a date and time" in errors[0].message
+    line = text.splitlines()[errors[0].line - 1]
+    assert line[errors[0].col - 1:].startswith("'2026-02-30'") and "show_from" in line
+
+
+def test_the_shipped_content_has_example_hours_and_an_example_banner():
+    from conftest import CONTENT
+
+    from kiosk.content.loader import load_file
+
+    loaded = load_file(CONTENT)
+    c = loaded.content
+    assert c.schedule is not None and c.schedule.timezone == "Asia/Shanghai"
+    assert is_open(c, dt.datetime(2026, 12, 2, 10, tzinfo=SH))       # a Wednesday morning
+    assert not is_open(c, dt.datetime(2026, 12, 6, 10, tzinfo=SH))   # a Sunday
+    assert [b.example for b in c.welcome] == [True]
+    assert active_banners(c, dt.datetime.now(dt.timezone.utc)) == []
+    assert not [f for f in loaded.findings if "expired" in f.message]
+    text = CONTENT.read_text(encoding="utf-8")
+    assert "EXAMPLE" in text and "confirm" in text
