@@ -140,3 +140,36 @@ def test_admin_statistics_show_both(make_kiosk, tmp_path):
     stats.refresh()
     text = stats.headline.text()
     assert "自助参观 · self-guided 1" in text and "讲解导览 · guided 1" in text
+
+
+def top_left_taps(win, n=5):
+    from PySide6.QtCore import QPoint
+
+    for _ in range(n):
+        touch.tap(win, QPoint(10, 10))
+
+
+def test_the_discreet_gesture_then_the_pin_starts_a_tour(make_kiosk):
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk import pin
+
+    pin.set_pin("2468")
+    win = make_kiosk(content(), clock=FakeClock(dt.datetime(2026, 12, 1, 10, tzinfo=SH)))
+    win.show_screen("park")
+    top_left_taps(win)
+    assert win.admin.pin_overlay.isVisible() and not win.guided.active
+    for digit in "2468":
+        touch.tap(win.findChild(QWidget, f"pin-key-{digit}"))
+    touch.tap(win.findChild(QWidget, "pin-ok"))
+    assert win.guided.active and not win.admin.is_open
+    assert win.view.current == "home"
+
+
+def test_the_gesture_can_be_switched_off(make_kiosk):
+    data = content()
+    data["guided"]["gesture"] = False
+    win = make_kiosk(data, kiosk_mode=False, clock=FakeClock(dt.datetime(2026, 12, 1, 10, tzinfo=SH)))
+    win.show_screen("park")
+    top_left_taps(win)
+    assert not win.guided.active and not win.admin.is_open

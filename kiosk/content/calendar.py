@@ -110,3 +110,5 @@ class Guided(Model):
     limit_minutes: Annotated[int, Strict(), Field(ge=10, le=480)] = Field(
         default=120, description=(
             "The idle reset is suspended for at most this long; then the usual countdown."))
+    gesture: bool = Field(default=True, description=(
+        "Five taps in the top-left corner, then the admin PIN, start a tour."))

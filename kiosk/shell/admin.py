@@ -113,6 +113,7 @@ class AdminController(QObject):
         self.pinpad.cancelled.connect(self.close)
         self._window, self._theme = window, theme
         self._panel: AdminPanel | None = None
+        self.purpose = "panel"
         self._panel_overlay: Overlay | None = None
 
     @property
@@ -146,17 +147,18 @@ class AdminController(QObject):
     def is_open(self) -> bool:
         return any(o.isVisible() for o in self.overlays())
 
-    def open(self) -> None:
-        """The gesture was made."""
+    def open(self, purpose: str = "panel") -> None:
+        """The gesture was made. ``purpose``: after the PIN, the panel or a guided tour."""
         if self.is_open:
             return
+        self.purpose = purpose
         if self.has_pin():
             self.pinpad.clear()
             self.pinpad.show_message(self._lock_message())
             self.pinpad.set_locked(self._locked())
             self.pin_overlay.open()
         elif not self.kiosk_mode:
-            self.show_panel()
+            self._unlocked()
         else:
             log.warning("admin gesture ignored: no admin PIN is set (run `kiosk set-pin`)")
 
@@ -167,7 +169,7 @@ class AdminController(QObject):
         if self.verify(pin):
             self.failures = 0
             self.pin_overlay.close_overlay()
-            self.show_panel()
+            self._unlocked()
             return
         self.failures += 1
         self.pinpad.clear()
@@ -179,6 +181,12 @@ class AdminController(QObject):
             self.pinpad.show_message(self._lock_message())
         else:
             self.pinpad.show_message(both("admin.pin_wrong"))
+
+    def _unlocked(self) -> None:
+        if self.purpose == "guided":
+            self.guided_requested.emit()
+        else:
+            self.show_panel()
 
     def show_panel(self) -> None:
         self.panel.set_status(self.status())

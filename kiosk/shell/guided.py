@@ -16,12 +16,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Text
 from kiosk.i18n import tr
+from kiosk.shell.admin import CornerTapGesture
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.navigation import ATTRACT, HOME
 from kiosk.theme import Theme
@@ -176,6 +177,13 @@ class GuidedBar(QWidget):
     def _on_chip_clicked(self, key: str) -> None:
         self.set_open(False)
         self.jump.emit(key)
+
+
+class GuidedGesture(CornerTapGesture):
+    """The discreet way in for a guide: five taps in the top-left corner, then the PIN."""
+
+    def in_corner(self, pos: QPointF) -> bool:
+        return pos.x() <= self.corner and pos.y() <= self.corner
 
 
 class GuidedMode(QObject):

@@ -25,7 +25,7 @@ from kiosk.content.model import Text
 from kiosk.shell.admin import AdminController
 from kiosk.shell.calendar import CalendarShell
 from kiosk.shell.countdown import CountdownOverlay
-from kiosk.shell.guided import GuidedMode
+from kiosk.shell.guided import GuidedGesture, GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
 from kiosk.shell.navigation import ATTRACT
@@ -149,6 +149,10 @@ class KioskWindow(QWidget):
         self.admin.guided_requested.connect(self._on_admin_guided_requested)
         guided = status.content.guided if status.content is not None else None
         self.guided.build(self.theme, self.view, guided.limit_minutes if guided else 120)
+        if self.view is not None and (guided is None or guided.gesture):
+            gesture = GuidedGesture(self, self.admin.gesture.corner, parent=self.admin)
+            gesture.triggered.connect(self._on_guided_gesture_triggered)
+            self._install(gesture)
         self._install(self.admin.gesture)
         self._layout_children()
         for child in (self.view, self.unavailable):
@@ -310,6 +314,10 @@ class KioskWindow(QWidget):
             if self.admin is not None:
                 self.admin.close()
             self.countdown.start()
+
+    def _on_guided_gesture_triggered(self) -> None:
+        if self.admin is not None and not self.guided.active:
+            self.admin.open("guided")  # the PIN first
 
     def _on_admin_guided_requested(self) -> None:
         if self.admin is not None:
