@@ -184,3 +184,25 @@ def test_display_commands_run_without_blocking_and_time_out(kiosk, qtbot, tmp_pa
         assert not win.calendar.night.resting  # the UI did not wait for it
     assert blocker.args == ["display_on", False]
     qtbot.waitUntil(lambda: not power.processes)
+
+
+def test_a_banner_logo_is_shown_and_a_missing_one_is_not_an_error(kiosk, qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from kiosk.shell.welcome import WelcomeScreen
+
+    logo = QImage(400, 200, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#C8102E"))
+    assert logo.save(str(tmp_path / "logo.png"))
+    data = calendar_content()
+    data["welcome"][0]["logo"] = "logo.png"
+    win, _ = kiosk(at(2026, 12, 1, 11, 30), data)
+    banner = win.view.content.welcome[0]
+    screen = WelcomeScreen(win.theme, win.view.content.kiosk.name, [banner], tmp_path, win)
+    screen.resize(win.size())
+    assert screen._logo() is not None and screen._logo().width() <= win.theme.px(400)
+    screen.grab()
+    missing = WelcomeScreen(win.theme, win.view.content.kiosk.name, [banner], tmp_path / "nowhere", win)
+    missing.resize(win.size())
+    assert missing._logo() is None
+    missing.grab()  # paints without the logo

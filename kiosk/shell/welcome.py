@@ -211,7 +211,8 @@ class WelcomeScreen(QWidget):
         total = sum(heights) + sum(gap for *_, gap in blocks) + 2 * rule_gap + logo_h
         top = self._paint_brand(p, off) + th.px(40)
         bottom = h - th.px(40) - th.px(14) - th.px(64) + off.y()
-        y = max(top, top + (bottom - top - total) / 2)
+        share = 0.5 if w >= h else 0.4  # portrait: the optical centre sits higher
+        y = max(top, top + (bottom - top - total) * share)
         if logo is not None:
             p.drawImage(QPointF((w - logo.width()) / 2 + off.x(), y), logo)
             y += logo_h
