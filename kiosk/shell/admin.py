@@ -47,6 +47,8 @@ class CornerTapGesture(QObject):
         self.corner = corner
         self.clock = clock
         self._taps: list[float] = []
+        self.also: list[CornerTapGesture] = []
+        """Other corner gestures fed from this one filter (one Python filter per event)."""
 
     def in_corner(self, pos: QPointF) -> bool:
         return pos.x() >= self.window.width() - self.corner and pos.y() <= self.corner
@@ -67,9 +69,11 @@ class CornerTapGesture(QObject):
         t = event.type()
         if t == QEvent.Type.TouchBegin:
             for point in event.points():  # type: ignore[attr-defined]
-                self.tap(point.position())
+                for gesture in (self, *self.also):
+                    gesture.tap(point.position())
         elif t == QEvent.Type.MouseButtonPress and event.source() == Qt.MouseEventSource.MouseEventNotSynthesized:  # type: ignore[attr-defined]
-            self.tap(event.position())  # type: ignore[attr-defined]
+            for gesture in (self, *self.also):
+                gesture.tap(event.position())  # type: ignore[attr-defined]
         return False
 
 

@@ -152,7 +152,7 @@ class KioskWindow(QWidget):
         if self.view is not None and (guided is None or guided.gesture):
             gesture = GuidedGesture(self, self.admin.gesture.corner, parent=self.admin)
             gesture.triggered.connect(self._on_guided_gesture_triggered)
-            self._install(gesture)
+            self.admin.gesture.also.append(gesture)  # fed by the admin gesture's filter
         self._install(self.admin.gesture)
         self._layout_children()
         for child in (self.view, self.unavailable):
