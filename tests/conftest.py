@@ -129,7 +129,8 @@ def make_kiosk(qtbot):
     """Build a shown KioskWindow: ``make_kiosk(content_or_dict_or_status, size=…, kiosk_mode=…)``.
     At teardown it shuts the window down and fails if any timer or animation still runs."""
 
-    def make(content=None, *, size=(1920, 1080), kiosk_mode=True, lang=None, idle_timeout=None, loader=None, path=None):
+    def make(content=None, *, size=(1920, 1080), kiosk_mode=True, lang=None, idle_timeout=None, loader=None, path=None,
+             clock=None):
         from kiosk.app import register_fonts
         from kiosk.content.model import Content
         from kiosk.shell import ContentStatus, KioskWindow, ShellOptions, status_from_content
@@ -139,7 +140,7 @@ def make_kiosk(qtbot):
         if isinstance(content, dict):
             content = Content.model_validate(content)
         status = content if isinstance(content, ContentStatus) else status_from_content(content, path or ROOT / "content.yaml")
-        options = ShellOptions(kiosk_mode=kiosk_mode, size=size, lang=lang, idle_timeout=idle_timeout)
+        options = ShellOptions(kiosk_mode=kiosk_mode, size=size, lang=lang, idle_timeout=idle_timeout, clock=clock)
         window = KioskWindow(status, options, families=register_fonts(), loader=loader)
         qtbot.addWidget(window, before_close_func=_shutdown_and_check)
         window.show()
