@@ -379,6 +379,7 @@ class Content(Model):
     schedule: Schedule | None = None
     welcome: list[Banner] = []
     guided: Guided | None = None
+    accessibility: Accessibility = Field(default_factory=lambda: Accessibility())
 
     def section(self, section_id: str) -> SectionBase | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -394,5 +395,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 # The calendar's models need Model and Text from above (kiosk.content.calendar).
 from kiosk.content.calendar import Banner, Guided, Schedule  # noqa: E402
+from kiosk.content.access import Accessibility  # noqa: E402
 
 Content.model_rebuild()

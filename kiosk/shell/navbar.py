@@ -56,6 +56,7 @@ class NavBar(QWidget):
     home_clicked = Signal()
     back_clicked = Signal()
     language_selected = Signal(str)
+    modes_clicked = Signal()
 
     def __init__(self, content: Content, theme: Theme, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,10 @@ class NavBar(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.hint)
         row.addStretch(1)
+        self.modes = PillButton(theme, tr("modes.button", lang), parent=self)
+        self.modes.setObjectName("nav-modes")
+        self.modes.clicked.connect(self.modes_clicked)
+        row.addWidget(self.modes)
         self.lang_toggle = SegmentedToggle(theme, [(k, LANGUAGE_NAMES[k]) for k in LANGS], lang, parent=self)
         self.lang_toggle.setObjectName("lang-toggle")
         self.lang_toggle.selected.connect(self.language_selected)
@@ -105,13 +110,14 @@ class NavBar(QWidget):
         self._lang = lang
         self.home.set_text(tr("nav.home", lang))
         self.back.set_text(tr("nav.back", lang))
+        self.modes.set_text(tr("modes.button", lang))
         self.hint.set_language(lang)
         self.lang_toggle.set_current(lang)
         self.set_screen(self._screen)
 
     def _fits(self, *extra: QWidget) -> bool:
         gap = self.theme.space("md")
-        widgets = (self.home, self.back, self.lang_toggle, *extra)
+        widgets = (self.home, self.back, self.modes, self.lang_toggle, *extra)
         used = sum(w.sizeHint().width() + gap for w in widgets)
         margins = self.layout().contentsMargins()
         width = self.width() or self.theme.width
@@ -128,7 +134,7 @@ class NavBar(QWidget):
         g = QLinearGradient(0, 0, 0, r.height())
         g.setColorAt(0, QColor(pal.surface))
         g.setColorAt(1, QColor(pal.background_deep))
-        p.fillRect(r, g)
+        p.fillRect(r, g)  # one solid colour in high contrast (both stops are black)
         p.setPen(QPen(QColor(pal.line), max(1.0, self.theme.px(1.5))))
         p.drawLine(r.topLeft(), r.topRight())
         p.end()

@@ -17,6 +17,8 @@ from kiosk.shell.attract import AttractScreen
 from kiosk.shell.home import HomeScreen
 from kiosk.shell.language import LanguageState
 from kiosk.shell.navbar import NavBar
+from kiosk.shell.modes import VisitorModes
+from kiosk.shell.modes_panel import ModesOverlay
 from kiosk.shell.navigation import ATTRACT, HOME, Navigator
 from kiosk.shell.pagestack import PageStack
 from kiosk.shell.swipe import SwipeDetector
@@ -41,6 +43,7 @@ class ShellView(QWidget):
         base_dir: Path,
         lang: str | None = None,
         mouse_drag: bool = False,
+        modes: VisitorModes | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +71,10 @@ class ShellView(QWidget):
         rounds = len(content.attract.highlights) * content.attract.interval
         self.welcome_lead = WelcomeLead(self.welcome, rounds, self)
         self.swipe = SwipeDetector(self.stack, theme, self._swipe_allowed, self)
+        self.modes = modes or VisitorModes(theme.modes, self)
+        self.modes_overlay = ModesOverlay(theme, self.language.lang, self.modes.current, self)
+        self.modes_overlay.modes_panel.toggled.connect(self.modes.toggle)
+        self.navbar.modes_clicked.connect(self.modes_overlay.open)
 
         self.home.tile_activated.connect(self.navigator.open)
         self.navbar.home_clicked.connect(self.navigator.home)
@@ -107,6 +114,7 @@ class ShellView(QWidget):
 
     def reset(self) -> None:
         """Everything back to the start: attract, default language, every page's state."""
+        self.modes_overlay.close_overlay()
         for page in self.built_pages().values():
             page.reset()
         self.navigator.reset()  # first: the visit ends before the language goes back
@@ -181,6 +189,7 @@ class ShellView(QWidget):
         so the tap on the toggle is answered within a frame."""
         self.home.set_language(lang)
         self.navbar.set_language(lang)
+        self.modes_overlay.modes_panel.set_language(lang)
         current = self.stack.current_widget()
         for page in self.built_pages().values():
             if page is current:

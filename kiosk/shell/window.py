@@ -32,7 +32,10 @@ from kiosk.shell.navigation import ATTRACT
 from kiosk.shell.status import ContentStatus
 from kiosk.shell.unavailable import UnavailableScreen
 from kiosk.shell.view import ShellView
-from kiosk.theme import Theme, build_stylesheet, build_theme
+from kiosk.shell.modes import VisitorModes, start_modes, system_modes
+from kiosk.shell.modes_theme import mode_theme
+from kiosk.theme import Theme, build_stylesheet
+from kiosk.theme.modes import ModeSet
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +55,10 @@ class ShellOptions:
     """Where visits are recorded; the admin panel shows today's statistics from it."""
     clock: Clock | None = None
     """The one clock (default: the system's); a FakeClock in tests and ``shot --at``."""
+    system_modes: ModeSet | None = None
+    """What the platform asks for (high contrast, no animation); None: ask it."""
+    modes: ModeSet | None = None
+    """Start (and reset) in these visitor modes, whatever the content says (``shot --mode``)."""
 
 
 class KioskWindow(QWidget):
@@ -91,6 +98,9 @@ class KioskWindow(QWidget):
         self.calendar.visibility_changed.connect(lambda: self.offer_content(self._pending or self.status))
         self.guided = GuidedMode(self, self.idle)
         self._pending: ContentStatus | None = None
+        self._system = options.system_modes if options.system_modes is not None else system_modes()
+        self.modes = VisitorModes(parent=self)
+        self.modes.changed.connect(self._on_modes_changed)
         self.theme: Theme
         self.view: ShellView | None = None
         self.unavailable: UnavailableScreen | None = None
@@ -118,7 +128,8 @@ class KioskWindow(QWidget):
         """Show ``status``'s content (or the unavailable screen); rebuilds every child."""
         self.status = status
         self._teardown_children()
-        self.theme = build_theme(status.settings, self.options.size, families=self.families)
+        self.modes.default = self._default_modes(status)
+        self.theme = mode_theme(status, self.options.size, self.families, self.modes.current)
         self.setStyleSheet(build_stylesheet(self.theme))
         settings = status.settings
         self.idle.stop()
@@ -131,6 +142,7 @@ class KioskWindow(QWidget):
                 base_dir=status.base_dir,
                 lang=self.options.lang,
                 mouse_drag=not self.options.kiosk_mode,
+                modes=self.modes,
                 parent=self,
             )
             self.view.screen_changed.connect(self._on_view_screen_changed)
@@ -195,9 +207,33 @@ class KioskWindow(QWidget):
         if self.admin is not None:
             self.admin.close()
         self.guided.tour.stop()
+        if self.modes.current != self.modes.default:
+            self.modes.reset()  # rebuilds the view at the attract screen
         if self.view is not None:
             self.view.reset()
         self.idle.stop()
+
+    def _default_modes(self, status: ContentStatus) -> ModeSet:
+        if self.options.modes is not None:
+            return self.options.modes
+        access = status.content.accessibility if status.content is not None else None
+        return start_modes(access, self._system)
+
+    def _on_modes_changed(self, _modes: ModeSet) -> None:
+        """Apply the visitor's modes in place: the same screen, language and open panel
+        come back in the new theme (every widget is rebuilt from it)."""
+        view = self.view
+        screen, lang = (view.current, view.lang) if view is not None else (ATTRACT, None)
+        panel_open = view is not None and view.modes_overlay.isVisible()
+        self.set_content(self.status)
+        if self.view is not None:
+            if lang is not None:
+                self.view.language.set(lang)
+            if screen != ATTRACT:
+                self.view.show_screen(screen)
+                self.view.finish_animations()
+            if panel_open:
+                self.view.modes_overlay.open()
 
     def _screen_title(self, key: str) -> Text:
         section = self.status.content.section(key) if self.status.content is not None else None

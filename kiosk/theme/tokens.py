@@ -30,6 +30,8 @@ from kiosk.theme.color import (
     readable_on,
 )
 
+from kiosk.theme.modes import ModeSet, high_contrast_colours
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QFont
 
@@ -265,6 +267,10 @@ class Theme:
     height: int
     px_per_mm: float
     families: tuple[str, ...] = DEFAULT_FAMILIES
+    modes: ModeSet = ModeSet()
+    """The visitor's modes: the type scale, palette and motion follow them."""
+    reach_top: int = 0
+    """Top pixel row of the reachable band (reach mode moves every control below it)."""
     scale: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -302,8 +308,26 @@ class Theme:
         return value
 
     # -- type -------------------------------------------------------------------------
+    @property
+    def text_scale(self) -> float:
+        """The factor on the whole type scale (large-text mode: ×1.4)."""
+        return self.modes.text_scale
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self.modes.reduced_motion
+
+    @property
+    def high_contrast(self) -> bool:
+        return self.modes.high_contrast
+
+    @property
+    def reach(self) -> bool:
+        """Reach mode with part of the screen out of reach."""
+        return self.modes.reach and self.reach_top > 0
+
     def font_px(self, role: str) -> int:
-        return self.px(TYPE_SCALE[role].size)
+        return self.px(TYPE_SCALE[role].size * self.text_scale)
 
     def font(self, role: str) -> QFont:
         from PySide6.QtGui import QFont
@@ -314,7 +338,7 @@ class Theme:
         f.setPixelSize(self.font_px(role))
         f.setWeight(QFont.Weight(spec.weight))
         if spec.letter_spacing:
-            f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spec.letter_spacing * self.scale)
+            f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spec.letter_spacing * self.scale * self.text_scale)
         f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return f
 
@@ -339,12 +363,18 @@ def build_theme(
     size: tuple[int, int],
     *,
     families: tuple[str, ...] | list[str] | None = None,
+    modes: ModeSet = ModeSet(),
+    reach_top: int = 0,
 ) -> Theme:
-    """The theme for a screen of ``size`` (logical px) from the content's settings."""
+    """The theme for a screen of ``size`` (logical px) from the content's settings, in
+    the visitor's ``modes``."""
     settings = settings or Settings()
     w, h = size
+    palette = Palette(**high_contrast_colours()) if modes.high_contrast else Palette.from_colours(settings.theme)
     return Theme(
-        palette=Palette.from_colours(settings.theme),
+        palette=palette,
+        modes=modes,
+        reach_top=reach_top,
         width=w,
         height=h,
         px_per_mm=px_per_mm(w, h, settings.screen_diagonal_in),
