@@ -21,6 +21,7 @@ from kiosk import paths
 if TYPE_CHECKING:
     from kiosk.clock import FakeClock
     from kiosk.content.model import Content
+    from kiosk.theme.modes import ModeSet
 
 log = logging.getLogger("kiosk")
 
@@ -306,6 +307,20 @@ def _shot_clock(at: str | None, content: Content | None) -> FakeClock | Literal[
         return False
 
 
+def _shot_modes(names: list[str]) -> ModeSet | Literal[False] | None:
+    """``kiosk shot --mode``: the visitor modes to render in; False when a name is wrong."""
+    if not names:
+        return None
+    from kiosk.theme.modes import MODE_NAMES, ModeSet
+
+    try:
+        return ModeSet.parse(names)
+    except ValueError as exc:
+        choices = ", ".join(n.replace("_", "-") for n in MODE_NAMES)
+        print(f"kiosk shot: --mode: {exc}; choose from: {choices}", file=sys.stderr)
+        return False
+
+
 def shot_command(args: argparse.Namespace) -> int:
     """``kiosk shot``: render screens to PNG, offscreen, with animations finished."""
     setup_logging(logging.WARNING)
@@ -318,11 +333,13 @@ def shot_command(args: argparse.Namespace) -> int:
     families = register_fonts()
     status = load_status(content_path)
     clock = _shot_clock(getattr(args, "at", None), status.content)
-    if clock is False:
+    modes = _shot_modes(getattr(args, "mode", []))
+    if clock is False or modes is False:
         return 2
+    suffix = "".join(f"-{m.replace('_', '-')}" for m in modes.on()) if modes else ""
 
     def window_for(lang: str | None, size: tuple[int, int], st: ContentStatus = status) -> KioskWindow:
-        options = ShellOptions(kiosk_mode=False, size=size, lang=lang,
+        options = ShellOptions(kiosk_mode=False, size=size, lang=lang, modes=modes or None,
                                analytics_db=paths.analytics_db(), clock=clock or None)
         w = KioskWindow(st, options, families=families)
         w.resize(*size)
@@ -343,11 +360,11 @@ def shot_command(args: argparse.Namespace) -> int:
             for lang in ("zh", "en"):
                 w = window_for(lang, size)
                 for screen in screens_for(w):
-                    _grab(w, screen, out_dir / f"{screen}-{lang}-{size[0]}x{size[1]}.png")
+                    _grab(w, screen, out_dir / f"{screen}-{lang}-{size[0]}x{size[1]}{suffix}.png")
                 close(w)
             failed = ContentStatus(path=content_path, content=None, findings=status.findings)
             w = window_for(None, size, failed)
-            _grab(w, "unavailable", out_dir / f"unavailable-{size[0]}x{size[1]}.png")
+            _grab(w, "unavailable", out_dir / f"unavailable-{size[0]}x{size[1]}{suffix}.png")
             close(w)
         return 0
     if not args.out:

@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--all", metavar="DIR", dest="all_dir", help="every screen × language × orientation")
     shot.add_argument("--out", metavar="FILE.png", help="output file for --screen")
     shot.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="render as it will look then")
+    shot.add_argument("--mode", action="append", default=[], metavar="MODE",
+                      help="visitor mode(s): large-text, high-contrast, reduced-motion, reach "
+                           "(comma-separated or repeated; with --all, file names get the modes)")
 
     val = sub.add_parser("validate", help="check a content file and list every finding")
     val.add_argument("path", nargs="?", metavar="PATH", help="content file (default: as for run)")

@@ -394,7 +394,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 
 # The calendar's models need Model and Text from above (kiosk.content.calendar).
-from kiosk.content.calendar import Banner, Guided, Schedule  # noqa: E402
 from kiosk.content.access import Accessibility  # noqa: E402
+from kiosk.content.calendar import Banner, Guided, Schedule  # noqa: E402
 
 Content.model_rebuild()

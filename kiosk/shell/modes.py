@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 
 from kiosk.content.access import Accessibility
-from kiosk.theme.modes import MODE_NAMES, ModeSet
+from kiosk.theme.modes import MODE_NAMES, NO_MODES, ModeSet
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class VisitorModes(QObject):
     turned_on = Signal(str)
     """A mode the visitor switched on (for analytics; not emitted by reset)."""
 
-    def __init__(self, default: ModeSet = ModeSet(), parent: QObject | None = None) -> None:
+    def __init__(self, default: ModeSet = NO_MODES, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.default = default
         self._modes = default
@@ -55,6 +55,13 @@ class VisitorModes(QObject):
         if modes != self._modes:
             self._modes = modes
             self.changed.emit(modes)
+
+    def set_default(self, default: ModeSet, *, apply: bool) -> None:
+        """New defaults (new content); ``apply`` also makes them current, silently (the
+        caller is building the UI in them)."""
+        self.default = default
+        if apply:
+            self._modes = default
 
     def reset(self) -> None:
         """Back to the defaults (the idle reset: the next visitor starts fresh)."""

@@ -4,7 +4,7 @@ check or a bar in the knob, and the written word (On / Off)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -76,7 +76,8 @@ class ModeSwitch(TouchButton):
     def _paint_switch(self, p: QPainter, r: QRectF) -> None:
         th, pal, on = self.theme, self.theme.palette, self.is_checked
         pad = th.px(10)
-        track = QRectF(r.right() - self._switch_width() - pad, r.top() + pad, self._switch_width(), r.height() - 2 * pad)
+        sw = self._switch_width()
+        track = QRectF(r.right() - sw - pad, r.top() + pad, sw, r.height() - 2 * pad)
         p.setPen(QPen(QColor(pal.text), max(2.0, th.px(3))))
         p.setBrush(QColor(pal.primary_fill if on else pal.surface))
         p.drawRoundedRect(track, track.height() / 2, track.height() / 2)
@@ -90,8 +91,8 @@ class ModeSwitch(TouchButton):
         if on:
             draw_glyph(p, "check", mark, ink, max(2.0, th.px(4)))
         else:
-            p.setPen(QPen(ink, max(2.0, th.px(4)), cap=Qt.PenCapStyle.RoundCap))
-            p.drawLine(mark.left(), mark.center().y(), mark.right(), mark.center().y())
+            p.setPen(QPen(ink, max(2.0, th.px(4)), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            p.drawLine(QPointF(mark.left(), mark.center().y()), QPointF(mark.right(), mark.center().y()))
         word = track.adjusted(th.px(16), 0, -th.px(16), 0)
         p.setPen(QColor(pal.on_primary if on else pal.text))
         align = Qt.AlignmentFlag.AlignLeft if on else Qt.AlignmentFlag.AlignRight

@@ -16,9 +16,9 @@ from kiosk.sections import PageContext, SectionPage
 from kiosk.shell.attract import AttractScreen
 from kiosk.shell.home import HomeScreen
 from kiosk.shell.language import LanguageState
-from kiosk.shell.navbar import NavBar
 from kiosk.shell.modes import VisitorModes
 from kiosk.shell.modes_panel import ModesOverlay
+from kiosk.shell.navbar import NavBar
 from kiosk.shell.navigation import ATTRACT, HOME, Navigator
 from kiosk.shell.pagestack import PageStack
 from kiosk.shell.swipe import SwipeDetector

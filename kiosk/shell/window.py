@@ -28,12 +28,12 @@ from kiosk.shell.countdown import CountdownOverlay
 from kiosk.shell.guided import GuidedGesture, GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
+from kiosk.shell.modes import VisitorModes, start_modes, system_modes
+from kiosk.shell.modes_theme import mode_theme
 from kiosk.shell.navigation import ATTRACT
 from kiosk.shell.status import ContentStatus
 from kiosk.shell.unavailable import UnavailableScreen
 from kiosk.shell.view import ShellView
-from kiosk.shell.modes import VisitorModes, start_modes, system_modes
-from kiosk.shell.modes_theme import mode_theme
 from kiosk.theme import Theme, build_stylesheet
 from kiosk.theme.modes import ModeSet
 
@@ -126,9 +126,10 @@ class KioskWindow(QWidget):
 
     def set_content(self, status: ContentStatus) -> None:
         """Show ``status``'s content (or the unavailable screen); rebuilds every child."""
+        quiet = self.view is None or self.view.current == ATTRACT
         self.status = status
         self._teardown_children()
-        self.modes.default = self._default_modes(status)
+        self.modes.set_default(self._default_modes(status), apply=quiet)
         self.theme = mode_theme(status, self.options.size, self.families, self.modes.current)
         self.setStyleSheet(build_stylesheet(self.theme))
         settings = status.settings

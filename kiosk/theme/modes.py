@@ -50,6 +50,9 @@ class ModeSet:
         return LARGE_TEXT_SCALE if self.large_text else 1.0
 
 
+NO_MODES = ModeSet()
+"""The default: every mode off."""
+
 _HC = {
     "background": "#000000",
     "background_deep": "#000000",

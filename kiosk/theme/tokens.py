@@ -29,8 +29,7 @@ from kiosk.theme.color import (
     mix,
     readable_on,
 )
-
-from kiosk.theme.modes import ModeSet, high_contrast_colours
+from kiosk.theme.modes import NO_MODES, ModeSet, high_contrast_colours
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QFont
@@ -267,7 +266,7 @@ class Theme:
     height: int
     px_per_mm: float
     families: tuple[str, ...] = DEFAULT_FAMILIES
-    modes: ModeSet = ModeSet()
+    modes: ModeSet = NO_MODES
     """The visitor's modes: the type scale, palette and motion follow them."""
     reach_top: int = 0
     """Top pixel row of the reachable band (reach mode moves every control below it)."""
@@ -363,7 +362,7 @@ def build_theme(
     size: tuple[int, int],
     *,
     families: tuple[str, ...] | list[str] | None = None,
-    modes: ModeSet = ModeSet(),
+    modes: ModeSet = NO_MODES,
     reach_top: int = 0,
 ) -> Theme:
     """The theme for a screen of ``size`` (logical px) from the content's settings, in
