@@ -129,3 +129,53 @@ def test_every_label_tone_has_its_pairs():
     assert tones  # muted, accent, primary, danger
     fgs = {fg for fg, _, _ in TEXT_PAIRS}
     assert set(tones.values()) <= fgs
+
+
+# -- per visitor mode (issue 16) ----------------------------------------------------------
+def mode_palettes() -> dict[str, Palette]:
+    """The palette each visitor mode paints with (large text, reduced motion and reach
+    keep the content's colours; high contrast has its own)."""
+    from kiosk.theme.modes import high_contrast_colours
+
+    shipped = palettes()["content.yaml"]
+    return {"normal": shipped, "large-text": shipped, "reduced-motion": shipped, "reach": shipped,
+            "high-contrast": Palette(**high_contrast_colours())}
+
+
+@pytest.mark.parametrize("mode", ["normal", "large-text", "reduced-motion", "reach", "high-contrast"])
+def test_every_text_pair_meets_its_target_in_each_mode(mode):
+    palette = mode_palettes()[mode]
+    need = {role: 7.0 for role in TEXT_RATIOS} if mode == "high-contrast" else TEXT_RATIOS
+    failures = []
+    for fg, bg, role in TEXT_PAIRS:
+        ratio, stop = worst(palette, fg, bg)
+        if ratio < need[role]:
+            failures.append(f"{fg} ({role}) on {bg}/{stop}: {ratio:.2f} < {need[role]}")
+    assert failures == []
+
+
+def test_high_contrast_every_token_pair_is_seven_to_one_even_display_text():
+    """Every text token on every background token (not only the declared pairs) except
+    the fills made for the other polarity (dark text on yellow/cyan fills only)."""
+    pal = mode_palettes()["high-contrast"]
+    fills = {"primary_fill", "primary_pressed", "accent_fill", "accent_pressed"}
+    backgrounds = {"background", "background_deep", "surface", "surface_raised", "surface_pressed",
+                   "primary_soft", "primary_faint"}
+    for fg in TEXT_TOKENS - {"on_primary", "on_accent"}:
+        for bg in backgrounds:
+            assert wcag_ratio(getattr(pal, fg), getattr(pal, bg)) >= 7.0, (fg, bg)
+    for fg in ("on_primary", "on_accent"):
+        for bg in fills:
+            assert wcag_ratio(getattr(pal, fg), getattr(pal, bg)) >= 7.0, (fg, bg)
+    # lines and focus rings stand out from every surface (3:1, WCAG 1.4.11) -- shape cues
+    for bg in backgrounds - {"surface_pressed"}:
+        assert wcag_ratio(pal.line, getattr(pal, bg)) >= 3.0
+
+
+def test_high_contrast_paints_solid_backgrounds_behind_text():
+    """Every gradient under text collapses to one colour (all its stops are equal)."""
+    pal = mode_palettes()["high-contrast"]
+    for name, stops in GRADIENTS.items():
+        if name == "step_pressed":
+            continue  # a pressed state: its own colour on purpose
+        assert len({getattr(pal, s) for s in stops}) == 1, name

@@ -31,6 +31,7 @@ from kiosk.content.model import Model
 COMFORTABLE_REACH_MM = 1200.0
 
 Millimetres = Annotated[float, Strict(), Field(ge=0, le=4000)]
+Switch = Annotated[bool, Strict()]
 
 
 class Mounting(Model):
@@ -41,10 +42,13 @@ class Mounting(Model):
 
 
 class Accessibility(Model):
-    large_text: bool = False
-    high_contrast: bool = False
-    reduced_motion: bool = False
-    reach: bool = False
+    """The modes every visitor starts in (the ``Aa`` panel changes them until the idle
+    reset), and where the screen hangs."""
+
+    large_text: Switch = False
+    high_contrast: Switch = False
+    reduced_motion: Switch = False
+    reach: Switch = False
     mounting: Mounting = Mounting()
 
 

@@ -87,7 +87,8 @@ class PageStack(QWidget):
             old.hide()
             _call(old, "on_hidden")
         self.anim.stop()
-        self._offset = {"forward": 1, "back": -1}.get(direction, 0) * self.theme.px(140)
+        slide = 0 if self.theme.reduced_motion else self.theme.px(140)  # a cross-fade only
+        self._offset = {"forward": 1, "back": -1}.get(direction, 0) * slide
         new.setGeometry(self.rect())
         new.show()
         new.raise_()

@@ -25,6 +25,7 @@ from kiosk.shell.swipe import SwipeDetector
 from kiosk.shell.welcome import WelcomeLead, WelcomeScreen
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.motion import settle
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class ShellView(QWidget):
         self.modes_overlay = ModesOverlay(theme, self.language.lang, self.modes.current, self)
         self.modes_overlay.modes_panel.toggled.connect(self.modes.toggle)
         self.navbar.modes_clicked.connect(self.modes_overlay.open)
+        settle(self, theme)
 
         self.home.tile_activated.connect(self.navigator.open)
         self.navbar.home_clicked.connect(self.navigator.home)
@@ -154,6 +156,7 @@ class ShellView(QWidget):
         assert section is not None, key
         context = PageContext(self.theme, self.content, self.base_dir, self.language.lang, self.mouse_drag, self.images)
         page = sections.create_page(section, context)
+        settle(page, self.theme)
         page.navigate_requested.connect(self._on_page_navigate_requested)
         page.idle_inhibited.connect(lambda on, sid=key: self.idle_inhibited.emit(sid, on))
         tapped = getattr(page, "item_tapped", None)

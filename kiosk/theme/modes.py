@@ -58,7 +58,7 @@ _HC = {
     "background_deep": "#000000",
     "surface": "#000000",
     "surface_raised": "#000000",
-    "surface_pressed": "#3A3A3A",
+    "surface_pressed": "#262626",
     "line": "#FFFFFF",
     "line_strong": "#FFFFFF",
     "text": "#FFFFFF",
@@ -75,7 +75,7 @@ _HC = {
     "accent_pressed": "#FFFFFF",
     "on_accent": "#000000",
     "accent_text": "#00E5FF",
-    "danger_text": "#FF9E94",
+    "danger_text": "#FFB8B0",
 }
 
 
