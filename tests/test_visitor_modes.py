@@ -11,7 +11,7 @@ from kiosk.content.access import Accessibility, Mounting, reach_band, screen_hei
 from kiosk.content.model import Content
 from kiosk.shell.modes import VisitorModes, gtk_modes, start_modes, system_modes
 from kiosk.theme import TYPE_SCALE, build_theme
-from kiosk.theme.modes import LARGE_TEXT_SCALE, MODE_NAMES, ModeSet
+from kiosk.theme.modes import LARGE_TEXT_SCALE, MODE_NAMES, NO_MODES, ModeSet
 from kiosk.widgets.motion import running
 from tests.conftest import ROOT, _shutdown_and_check, minimal_content_dict
 
@@ -22,7 +22,7 @@ SECTIONS = ["history", "park", "partners", "platform"]
 def kiosk(qtbot):
     """A shown window with the system's modes injected (none unless given)."""
 
-    def make(data=None, *, size=(1920, 1080), modes=None, system=ModeSet(), lang=None):
+    def make(data=None, *, size=(1920, 1080), modes=None, system=NO_MODES, lang=None):
         from kiosk.app import register_fonts
         from kiosk.shell import KioskWindow, ShellOptions, status_from_content
 

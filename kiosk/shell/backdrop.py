@@ -48,6 +48,8 @@ def paint_backdrop(theme: Theme, size: QSize, *, strength: float = 1.0, network:
     w, h = max(1, size.width()), max(1, size.height())
     pm = QPixmap(w, h)
     pm.fill(QColor(pal.background))
+    if theme.high_contrast:
+        return pm  # a solid background behind text: no glow, grid or network
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     glow = QRadialGradient(QPointF(w * 0.72, h * 0.28), max(w, h) * 0.75)

@@ -102,6 +102,7 @@ class NavBar(QWidget):
         on_page = key in self.section_ids
         self.home.setVisible(key != HOME)
         self.back.setVisible(key != HOME)
+        self._label_buttons()
         self.pager.set_index(self.section_ids.index(key) if on_page else -1)
         self.pager.setVisible(on_page and len(self.section_ids) > 1 and self._fits(self.pager))
         self.hint.setVisible(self.pager.isVisibleTo(self) and self._fits(self.pager, self.hint))
@@ -114,6 +115,16 @@ class NavBar(QWidget):
         self.hint.set_language(lang)
         self.lang_toggle.set_current(lang)
         self.set_screen(self._screen)
+
+    def _label_buttons(self) -> None:
+        """Home and Back drop their words (keeping glyph and accessible name) when the
+        bar is too narrow for them: portrait in large text."""
+        for button, key in ((self.home, "nav.home"), (self.back, "nav.back")):
+            button.set_text(tr(key, self._lang))
+        if not self._fits():
+            for button, key in ((self.home, "nav.home"), (self.back, "nav.back")):
+                button.set_text("")
+                button.setAccessibleName(tr(key, self._lang))
 
     def _fits(self, *extra: QWidget) -> bool:
         gap = self.theme.space("md")

@@ -244,6 +244,8 @@ TYPE_SCALE: dict[str, TypeRole] = {
 SPACE: dict[str, int] = {"xxs": 4, "xs": 8, "sm": 16, "md": 24, "lg": 40, "xl": 64, "xxl": 96}
 #: Corner radii in design units.
 RADIUS: dict[str, int] = {"sm": 12, "md": 20, "lg": 32, "xl": 48}
+#: Components holding text grow with the type scale (large text: ×1.29 for ×1.4 text).
+_TEXT_SIZED = ("button", "navbar", "key")
 #: Component sizes in design units (scaled, then floored at the physical minimum).
 SIZE: dict[str, int] = {
     "min_target": 64,
@@ -301,7 +303,8 @@ class Theme:
 
     def size(self, name: str) -> int:
         """A component size; interactive sizes never fall below :attr:`min_target`."""
-        value = self.px(SIZE[name])
+        units = SIZE[name] * (self.text_scale ** 0.75 if name in _TEXT_SIZED else 1.0)
+        value = self.px(units)
         if name in ("button", "key", "navbar", "min_target"):
             value = max(value, self.min_target + (self.px(32) if name == "navbar" else 0))
         return value

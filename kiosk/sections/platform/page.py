@@ -54,7 +54,8 @@ class HeroBand(QWidget):
 
     def columns(self) -> int:
         n = len(self.cards) or 1
-        return min(n, 4) if self.theme.landscape else min(n, 2)
+        wide = self.theme.landscape and self.theme.text_scale == 1.0  # large text: 2 × 2
+        return min(n, 4) if wide else min(n, 2)
 
     def add(self, card: FigureCard) -> None:
         card.setParent(self)
