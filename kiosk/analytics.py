@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
-KINDS = ("session_start", "session_end", "view", "tap", "language")
+KINDS = ("session_start", "session_end", "view", "tap", "language", "mode")
 _COLUMNS = ("ts", "session", "kind", "screen", "item", "lang", "seconds")
 
 
@@ -187,6 +187,7 @@ def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
               "GROUP BY lang")
     guided = q("SELECT COUNT(*), COALESCE(SUM(ts >= ?2), 0) FROM events WHERE ts >= ?1 AND "
                "kind='session_start' AND item='guided'", today)
+    modes = q("SELECT item, COUNT(*) FROM events WHERE ts >= ? AND kind='mode' GROUP BY item")
     conn.close()
     return {
         "sessions": started,
@@ -198,6 +199,7 @@ def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
         "language_switches": {lang: n for lang, n in langs},
         "sessions_guided": guided[0][0],
         "sessions_guided_today": guided[0][1],
+        "modes_turned_on": {m: n for m, n in modes},
     }
 
 
@@ -229,6 +231,9 @@ def format_summary(data: dict[str, Any], since: dt.date | None) -> Iterable[str]
     yield "  most-tapped items:"
     for i in data["items"] or [{"screen": "—", "item": "", "taps": 0}]:
         yield f"    {i['screen']}/{i['item']:<24} {i['taps']:>6} taps"
+    modes = data.get("modes_turned_on") or {}
+    if modes:
+        yield "  visitor modes turned on: " + ", ".join(f"{m} {n}" for m, n in sorted(modes.items()))
     hours = data["busy_hours"]
     if hours:
         top = max(hours.values())

@@ -80,6 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "stats.today": {"zh": "今日访客", "en": "Sessions today"},
     "stats.average": {"zh": "平均停留", "en": "Average visit"},
     "stats.none": {"zh": "今天还没有访客数据", "en": "No visitor data yet today"},
+    "stats.modes": {"zh": "显示方式开启", "en": "Modes turned on"},
     "stats.visits": {"zh": "最常浏览", "en": "Most visited"},
     "stats.hours": {"zh": "繁忙时段", "en": "Busy hours"},
     "stats.self_guided": {"zh": "自助参观", "en": "self-guided"},

@@ -214,3 +214,74 @@ def test_count_ups_show_their_final_value_at_once(kiosk):
     for up in ups:
         up.start()
         assert up.value == up._target and not running(up)
+
+
+# -- analytics ------------------------------------------------------------------------------
+def test_turning_a_mode_on_is_counted_and_the_visit_goes_on(kiosk, qtbot, tmp_path):
+    from kiosk import analytics
+    from kiosk.analytics import Recorder
+    from kiosk.shell.admin_stats import modes_line
+    from kiosk.shell.visits import VisitTracker
+
+    db = tmp_path / "a.db"
+    recorder = Recorder(db, batch_seconds=0.01)
+    win = kiosk()
+    tracker = VisitTracker(recorder, parent=win)
+    tracker.attach(win.view)
+    win.view_replaced.connect(tracker.attach)
+    win.show_screen("park")
+    win.modes.set("large_text", True)
+    win.modes.set("high_contrast", True)
+    win.modes.set("high_contrast", False)  # off: not counted
+    assert win.view.current == "park"
+    win.reset()  # the reset back to the defaults is not a visitor's choice
+    recorder.close()
+    data = analytics.summary(db)
+    assert data["modes_turned_on"] == {"large_text": 1, "high_contrast": 1}
+    assert data["sessions"] == 1  # one visit, not one per mode change
+    line = modes_line(data["modes_turned_on"])
+    assert "大字模式/Large text 1" in line and "High contrast" in line
+    assert any("visitor modes turned on" in row for row in analytics.format_summary(data, None))
+
+
+# -- reach ----------------------------------------------------------------------------------
+def _interactive(root):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    from kiosk.widgets.touch import TouchButton
+
+    for w in root.findChildren(QWidget):
+        if not w.isVisible() or w.window() is not root.window():
+            continue
+        if isinstance(w, (TouchButton, QAbstractButton)) or (
+                w.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+                and not w.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)):
+            yield w
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_reach_mode_puts_every_control_in_the_reachable_band(kiosk, qtbot, size):
+    from PySide6.QtCore import QPoint, QRect
+
+    win = kiosk(size=size, modes=ModeSet(reach=True))
+    top = win.theme.reach_top
+    # the shipped mounting (a 55" panel, bottom edge 800 mm): the top is out of reach in
+    # both orientations (portrait: the top 1,290 of 1,920 rows; landscape: 450 of 1,080)
+    assert top == {(1080, 1920): 1290, (1920, 1080): 450}[size]
+    assert win.view.reach_header is not None and win.view.reach_header.height() == top
+    band = QRect(0, top, size[0], size[1] - top)
+    for screen in ["home", *SECTIONS]:
+        win.show_screen(screen)
+        win.freeze_for_shot()
+        if screen == "home":
+            _open_panel(win, qtbot)
+        outside = []
+        for w in _interactive(win.view):
+            if w is win.view.attract or win.view.attract.isAncestorOf(w) or w is win.view.modes_overlay:
+                continue
+            rect = QRect(w.mapTo(win, QPoint(0, 0)), w.size()).intersected(win.rect())
+            if not rect.isEmpty() and not band.contains(rect):
+                outside.append(f"{w.objectName() or type(w).__name__} {rect.getRect()}")
+        assert outside == [], screen
+        win.view.modes_overlay.close_overlay()

@@ -22,6 +22,14 @@ from kiosk.widgets.labels import TextLabel
 log = logging.getLogger(__name__)
 
 
+def modes_line(counts: dict[str, int]) -> str:
+    """How often each visitor mode was turned on, in both languages (empty when never)."""
+    if not counts:
+        return ""
+    parts = [f"{both('modes.' + name, sep='/')} {n}" for name, n in sorted(counts.items())]
+    return f"\n{both('stats.modes')}: " + "  ·  ".join(parts)
+
+
 def charts_from(summary: dict, titles: Callable[[str], Text]) -> list[Chart]:
     """Charts for a summary: most-visited screens and busy hours (none without data)."""
     charts = []
@@ -82,7 +90,8 @@ class AdminStats(QWidget):
             f"{both('stats.today')}: {data['sessions_today']} "
             f"({both('stats.self_guided')} {data['sessions_today'] - guided}, "
             f"{both('stats.guided')} {guided})   ·   "
-            f"{both('stats.average')}: {data['average_session_s']:.0f} s")
+            f"{both('stats.average')}: {data['average_session_s']:.0f} s"
+            f"{modes_line(data.get('modes_turned_on') or {})}")
         from kiosk.widgets.charts import ChartView  # pyqtgraph: only when there is data
 
         for chart in charts_from(data, self.titles):

@@ -56,12 +56,13 @@ class HomeScreen(QWidget):
             outer.addSpacing(theme.space("md"))
         for label in self.labels:
             outer.addWidget(label)
+            label.setVisible(not theme.reach)  # reach mode: the header above shows the name
         outer.addSpacing(theme.space("lg"))
         grid = QGridLayout()
         gap = theme.space("lg") if theme.landscape else theme.space("md")
         grid.setHorizontalSpacing(gap)
         grid.setVerticalSpacing(gap)
-        cols = columns_for(len(content.sections), theme.landscape)
+        cols = columns_for(len(content.sections), theme.landscape or theme.reach)
         self.tiles: dict[str, Tile] = {}
         for i, section in enumerate(content.sections):
             tile = Tile(
@@ -86,6 +87,7 @@ class HomeScreen(QWidget):
         self._lang = lang
         for label in self.labels:
             label.set_language(lang)
+            label.setVisible(not self.theme.reach)
         for tile in self.tiles.values():
             tile.set_language(lang)
 

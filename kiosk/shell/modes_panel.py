@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
 from kiosk.shell.overlay import Overlay
@@ -108,11 +108,14 @@ class ModesPanel(QFrame):
         self.setObjectName("modes-panel")
         self.setProperty("card", "plain")
         col = QVBoxLayout(self)
-        m = theme.space("lg")
+        m = theme.space("md")
         col.setContentsMargins(m, m, m, m)
-        col.setSpacing(theme.space("sm"))
-        self.title = TextLabel(theme, lambda l: tr("modes.title", l), lang, role="h3", parent=self)
-        col.addWidget(self.title)
+        col.setSpacing(theme.space("xs"))
+        head = QHBoxLayout()  # the title, and Done where a thumb finds it
+        self.title = TextLabel(theme, lambda l: tr("modes.title", l), lang, role="h3", wrap=False, parent=self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.title, 1)
+        col.addLayout(head)
         self.switches: dict[str, ModeSwitch] = {}
         for name in MODE_NAMES:
             switch = ModeSwitch(theme, name, lang, self)
@@ -123,8 +126,7 @@ class ModesPanel(QFrame):
         self.close_button = PillButton(theme, tr("modes.done", lang), glyph="check", variant="primary", parent=self)
         self.close_button.setObjectName("modes-done")
         self.close_button.clicked.connect(self.done)
-        col.addSpacing(theme.space("sm"))
-        col.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        head.addWidget(self.close_button)
 
     def set_modes(self, modes: ModeSet) -> None:
         for name, switch in self.switches.items():
@@ -151,6 +153,5 @@ class ModesOverlay(Overlay):
         band_top = self.theme.reach_top if self.theme.reach else 0
         panel = self.panel.geometry()
         if band_top and panel.top() < band_top:
-            margin = self.theme.px(48)
-            panel.moveBottom(self.height() - margin - self.theme.size("navbar"))
+            panel.moveBottom(self.height() - self.theme.space("md"))
             self.panel.setGeometry(panel)

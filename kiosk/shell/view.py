@@ -21,6 +21,7 @@ from kiosk.shell.modes_panel import ModesOverlay
 from kiosk.shell.navbar import NavBar
 from kiosk.shell.navigation import ATTRACT, HOME, Navigator
 from kiosk.shell.pagestack import PageStack
+from kiosk.shell.reach import ReachHeader
 from kiosk.shell.swipe import SwipeDetector
 from kiosk.shell.welcome import WelcomeLead, WelcomeScreen
 from kiosk.theme import Theme
@@ -54,6 +55,8 @@ class ShellView(QWidget):
         self.base_dir = base_dir
         self.mouse_drag = mouse_drag
         self._pending: list[str] = []
+        self.continues_visit = False
+        """Rebuilt for a mode change: the visitor's visit goes on (analytics)."""
         self.images = ImageLoader(self)
         self.language = LanguageState(lang or content.kiosk.default_language, self)
         self.navigator = Navigator([s.id for s in content.sections], self)
@@ -65,6 +68,9 @@ class ShellView(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.reach_header = ReachHeader(content, theme, self.language.lang, self) if theme.reach else None
+        if self.reach_header is not None:  # reach mode: everything interactive below it
+            column.addWidget(self.reach_header)
         column.addWidget(self.stack, 1)
         column.addWidget(self.navbar)
         self.attract = AttractScreen(content, theme, self)
@@ -175,6 +181,8 @@ class ShellView(QWidget):
             self._catch_up_language(key)
             self.stack.show_key(key, direction)
             self.navbar.set_screen(key)
+            if self.reach_header is not None:
+                self.reach_header.set_screen(key)
             self.attract.hide()
         self.screen_changed.emit(key)
 
@@ -193,6 +201,8 @@ class ShellView(QWidget):
         self.home.set_language(lang)
         self.navbar.set_language(lang)
         self.modes_overlay.modes_panel.set_language(lang)
+        if self.reach_header is not None:
+            self.reach_header.set_language(lang)
         current = self.stack.current_widget()
         for page in self.built_pages().values():
             if page is current:

@@ -26,6 +26,7 @@ class VisitTracker(QObject):
         self.recorder = recorder
         self.clock = clock
         self._view: ShellView | None = None
+        self._modes: QObject | None = None
         self._screen = ATTRACT
         self._since = clock()
         self._session_start: float | None = None
@@ -33,14 +34,23 @@ class VisitTracker(QObject):
         """A guided tour is on: sessions are recorded with ``item='guided'``."""
 
     def attach(self, view: ShellView | None) -> None:
-        """Follow ``view`` (a new one after each content change)."""
-        self._end_session()
+        """Follow ``view`` (a new one after each content change; after a visitor mode
+        change the visit goes on)."""
+        if view is None or not view.continues_visit:
+            self._end_session()
+            self._screen, self._since = ATTRACT, self.clock()
         self._view = view
-        self._screen, self._since = ATTRACT, self.clock()
         if view is not None:
             view.screen_changed.connect(self._on_view_screen_changed)
             view.item_tapped.connect(self._on_view_item_tapped)
             view.language.changed.connect(self._on_language_changed)
+            if view.modes is not self._modes:
+                self._modes = view.modes
+                view.modes.turned_on.connect(self._on_mode_turned_on)
+
+    def _on_mode_turned_on(self, name: str) -> None:
+        """A visitor switched a mode on (no personal data: the mode and the screen)."""
+        self.recorder.record("mode", screen=self._screen, item=name)
 
     def _on_view_screen_changed(self, key: str) -> None:
         now = self.clock()

@@ -124,8 +124,9 @@ class KioskWindow(QWidget):
                 app.removeEventFilter(obj)
             self._filters.remove(obj)
 
-    def set_content(self, status: ContentStatus) -> None:
-        """Show ``status``'s content (or the unavailable screen); rebuilds every child."""
+    def set_content(self, status: ContentStatus, *, resume: tuple[str, str] | None = None) -> None:
+        """Show ``status``'s content (or the unavailable screen); rebuilds every child.
+        ``resume`` (screen, language): the visitor carries on there (a mode change)."""
         quiet = self.view is None or self.view.current == ATTRACT
         self.status = status
         self._teardown_children()
@@ -172,6 +173,8 @@ class KioskWindow(QWidget):
             if child is not None:
                 child.show()
         self.calendar.start()
+        if resume is not None and self.view is not None:
+            self._resume(self.view, *resume)
         self.view_replaced.emit(self.view)
 
     def _teardown_children(self) -> None:
@@ -224,17 +227,21 @@ class KioskWindow(QWidget):
         """Apply the visitor's modes in place: the same screen, language and open panel
         come back in the new theme (every widget is rebuilt from it)."""
         view = self.view
-        screen, lang = (view.current, view.lang) if view is not None else (ATTRACT, None)
-        panel_open = view is not None and view.modes_overlay.isVisible()
-        self.set_content(self.status)
-        if self.view is not None:
-            if lang is not None:
-                self.view.language.set(lang)
-            if screen != ATTRACT:
-                self.view.show_screen(screen)
-                self.view.finish_animations()
-            if panel_open:
-                self.view.modes_overlay.open()
+        if view is None or view.current == ATTRACT:
+            self.set_content(self.status)
+            return
+        panel_open = view.modes_overlay.isVisible()
+        self.set_content(self.status, resume=(view.current, view.lang))
+        if panel_open and self.view is not None:
+            self.view.modes_overlay.open()
+
+    @staticmethod
+    def _resume(view: ShellView, screen: str, lang: str) -> None:
+        view.continues_visit = True
+        view.language.set(lang)
+        if screen != ATTRACT:
+            view.show_screen(screen)
+            view.finish_animations()
 
     def _screen_title(self, key: str) -> Text:
         section = self.status.content.section(key) if self.status.content is not None else None

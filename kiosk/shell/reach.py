@@ -1,0 +1,59 @@
+"""Reach mode: on a tall screen hung at standing height, the part above a comfortable
+reach (≈ 1,200 mm, from ``accessibility.mounting``) shows only titles and imagery; the
+pages, their controls and panels and the navigation bar all live in the band below.
+
+:class:`ReachHeader` is that top part: the backdrop, the kiosk's name and the title of
+the screen the visitor is on. It takes no input (a touch up there does nothing).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content.model import Content
+from kiosk.shell.backdrop import paint_backdrop
+from kiosk.theme import Theme
+from kiosk.widgets.labels import TextLabel
+
+
+class ReachHeader(QWidget):
+    def __init__(self, content: Content, theme: Theme, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reach-header")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.theme = theme
+        self.content = content
+        self._backdrop: QPixmap | None = None
+        self.setFixedHeight(theme.reach_top)
+        col = QVBoxLayout(self)
+        m = theme.px(64)
+        col.setContentsMargins(m, m, m, theme.space("lg"))
+        col.setSpacing(theme.space("sm"))
+        col.addStretch(1)
+        self.name = TextLabel(theme, content.kiosk.name, lang, role="label", tone="accent", parent=self)
+        self.title = TextLabel(theme, content.kiosk.name, lang, role="display", parent=self)
+        col.addWidget(self.name)
+        col.addWidget(self.title)
+
+    def set_screen(self, key: str) -> None:
+        section = self.content.section(key)
+        self.title.set_source(section.title if section is not None else self.content.kiosk.name)
+        self.name.setVisible(section is not None)
+
+    def set_language(self, lang: str) -> None:
+        self.name.set_language(lang)
+        self.title.set_language(lang)
+
+    def resizeEvent(self, e: object) -> None:
+        self._backdrop = None
+        super().resizeEvent(e)  # type: ignore[arg-type]
+
+    def paintEvent(self, _e: QPaintEvent) -> None:
+        if self._backdrop is None or self._backdrop.size() != self.size():
+            self._backdrop = paint_backdrop(self.theme, QSize(self.width(), self.height()), strength=0.8)
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._backdrop)
+        p.end()
+
