@@ -373,7 +373,7 @@ def shot_command(args: argparse.Namespace) -> int:
     if args.screen == "unavailable":  # preview the maintenance screen whatever the content
         status = ContentStatus(path=content_path, content=None, findings=status.findings)
     w = window_for(args.lang, tuple(args.size), status)
-    known = screens_for(w) + ["unavailable"]
+    known = [*screens_for(w), "modes", "unavailable"]
     if args.screen not in known and w.view is not None:
         print(f"kiosk shot: unknown screen {args.screen!r}; choose from: {', '.join(known)}", file=sys.stderr)
         close(w)

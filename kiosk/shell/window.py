@@ -298,7 +298,7 @@ class KioskWindow(QWidget):
 
     def show_screen(self, name: str) -> None:
         """Show a screen by name: attract, home, a section id, countdown, pin, admin,
-        welcome or night."""
+        welcome, night or modes (the Aa panel)."""
         if self.countdown is not None:
             self.countdown.stop()
         if self.admin is not None:
@@ -313,6 +313,11 @@ class KioskWindow(QWidget):
                 self.view.show_screen(self.view.content.sections[0].id)
             if self.guided.bar is not None:
                 self.guided.bar.set_open(True)
+            return
+        if name == "modes" and self.view is not None:  # the Aa panel open over home
+            self.view.show_screen("home")
+            self.view.finish_animations()
+            self.view.modes_overlay.open()
             return
         if name in ("countdown", "pin", "admin"):
             if self.view is not None:
