@@ -56,7 +56,7 @@ from kiosk.sections.park.plan_paint import (
     paint_placeholder,
 )
 from kiosk.theme import Theme
-from kiosk.widgets.touch import TOUCH_EVENTS
+from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 #: The deepest zoom, as a multiple of "whole plan".
 MAX_ZOOM = 4.0
@@ -124,6 +124,7 @@ class PlanView(QWidget):
         self._last_tap_ms = -10_000
         self._last_tap_pos = QPointF(-1e6, -1e6)
         self._mouse = False
+        self.tracker = TapTracker(theme, press=self._tap_press, tap=self._tap_release, cancel=self._pressed_off)
         # one animation drives zooms and glides: (scale, plan centre) from → to
         self.anim = QVariantAnimation(self)
         self.anim.setObjectName("plan-zoom")
@@ -259,6 +260,7 @@ class PlanView(QWidget):
     def reset_view(self) -> None:
         """Whole plan, no selection, no gesture in progress (idle reset)."""
         self.anim.stop()
+        self.tracker.reset()
         self._points.clear()
         self._mode = "idle"
         self._mouse = False
@@ -380,6 +382,7 @@ class PlanView(QWidget):
 
     def event(self, e: QEvent) -> bool:
         if e.type() in TOUCH_EVENTS:
+            self.tracker.touch_event(e)  # type: ignore[arg-type]  # taps; the gestures below pan and pinch
             self._touch(e)  # type: ignore[arg-type]
             e.accept()
             return True
@@ -436,12 +439,7 @@ class PlanView(QWidget):
             return
         p = pts[0]
         if self._mode == "idle":
-            self._mode = "tap"
-            self._start = QPointF(p)
-            hit = self.hotspot_at(p)
-            if hit != self._pressed:
-                self._pressed = hit
-                self.update()
+            self._mode = "tap"  # the tracker has the press; the plan pans once it lets go
         else:  # back to one finger after a pinch: keep panning from here
             self._mode = "pan"
         self._anchor_offset = QPointF(self.offset)
@@ -460,29 +458,24 @@ class PlanView(QWidget):
             self._set_view(scale, mid - self._anchor_plan * scale)
             return
         p = pts[0]
-        if self._mode == "tap":
-            d = p - self._start
-            if max(abs(d.x()), abs(d.y())) > self._slop():
-                self._mode = "pan"
-                self._pressed_off()
+        if self._mode == "tap" and not self.tracker.live:
+            self._mode = "pan"  # moved past the slop: a drag, not a tap
         if self._mode == "pan":
             self._set_view(self.scale, self._anchor_offset + (p - self._start))
             self._samples.append((self._now(), QPointF(p)))
             self._samples = self._samples[-6:]
 
     def _end(self, pos: QPointF) -> None:
-        mode, multi = self._mode, self._multi
+        mode = self._mode
         self._mode = "idle"
         self._multi = False
-        pressed = self._pressed
         self._pressed_off()
-        if mode == "tap" and not multi:
-            self._tap(pos, pressed)
-        elif mode == "pan":
+        if mode == "pan":
             self._glide()
         self.update()
 
     def _cancel(self) -> None:
+        self.tracker.reset()
         self._points.clear()
         self._mode = "idle"
         self._multi = False
@@ -495,8 +488,17 @@ class PlanView(QWidget):
             self._pressed = None
             self.update()
 
-    def _slop(self) -> float:
-        return float(max(self.theme.mm(4), self.theme.px(24)))
+    def _tap_press(self, pos: QPointF) -> bool:
+        hit = self.hotspot_at(pos)
+        if hit != self._pressed:
+            self._pressed = hit
+            self.update()
+        return True  # a tap on the background is a tap too
+
+    def _tap_release(self, pos: QPointF) -> None:
+        pressed = self._pressed
+        self._pressed_off()
+        self._tap(pos, pressed)
 
     def _tap(self, pos: QPointF, pressed: str | None) -> None:
         now = self._now()
@@ -541,6 +543,7 @@ class PlanView(QWidget):
     # mouse (desktop trials; touch never arrives as mouse here because touch is accepted)
     def mousePressEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton and not self._points:
+            self.tracker.mouse_event(e)
             self._on_first_touch()
             self._mouse = True
             self._points = {-1: QPointF(e.position())}
@@ -551,6 +554,7 @@ class PlanView(QWidget):
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
         if self._mouse:
+            self.tracker.mouse_event(e)
             self._points = {-1: QPointF(e.position())}
             self._follow()
             self._points.clear()
@@ -559,6 +563,7 @@ class PlanView(QWidget):
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         if self._mouse and e.button() == Qt.MouseButton.LeftButton:
             self._mouse = False
+            self.tracker.mouse_event(e)
             self._end(QPointF(e.position()))
         e.accept()
 
