@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPainterPath
 from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
@@ -36,6 +36,7 @@ from kiosk.widgets.chart_scale import (
     series_colours,
     wrap_label,
 )
+from kiosk.widgets.progress import progress_animation
 
 DURATION_MS = 850
 #: Later bars start a little later (a fraction of the animation spread across the bars).
@@ -161,13 +162,10 @@ class ChartView(pg.PlotWidget):
         self._style_axes()
         self._build_items()
 
-        self.animation = QVariantAnimation(self)
-        self.animation.setObjectName(f"chart-grow-{chart.id}")
-        self.animation.setStartValue(0.0)
-        self.animation.setEndValue(1.0)
-        self.animation.setDuration(DURATION_MS)
-        self.animation.setEasingCurve(QEasingCurve.Type.Linear)  # eased per bar (stagger)
-        self.animation.valueChanged.connect(self._on_animation_value_changed)
+        self.animation = progress_animation(  # linear: eased per bar (stagger)
+            self, f"chart-grow-{chart.id}", self._on_animation_value_changed,
+            duration_ms=DURATION_MS, easing=QEasingCurve.Type.Linear,
+        )
 
         self.view_box.sigResized.connect(self._on_view_box_resized)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel, resolve
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 OPEN_MS = 220
@@ -229,13 +230,7 @@ class EventDetail(QWidget):
         self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
         self.close_button.clicked.connect(self.close_detail)
 
-        self.anim = QVariantAnimation(self)
-        self.anim.setObjectName("event-detail-open")
-        self.anim.setDuration(OPEN_MS)
-        self.anim.setStartValue(0.0)
-        self.anim.setEndValue(1.0)
-        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.anim = progress_animation(self, "event-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
         self.hide()
 
     # -- display --------------------------------------------------------------------------

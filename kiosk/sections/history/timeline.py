@@ -21,6 +21,7 @@ from kiosk.sections.history.paint import PixmapCache, paint_axis, paint_card, pa
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import MOUSE_EVENTS, TOUCH_EVENTS, TapTracker
 
 JUMP_MS = 520
@@ -89,13 +90,7 @@ class TimelineView(QAbstractScrollArea):
         self.jump.valueChanged.connect(self._on_jump_value_changed)
         self.jump.stateChanged.connect(self._on_jump_state_changed)
 
-        self.reveal = QVariantAnimation(self)
-        self.reveal.setObjectName("timeline-reveal")
-        self.reveal.setDuration(REVEAL_MS)
-        self.reveal.setStartValue(0.0)
-        self.reveal.setEndValue(1.0)
-        self.reveal.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.reveal.valueChanged.connect(self._on_reveal_value_changed)
+        self.reveal = progress_animation(self, "timeline-reveal", self._on_reveal_value_changed, duration_ms=REVEAL_MS)
 
     # -- queries --------------------------------------------------------------------------
     @property

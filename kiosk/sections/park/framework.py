@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from kiosk.content.model import FrameworkItem
 from kiosk.i18n import format_number
 from kiosk.theme import Theme
 from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.touch import TouchButton
 
 GROW_MS = 1100
@@ -37,13 +38,7 @@ class FrameworkStairs(TouchButton):
         self.count_font = theme.font("label")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(theme.px(290))
-        self.grow = QVariantAnimation(self)
-        self.grow.setObjectName("framework-grow")
-        self.grow.setDuration(GROW_MS)
-        self.grow.setStartValue(0.0)
-        self.grow.setEndValue(1.0)
-        self.grow.setEasingCurve(QEasingCurve.Type.Linear)
-        self.grow.valueChanged.connect(self._on_grow_value_changed)
+        self.grow = progress_animation(self, "framework-grow", self._on_grow_value_changed, duration_ms=GROW_MS, easing=QEasingCurve.Type.Linear)
         self.clicked.connect(self._on_clicked)
 
     def set_language(self, lang: str) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QEasingCurve,
     QEvent,
     QObject,
     QPoint,
@@ -34,6 +33,7 @@ from kiosk.theme import Theme
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.progress import progress_animation
 
 # -- legend -----------------------------------------------------------------------------
 
@@ -260,13 +260,7 @@ class HotspotDetail(QFrame):
         self.name_label: TextLabel | None = None
         self.description_label: TextLabel | None = None
         self.close_button.clicked.connect(self.closed)
-        self.slide = QVariantAnimation(self)
-        self.slide.setObjectName("hotspot-detail-slide")
-        self.slide.setDuration(240)
-        self.slide.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.slide.setStartValue(0.0)
-        self.slide.setEndValue(1.0)
-        self.slide.valueChanged.connect(self._on_slide_value_changed)
+        self.slide = progress_animation(self, "hotspot-detail-slide", self._on_slide_value_changed, duration_ms=240)
         self._home = QPoint()
         self.hide()
 

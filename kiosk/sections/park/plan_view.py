@@ -56,6 +56,7 @@ from kiosk.sections.park.plan_paint import (
     paint_placeholder,
 )
 from kiosk.theme import Theme
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 #: The deepest zoom, as a multiple of "whole plan".
@@ -126,11 +127,7 @@ class PlanView(QWidget):
         self._mouse = False
         self.tracker = TapTracker(theme, press=self._tap_press, tap=self._tap_release, cancel=self._pressed_off)
         # one animation drives zooms and glides: (scale, plan centre) from → to
-        self.anim = QVariantAnimation(self)
-        self.anim.setObjectName("plan-zoom")
-        self.anim.setStartValue(0.0)
-        self.anim.setEndValue(1.0)
-        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.anim = progress_animation(self, "plan-zoom", self._on_anim_value_changed, easing=QEasingCurve.Type.Linear)
         self.anim.finished.connect(self._on_anim_finished)
         self._from = (1.0, QPointF())
         self._to = (1.0, QPointF())

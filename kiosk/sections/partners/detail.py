@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
 from kiosk.widgets.monogram import initials, monogram_pixmap
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.qr import QrCodeWidget
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
@@ -261,13 +262,7 @@ class PartnerDetail(QWidget):
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
 
-        self.anim = QVariantAnimation(self)
-        self.anim.setObjectName("partner-detail-open")
-        self.anim.setDuration(OPEN_MS)
-        self.anim.setStartValue(0.0)
-        self.anim.setEndValue(1.0)
-        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.anim = progress_animation(self, "partner-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
         self.close_button.clicked.connect(self.close_detail)
 
     # -- texts ------------------------------------------------------------------------
