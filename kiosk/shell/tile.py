@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
-from kiosk.widgets.labels import Source, resolve
+from kiosk.widgets.labels import FollowsLanguage, Source, resolve
 from kiosk.widgets.text import draw_text, text_height
 from kiosk.widgets.touch import TouchButton
 
 
-class Tile(TouchButton):
+class Tile(FollowsLanguage, TouchButton):
     def __init__(
         self,
         theme: Theme,
@@ -52,11 +52,9 @@ class Tile(TouchButton):
     def has_icon(self) -> bool:
         return self._icon is not None
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.setAccessibleName(self.title)
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.setAccessibleName(self.title)
+        self.update()
 
     def icon_size(self) -> int:
         return round(self._disc() * 0.5)

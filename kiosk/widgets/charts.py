@@ -36,6 +36,7 @@ from kiosk.widgets.chart_scale import (
     series_colours,
     wrap_label,
 )
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.progress import progress_animation
 
 DURATION_MS = 850
@@ -120,7 +121,7 @@ class RoundedBarItem(pg.BarGraphItem):
 # -- the view ----------------------------------------------------------------------------
 
 
-class ChartView(pg.PlotWidget):
+class ChartView(FollowsLanguage, pg.PlotWidget):
     """One content chart. Display-only; re-renders per language; grows in on demand."""
 
     def __init__(self, theme: Theme, chart: Chart, lang: str, parent: QWidget | None = None) -> None:
@@ -389,14 +390,7 @@ class ChartView(pg.PlotWidget):
             for i, v in enumerate(series.values):
                 self.value_labels[k][i].setText(self._value_text(v))
 
-    @property
-    def lang(self) -> str:
-        return self._lang
-
-    def set_language(self, lang: str) -> None:
-        if lang == self._lang:
-            return
-        self._lang = lang
+    def _language_changed(self, lang: str) -> None:
         self._render_texts()
         self._fit()
         self.set_progress(self._progress)

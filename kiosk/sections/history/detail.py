@@ -18,7 +18,7 @@ from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import TextLabel, resolve
+from kiosk.widgets.labels import FollowsLanguage, TextLabel, resolve
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
@@ -147,7 +147,7 @@ class _Panel(QWidget):
         e.accept()
 
 
-class EventDetail(QWidget):
+class EventDetail(FollowsLanguage, QWidget):
     closed = Signal()
     step_requested = Signal(int)
     """-1 for the previous event, +1 for the next."""
@@ -272,10 +272,7 @@ class EventDetail(QWidget):
             self.hide()
             self.closed.emit()
 
-    def set_language(self, lang: str) -> None:
-        if lang == self._lang:
-            return
-        self._lang = lang
+    def _language_changed(self, lang: str) -> None:
         self.prev_button.set_text(tr("history.previous", lang))
         self.next_button.set_text(tr("history.next", lang))
         self.close_button.set_text(tr("history.close", lang))

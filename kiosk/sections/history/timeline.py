@@ -21,6 +21,7 @@ from kiosk.sections.history.paint import PixmapCache, paint_axis, paint_card, pa
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import MOUSE_EVENTS, TOUCH_EVENTS, TapTracker
 
@@ -30,7 +31,7 @@ CACHE_BYTES = 64 * 1024 * 1024
 
 
 
-class TimelineView(QAbstractScrollArea):
+class TimelineView(FollowsLanguage, QAbstractScrollArea):
     event_tapped = Signal(int)
     current_era_changed = Signal(int)
     visible_span_changed = Signal(float, float)
@@ -93,10 +94,6 @@ class TimelineView(QAbstractScrollArea):
         self.reveal = progress_animation(self, "timeline-reveal", self._on_reveal_value_changed, duration_ms=REVEAL_MS)
 
     # -- queries --------------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self._lang
-
     @property
     def value(self) -> int:
         return self.horizontalScrollBar().value()
@@ -164,11 +161,9 @@ class TimelineView(QAbstractScrollArea):
         return max(0, min(self.maximum, target))
 
     # -- commands -------------------------------------------------------------------------
-    def set_language(self, lang: str) -> None:
+    def _language_changed(self, lang: str) -> None:
         """Re-render in ``lang``. The layout is sized for both languages, so nothing moves."""
-        if lang != self._lang:
-            self._lang = lang
-            self.viewport().update()
+        self.viewport().update()
 
     def scroll_to(self, value: int, *, animated: bool = True) -> None:
         self.scroller.stop()

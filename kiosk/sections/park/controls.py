@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.touch import TouchButton
 
 
@@ -83,7 +84,7 @@ class CloseButton(TouchButton):
         p.end()
 
 
-class TabBar(TouchButton):
+class TabBar(FollowsLanguage, TouchButton):
     """Underline tabs: the current tab's label in full text colour over an amber bar."""
 
     selected = Signal(str)
@@ -105,10 +106,8 @@ class TabBar(TouchButton):
     def label(self, key: str) -> str:
         return dict(self._options)[key](self._lang)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     def set_current(self, key: str) -> None:
         if key in self.keys and key != self.current:

@@ -13,12 +13,13 @@ from kiosk.content.model import Figure
 from kiosk.theme import Theme
 from kiosk.widgets.countup import CountUp
 from kiosk.widgets.figure import split_figure
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.text import draw_text, layout_lines, text_height
 
 # -- figures ----------------------------------------------------------------------------
 
 
-class FigureTile(QWidget):
+class FigureTile(FollowsLanguage, QWidget):
     """A key figure: a short amber rule, the number (with 约/about, unit) and its label.
     The unit wraps under the number when the tile is narrow; heights follow the width."""
 
@@ -41,16 +42,10 @@ class FigureTile(QWidget):
         self.setAccessibleName(self.text())
 
     # -- state
-    @property
-    def lang(self) -> str:
-        return self._lang
-
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.setAccessibleName(self.text())
-            self.updateGeometry()
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.setAccessibleName(self.text())
+        self.updateGeometry()
+        self.update()
 
     def set_number_role(self, role: str) -> None:
         """The type role of the number (the page picks the largest that fits)."""

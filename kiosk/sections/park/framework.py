@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from kiosk.content.model import FrameworkItem
 from kiosk.i18n import format_number
 from kiosk.theme import Theme
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.touch import TouchButton
 
@@ -25,7 +25,7 @@ GROW_MS = 1100
 STAGGER = 0.16
 
 
-class FrameworkStairs(TouchButton):
+class FrameworkStairs(FollowsLanguage, TouchButton):
     step_tapped = Signal(int)
 
     def __init__(self, theme: Theme, items: Sequence[FrameworkItem], lang: str, parent: QWidget | None = None) -> None:
@@ -41,10 +41,8 @@ class FrameworkStairs(TouchButton):
         self.grow = progress_animation(self, "framework-grow", self._on_grow_value_changed, duration_ms=GROW_MS, easing=QEasingCurve.Type.Linear)
         self.clicked.connect(self._on_clicked)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     def select(self, index: int) -> None:
         if 0 <= index < len(self.items) and index != self.selected:

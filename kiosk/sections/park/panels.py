@@ -32,13 +32,13 @@ from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.theme import Theme
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.progress import progress_animation
 
 # -- legend -----------------------------------------------------------------------------
 
 
-class PlanLegend(QWidget):
+class PlanLegend(FollowsLanguage, QWidget):
     """Swatches for the hotspot kinds present, and a how-to note on the right."""
 
     def __init__(self, theme: Theme, kinds: list[str], kind_name: Callable[[str, str], str], note: Callable[[str], str],
@@ -53,10 +53,8 @@ class PlanLegend(QWidget):
         self.font_ = theme.font("caption")
         self.setFixedHeight(round(QFontMetricsF(self.font_).height() + theme.px(12)))
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     def texts(self) -> list[str]:
         return [self.kind_name(k, self._lang) for k in self.kinds] + [self.note(self._lang)]
@@ -218,7 +216,7 @@ class FlowLayout(QLayout):
         return y + row_h - rect.y()
 
 
-class HotspotDetail(QFrame):
+class HotspotDetail(FollowsLanguage, QFrame):
     """The panel a tapped hotspot opens. :meth:`show_hotspot` fills it; it slides in."""
 
     closed = Signal()
@@ -264,18 +262,12 @@ class HotspotDetail(QFrame):
         self._home = QPoint()
         self.hide()
 
-    @property
-    def lang(self) -> str:
-        return self._lang
-
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.close_button.setAccessibleName(self.close_name(lang))
-            if self.hotspot is not None:
-                keep = self.scroll.verticalScrollBar().value()
-                self._rebuild()
-                self.scroll.verticalScrollBar().setValue(keep)
+    def _language_changed(self, lang: str) -> None:
+        self.close_button.setAccessibleName(self.close_name(lang))
+        if self.hotspot is not None:
+            keep = self.scroll.verticalScrollBar().value()
+            self._rebuild()
+            self.scroll.verticalScrollBar().setValue(keep)
 
     def show_hotspot(self, hotspot: Hotspot, partners: list[Partner]) -> None:
         same = self.hotspot is not None and self.hotspot.id == hotspot.id and self.isVisible()

@@ -56,6 +56,7 @@ from kiosk.sections.park.plan_paint import (
     paint_placeholder,
 )
 from kiosk.theme import Theme
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
@@ -69,7 +70,7 @@ ZOOM_MS = 320
 GLIDE_MS = 650
 
 
-class PlanView(QWidget):
+class PlanView(FollowsLanguage, QWidget):
     hotspot_tapped = Signal(str)
     background_tapped = Signal()
     interacted = Signal()
@@ -143,10 +144,6 @@ class PlanView(QWidget):
         self.fit_button.clicked.connect(self.fit)
 
     # -- queries ----------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self._lang
-
     @property
     def has_plan(self) -> bool:
         return self.picture.ok
@@ -232,10 +229,8 @@ class PlanView(QWidget):
         return bool(self._points) or self._mouse or self.animating
 
     # -- commands ---------------------------------------------------------------------
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     def set_unavailable_text(self, text: str) -> None:
         self.unavailable_text = text

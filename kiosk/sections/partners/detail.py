@@ -22,7 +22,7 @@ from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.monogram import initials, monogram_pixmap
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.qr import QrCodeWidget
@@ -36,7 +36,7 @@ def website_text(url: str | None) -> str:
     return (url or "").split("://", 1)[-1].rstrip("/")
 
 
-class PartnerBadge(QWidget):
+class PartnerBadge(FollowsLanguage, QWidget):
     """The partner's logo on a light plate, or its monogram (also while the logo loads)."""
 
     def __init__(self, theme: Theme, side: int, lang: str, *, images: ImageLoader | None = None,
@@ -57,10 +57,8 @@ class PartnerBadge(QWidget):
         self._key = None
         self.update()
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     @property
     def monogram(self) -> str:
@@ -98,7 +96,7 @@ class PartnerBadge(QWidget):
         p.end()
 
 
-class TagRow(QWidget):
+class TagRow(FollowsLanguage, QWidget):
     """The partner's tags as quiet, non-interactive labels that wrap."""
 
     def __init__(self, theme: Theme, lang: str, parent: QWidget | None = None) -> None:
@@ -121,11 +119,9 @@ class TagRow(QWidget):
         self.updateGeometry()
         self.update()
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.updateGeometry()
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.updateGeometry()
+        self.update()
 
     def _rects(self, width: int) -> list[tuple[str, QRectF]]:
         fm = QFontMetricsF(self.font_)
@@ -200,7 +196,7 @@ class DetailCard(QFrame):
         e.accept()
 
 
-class PartnerDetail(QWidget):
+class PartnerDetail(FollowsLanguage, QWidget):
     """Covers its parent (the page); :meth:`show_partner` opens it, a tap outside closes."""
 
     closed = Signal()
@@ -290,10 +286,7 @@ class PartnerDetail(QWidget):
     def has_qr(self) -> bool:
         return bool(self.qr.data) and not self.qr.isHidden()
 
-    def set_language(self, lang: str) -> None:
-        if lang == self._lang:
-            return
-        self._lang = lang
+    def _language_changed(self, lang: str) -> None:
         for child in (self.category_label, self.name_label, self.other_name_label, self.description_label,
                       self.qr_caption, self.url_label, self.badge, self.tags):
             child.set_language(lang)

@@ -15,7 +15,7 @@ from kiosk.content.model import Chart
 from kiosk.i18n import tr
 from kiosk.theme import Theme
 from kiosk.widgets.chart_scale import series_colours
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.touch import TouchButton
 
 
@@ -66,7 +66,7 @@ class Swatch(QWidget):
         p.end()
 
 
-class Badge(QWidget):
+class Badge(FollowsLanguage, QWidget):
     """A quiet outlined pill with a short label (e.g. "Log scale")."""
 
     def __init__(self, theme: Theme, source, lang: str, parent: QWidget | None = None) -> None:
@@ -81,11 +81,9 @@ class Badge(QWidget):
     def text(self) -> str:
         return self._source(self._lang)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.updateGeometry()
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.updateGeometry()
+        self.update()
 
     def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
