@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QVB
 
 from kiosk.i18n import tr
 from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics
-from kiosk.sections.history.paint import badge_width, paint_badge, paint_image_cover, paint_motif
+from kiosk.sections.history.motifs import paint_motif
+from kiosk.sections.history.paint import badge_width, paint_badge, paint_image_cover
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader

@@ -18,105 +18,18 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from kiosk.content.model import Hotspot
 from kiosk.theme import Theme
-from kiosk.widgets.text import draw_text, layout_lines, text_height
+from kiosk.widgets.text import layout_lines
 
 log = logging.getLogger(__name__)
 
-#: The longest side of the cached whole-plan image, in device pixels.
-MAX_BASE_SIDE = 4096
 #: Rendered hotspot labels kept for reuse (they are redrawn, not re-laid-out, each frame).
 LABEL_CACHE_BYTES = 16 * 1024 * 1024
-
-
-def svg_is_safe(path: Path | None) -> bool:
-    """Whether ``path`` is an SVG Qt may parse (exists, small, no entities, no ``<use>`` loop)."""
-    if path is None or not path.is_file():
-        return False
-    from kiosk.content.media import svg_problems
-
-    try:
-        problems = svg_problems(path, path.stat().st_size)
-    except OSError:
-        return False
-    return not any(level == "error" for level, _ in problems)
-
-
-class PlanPicture:
-    """The plan SVG, rendered on demand into cached images (no widget)."""
-
-    def __init__(self, path: Path | None, plan_size: tuple[float, float]) -> None:
-        self.plan_w, self.plan_h = plan_size
-        self.renderer = None
-        if svg_is_safe(path):
-            from PySide6.QtSvg import QSvgRenderer
-
-            renderer = QSvgRenderer(str(path))
-            if renderer.isValid():
-                renderer.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)
-                self.renderer = renderer
-        if self.renderer is None:
-            log.warning("park plan %s cannot be shown; showing the placeholder", path)
-        self._bases: dict[int, tuple[float, QImage]] = {}
-        self._sharp: QImage | None = None
-        self._sharp_key: tuple[float, float, float, int, int, float] | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.renderer is not None
-
-    def invalidate(self) -> None:
-        self._bases.clear()
-        self._sharp = None
-        self._sharp_key = None
-
-    def _render(self, image: QImage, transform: QTransform) -> None:
-        assert self.renderer is not None
-        p = QPainter(image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        p.setTransform(transform)
-        self.renderer.render(p, QRectF(0, 0, self.plan_w, self.plan_h))
-        p.end()
-
-    def base(self, scale: float, fit_scale: float, dpr: float) -> QImage | None:
-        """The whole plan, cached at 1× and 2× the fit scale: the level that is just
-        sharp enough for ``scale`` (a 2:1 smooth downscale costs as much as a render)."""
-        if not self.ok or fit_scale <= 0:
-            return None
-        level = 1 if scale <= fit_scale * 1.2 else 2
-        target = min(fit_scale * level * dpr, MAX_BASE_SIDE / max(self.plan_w, self.plan_h))
-        cached = self._bases.get(level)
-        if cached is None or abs(cached[0] - target) > 1e-6:
-            w, h = max(1, round(self.plan_w * target)), max(1, round(self.plan_h * target))
-            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            self._render(image, QTransform.fromScale(w / self.plan_w, h / self.plan_h))
-            self._bases[level] = (target, image)
-        return self._bases[level][1]
-
-    def sharp(self, size: QSize, scale: float, offset: QPointF, dpr: float) -> QImage | None:
-        """The visible part of the plan at exactly ``scale``, for a view of ``size``."""
-        if not self.ok or size.isEmpty():
-            return None
-        key = (round(scale, 6), round(offset.x(), 2), round(offset.y(), 2), size.width(), size.height(), dpr)
-        if self._sharp is None or self._sharp_key != key:
-            image = QImage(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
-            image.setDevicePixelRatio(dpr)
-            image.fill(Qt.GlobalColor.transparent)
-            t = QTransform()
-            t.scale(dpr, dpr)
-            t.translate(offset.x(), offset.y())
-            t.scale(scale, scale)
-            self._render(image, t)
-            self._sharp, self._sharp_key = image, key
-        return self._sharp
 
 
 # -- hotspots --------------------------------------------------------------------------
@@ -422,73 +335,3 @@ def _dashed_frame(p: QPainter, r: QRectF, width: float, colour: QColor, clip: QR
 # -- decorations ------------------------------------------------------------------------
 
 
-def paint_placeholder(p: QPainter, t: Theme, rect: QRectF) -> None:
-    """A calm blueprint grid where the plan would be (hotspots still work over it)."""
-    p.fillRect(rect, t.color("surface"))
-    p.setPen(QPen(t.color("line"), 1))
-    step = rect.width() / 16
-    if step > 4:
-        x = rect.left()
-        while x <= rect.right() + 0.5:
-            p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-            x += step
-        y = rect.top()
-        while y <= rect.bottom() + 0.5:
-            p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            y += step
-
-
-def caption_box(t: Theme, view: QRectF, lines: list[tuple[str, str]], room: float) -> tuple[QRectF, list[tuple[str, str]]]:
-    """Where the map note goes (lower-left, at most ``room`` wide) and its elided lines."""
-    fm = QFontMetricsF(t.font("caption"))
-    pad, edge = t.space("sm"), t.px(24)
-    width = max(0.0, room - edge - 2 * pad)
-    shown = [(fm.elidedText(text, Qt.TextElideMode.ElideRight, width), tone) for text, tone in lines if text]
-    shown = [(text, tone) for text, tone in shown if text]
-    if not shown:
-        return QRectF(), []
-    box_h = fm.height() * len(shown) + t.px(8) + t.px(4) * (len(shown) - 1)
-    box_w = max(fm.horizontalAdvance(text) for text, _ in shown) + 2 * pad
-    return QRectF(view.left() + edge, view.bottom() - edge - box_h, box_w, box_h), shown
-
-
-def paint_caption(p: QPainter, t: Theme, box: QRectF, shown: list[tuple[str, str]]) -> None:
-    """The map note: one line per (text, colour token), e.g. the address over
-    "schematic, not to scale"."""
-    if not shown:
-        return
-    font = t.font("caption")
-    fm = QFontMetricsF(font)
-    radius = min(box.height() / 2, t.radius("md"))
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(t.color("background_deep", 0.78))
-    p.drawRoundedRect(box, radius, radius)
-    p.setFont(font)
-    y = box.top() + t.px(4)
-    for text, tone in shown:
-        p.setPen(t.color(tone))
-        p.drawText(QPointF(box.left() + t.space("sm"), y + fm.ascent()), text)
-        y += fm.height() + t.px(4)
-
-
-def notice_box(t: Theme, view: QRectF, text: str) -> QRectF:
-    """Where a notice (e.g. "the plan cannot be shown") goes: centred near the top."""
-    if not text:
-        return QRectF()
-    font = t.font("body")
-    pad = t.space("md")
-    w = min(view.width() - 2 * t.space("lg"), t.px(760), QFontMetricsF(font).horizontalAdvance(text) + 2 * pad + 2)
-    h = text_height(text, font, w - 2 * pad, 3) + 2 * pad
-    return QRectF(view.center().x() - w / 2, view.top() + t.space("lg"), w, h)
-
-
-def paint_notice(p: QPainter, t: Theme, box: QRectF, text: str) -> None:
-    """A calm message box."""
-    if box.isEmpty():
-        return
-    pad = t.space("md")
-    p.setPen(QPen(t.color("line_strong"), max(1.0, t.px(1.5))))
-    p.setBrush(t.color("surface_raised", 0.95))
-    p.drawRoundedRect(box, t.radius("md"), t.radius("md"))
-    draw_text(p, text, t.font("body"), t.color("text_muted"), box.left() + pad, box.top() + pad, box.width() - 2 * pad,
-              max_lines=3, align=Qt.AlignmentFlag.AlignHCenter)

@@ -45,16 +45,9 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from kiosk.content.model import Hotspot
 from kiosk.sections.park.controls import ZoomButton
-from kiosk.sections.park.plan_paint import (
-    HotspotLayer,
-    HotspotShape,
-    PlanPicture,
-    caption_box,
-    notice_box,
-    paint_caption,
-    paint_notice,
-    paint_placeholder,
-)
+from kiosk.sections.park.plan_notes import caption_box, notice_box, paint_caption, paint_notice, paint_placeholder
+from kiosk.sections.park.plan_paint import HotspotLayer, HotspotShape
+from kiosk.sections.park.plan_picture import PlanPicture
 from kiosk.theme import Theme
 from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.progress import progress_animation
