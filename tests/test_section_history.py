@@ -385,7 +385,7 @@ def test_pictures_load_off_thread_and_missing_ones_keep_the_motif(qtbot, tmp_pat
     assert slot.visual.width() > tl.metrics.motif_w  # a picture gets a wider column than a motif
     viewport_image(page)  # first paint asks for the picture
     page.context.images.wait()
-    qtbot.waitUntil(lambda: 0 in tl._images, timeout=5000)
+    qtbot.waitUntil(lambda: 0 in tl.cards.images, timeout=5000)
     rect = tl.event_rect(0)
     vis = slot.visual.translated(rect.topLeft())
     image = viewport_image(page)
@@ -530,4 +530,4 @@ def test_tenfold_content_builds_and_scrolls_quickly(qtbot, tenfold):
     fling_left(page)
     qtbot.waitUntil(lambda: tl.scroller.state() == QScroller.State.Inactive, timeout=5000)
     assert tl.value > value
-    assert len(tl._cache) < 40  # only what was on screen was rendered
+    assert len(tl.cards.cache) < 40  # only what was on screen was rendered

@@ -216,6 +216,18 @@ class TimelineLayout:
                 return s
         return None
 
+    def visible_events(self, offset: int, view: QRect, *, fully: bool = False) -> list[int]:
+        """Indices of the event cards in ``view`` (viewport coordinates) at scroll ``offset``."""
+        out = []
+        for s in self.visible(offset, offset + view.width()):
+            r = s.rect.translated(-offset, 0)
+            if s.kind == "event" and (view.contains(r) if fully else view.intersects(r)):
+                out.append(s.index)
+        return out
+
+    def era_fractions(self) -> list[tuple[float, float]]:
+        return [(a / self.width, b / self.width) for a, b in self.spans]
+
     def era_at(self, x: float) -> int:
         starts = [a for a, _ in self.spans]
         return max(0, bisect.bisect_right(starts, x) - 1)

@@ -320,3 +320,12 @@ def paint_edge_fades(p: QPainter, theme: Theme, rect: QRect, fade: int, more_lef
         g.setColorAt(0, theme.color("background", strength if side == "left" else 0.0))
         g.setColorAt(1, theme.color("background", 0.0 if side == "left" else strength))
         p.fillRect(QRectF(x0, rect.top(), fade, rect.height()), g)
+
+
+def paint_pressed(p: QPainter, m: Metrics, rect: QRect) -> None:
+    """The pressed state over a card (viewport coordinates)."""
+    th = m.theme
+    p.setPen(QPen(th.color("primary"), max(2.0, th.px(3))))
+    p.setBrush(th.color("surface_pressed", 0.35))
+    r = QRectF(rect).adjusted(th.px(2), th.px(2), -th.px(2), -th.px(2))
+    p.drawRoundedRect(r, m.radius, m.radius)

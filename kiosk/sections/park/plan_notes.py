@@ -4,7 +4,7 @@ and the notice box."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from kiosk.theme import Theme
 from kiosk.widgets.text import draw_text, text_height
@@ -80,3 +80,15 @@ def paint_notice(p: QPainter, t: Theme, box: QRectF, text: str) -> None:
     p.drawRoundedRect(box, t.radius("md"), t.radius("md"))
     draw_text(p, text, t.font("body"), t.color("text_muted"), box.left() + pad, box.top() + pad, box.width() - 2 * pad,
               max_lines=3, align=Qt.AlignmentFlag.AlignHCenter)
+
+
+def paint_frame(p: QPainter, t: Theme, view: QRectF, frame: QPainterPath) -> None:
+    """Round the view's corners (page colour outside ``frame``) and draw its border."""
+    corners = QPainterPath()
+    corners.addRect(view)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(t.color("background"))
+    p.drawPath(corners.subtracted(frame))
+    p.setPen(QPen(t.color("line_strong"), max(1.0, t.px(1.5))))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(frame)

@@ -88,6 +88,37 @@ def _segment_distance(q: QPointF, a: tuple[float, float], b: tuple[float, float]
 
 
 #: Label priority: the selected one first, then sites, buildings, zones.
+def hit_smallest(shapes: list[HotspotShape], q: QPointF) -> str | None:
+    """The smallest hotspot containing plan point ``q``."""
+    best = None
+    for shape in shapes:
+        if shape.bounds.contains(q) and shape.path.contains(q) and (best is None or shape.area < best.area):
+            best = shape
+    return best.id if best else None
+
+
+def hit_near(shapes: list[HotspotShape], q: QPointF, reach: float) -> str | None:
+    """The hotspot nearest plan point ``q`` within ``reach`` (plan units), if any."""
+    best, best_d = None, reach
+    for shape in shapes:
+        if shape.bounds.adjusted(-reach, -reach, reach, reach).contains(q):
+            d = shape.distance(q)
+            if d < best_d:
+                best, best_d = shape.id, d
+    return best
+
+
+def inner_point(shape: HotspotShape, shapes: list[HotspotShape]) -> QPointF:
+    """A plan point inside ``shape`` that no smaller hotspot covers (tests tap it)."""
+    b = shape.bounds
+    for fy in (0.5, 0.15, 0.85, 0.05, 0.95):
+        for fx in (0.5, 0.15, 0.85, 0.05, 0.95):
+            q = QPointF(b.left() + b.width() * fx, b.top() + b.height() * fy)
+            if shape.path.contains(q) and hit_smallest(shapes, q) == shape.id:
+                return q
+    return b.center()
+
+
 _KIND_ORDER = {"site": 0, "building": 1, "zone": 2}
 
 

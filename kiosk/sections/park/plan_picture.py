@@ -97,3 +97,16 @@ class PlanPicture:
             self._render(image, t)
             self._sharp, self._sharp_key = image, key
         return self._sharp
+
+    def draw(self, p: QPainter, rect: QRectF, view: QRectF, *, moving: bool, scale: float, fit_scale: float,
+             offset: QPointF, size: QSize, dpr: float) -> None:
+        """Moving: a scaled blit of a cached whole-plan image. At rest: the visible part
+        rendered at exactly this scale, blitted 1:1."""
+        if moving:
+            base = self.base(scale, fit_scale, dpr)
+            if base is not None:
+                p.drawImage(rect, base, QRectF(base.rect()))
+        else:
+            sharp = self.sharp(size, scale, offset, dpr)
+            if sharp is not None:
+                p.drawImage(view.topLeft(), sharp)
