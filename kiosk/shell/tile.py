@@ -98,6 +98,14 @@ class Tile(FollowsLanguage, TouchButton):
         p.drawRoundedRect(QRectF(r.left(), r.center().y() - notch_h / 2, th.px(7), notch_h), th.px(3), th.px(3))
 
         pad = self._pad()
+        disc = self._paint_disc(p, r, pad)
+        arrow = self._paint_arrow_and_number(p, r, pad)
+        self._paint_texts(p, r, pad, disc, arrow)
+        p.end()
+
+    def _paint_disc(self, p: QPainter, r: QRectF, pad: int) -> QRectF:
+        """The icon disc (or the title's first letter); returns its rect."""
+        th, pal = self.theme, self.theme.palette
         d = self._disc()
         disc = QRectF(r.left() + pad, r.center().y() - d / 2, d, d)
         dg = QLinearGradient(disc.topLeft(), disc.bottomRight())
@@ -110,7 +118,12 @@ class Tile(FollowsLanguage, TouchButton):
             p.drawPixmap(QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s), self._icon, QRectF(self._icon.rect()))
         else:
             draw_text(p, self.title[:1], th.font("h2"), QColor(pal.text), disc.left(), disc.center().y() - th.font_px("h2") * 0.7, disc.width(), max_lines=1, align=Qt.AlignmentFlag.AlignHCenter)
+        return disc
 
+    def _paint_arrow_and_number(self, p: QPainter, r: QRectF, pad: int) -> float:
+        """The round arrow (bottom right) and the tile's number (top right); returns the
+        arrow's size."""
+        th, pal = self.theme, self.theme.palette
         arrow = th.px(64)
         arrow_rect = QRectF(r.right() - pad * 0.75 - arrow, r.bottom() - pad * 0.75 - arrow, arrow, arrow)
         p.setPen(QPen(QColor(pal.accent), th.px(2.5)))
@@ -121,13 +134,17 @@ class Tile(FollowsLanguage, TouchButton):
         f_num = th.font("label")
         num_w = th.px(64)
         draw_text(p, f"{self.number:02d}", f_num, QColor(pal.accent_text), r.right() - pad * 0.75 - num_w, r.top() + pad * 0.6, num_w, max_lines=1, align=Qt.AlignmentFlag.AlignRight)
+        return arrow
 
+    def _paint_texts(self, p: QPainter, r: QRectF, pad: int, disc: QRectF, arrow: float) -> None:
+        """Title and subtitle beside the disc, dropping lines until the block fits:
+        subtitle lines first."""
+        th, pal = self.theme, self.theme.palette
         tx = disc.right() + th.px(36)
         tw = max(10.0, r.right() - pad * 0.75 - arrow - th.px(20) - tx)
         f_title, f_sub = th.font("h3"), th.font("body")
         gap = th.space("xs")
         avail = r.height() - 2 * th.px(12)
-        # Drop lines until the block fits: subtitle lines first.
         for title_lines, sub_lines in ((2, 3), (2, 2), (2, 1), (2, 0), (1, 0)):
             blocks = [(self.title, f_title, pal.text, title_lines)]
             if sub_lines and self.subtitle:
@@ -140,5 +157,3 @@ class Tile(FollowsLanguage, TouchButton):
         for (s, f, colour, n), hgt in zip(blocks, heights):
             draw_text(p, s, f, QColor(colour), tx, y, tw, max_lines=n)
             y += hgt + gap
-        p.end()
-

@@ -179,6 +179,23 @@ class EventDetail(FollowsLanguage, QWidget):
         self.pad = theme.px(56) if landscape else theme.px(48)
         right.setContentsMargins(self.pad, self.pad, self.pad, self.pad)
         right.setSpacing(theme.space("md"))
+        self._build_body(metrics, lang, mouse_drag)
+        right.addWidget(self.scroll, 1)
+
+        buttons = self._build_buttons(lang)
+        right.addLayout(buttons)
+        outer.addLayout(right, 1)
+
+        self.prev_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+        self.close_button.clicked.connect(self.close_detail)
+
+        self.anim = progress_animation(self, "event-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
+        self.hide()
+
+    def _build_body(self, metrics: Metrics, lang: str, mouse_drag: bool) -> None:
+        """The scrolling text column: badge and era, date, title, text."""
+        theme = self.theme
         self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.panel)
         self.scroll.setObjectName("event-detail-scroll")
         body = QWidget()
@@ -210,8 +227,9 @@ class EventDetail(FollowsLanguage, QWidget):
         self.body.addWidget(self.text_label)
         self.body.addStretch(1)
         self.scroll.setWidget(body)
-        right.addWidget(self.scroll, 1)
 
+    def _build_buttons(self, lang: str) -> QHBoxLayout:
+        theme = self.theme
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.space("sm"))
         self.prev_button = PillButton(theme, tr("history.previous", lang), glyph="back", parent=self.panel)
@@ -224,15 +242,7 @@ class EventDetail(FollowsLanguage, QWidget):
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        right.addLayout(buttons)
-        outer.addLayout(right, 1)
-
-        self.prev_button.clicked.connect(lambda: self.step_requested.emit(-1))
-        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
-        self.close_button.clicked.connect(self.close_detail)
-
-        self.anim = progress_animation(self, "event-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
-        self.hide()
+        return buttons
 
     # -- display --------------------------------------------------------------------------
     @property

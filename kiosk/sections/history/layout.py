@@ -251,6 +251,19 @@ def _fit(measure, avail: float, lo: int, hi: int, step: int) -> tuple[int, bool]
         w = min(hi, w + step)
 
 
+def _landscape_card(m: Metrics, e: EventInfo, h: int, step: int) -> tuple[int, QRect, bool]:
+    """A landscape card's width, its picture's rect and whether its text fits: the picture
+    beside the text, the text column as narrow as lets it fit in both languages."""
+    vis_w = round(h * 0.78) if e.image else m.motif_w
+    lo = round(m.text_min * (1.15 if e.featured else 1.0))
+
+    def measure(w: int) -> float:
+        return max(m.card_text_height(e, lang, w) for lang in LANGS)
+
+    tw, fits = _fit(measure, h - 2 * m.pad, lo, m.text_max, step)
+    return vis_w + tw + 2 * m.pad, QRect(0, 0, vis_w, h), fits
+
+
 def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int) -> TimelineLayout:
     """Place every era panel and event card for a viewport of the given size."""
     m = metrics
@@ -291,19 +304,10 @@ def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo],
             h = full_h if e.featured else normal_h
             if m.portrait:
                 w = card_w
-                avail = h - band - 2 * m.pad
-                fits = all(m.card_text_height(e, lang, text_w) <= avail for lang in LANGS)
+                fits = all(m.card_text_height(e, lang, text_w) <= h - band - 2 * m.pad for lang in LANGS)
                 visual = QRect(0, 0, w, band)
             else:
-                vis_w = round(h * 0.78) if e.image else m.motif_w
-                lo = round(m.text_min * (1.15 if e.featured else 1.0))
-
-                def measure(w: int, e: EventInfo = e) -> float:
-                    return max(m.card_text_height(e, lang, w) for lang in LANGS)
-
-                tw, fits = _fit(measure, h - 2 * m.pad, lo, m.text_max, step)
-                w = vis_w + tw + 2 * m.pad
-                visual = QRect(0, 0, vis_w, h)
+                w, visual, fits = _landscape_card(m, e, h, step)
             s = Slot("event", i, x, m.card_top, w, h, visual, clamped=not fits)
             event_slots[i] = s
             slots.append(s)

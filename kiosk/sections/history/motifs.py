@@ -55,15 +55,7 @@ def _motif_works(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, line:
     """Factory halls with north-light sawtooth roofs, chimneys and a distant skyline."""
     W, H = r.width(), r.height()
     horizon = r.top() + H * rng.uniform(0.6, 0.68)
-    # distant skyline
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(theme.color("primary", 0.16))
-    x = r.left() - rng.uniform(0, W * 0.1)
-    while x < r.right():
-        bw = W * rng.uniform(0.07, 0.15)
-        bh = H * rng.uniform(0.05, 0.17)
-        p.drawRect(QRectF(x, horizon - bh, bw, bh + 1))
-        x += bw + W * rng.uniform(0.0, 0.04)
+    _works_skyline(p, theme, r, rng, horizon)
     tooth = max(float(theme.px(30)), min(float(theme.px(84)), W / 4.2))
     rise = tooth * 0.5
     # chimneys, behind the halls
@@ -102,7 +94,24 @@ def _motif_works(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, line:
     p.setPen(QPen(theme.color("accent", 0.8 if featured else 0.6), line * 1.6))
     for fx in faces:
         p.drawLine(QPointF(fx, horizon - rise + line * 2), QPointF(fx, horizon - line))
-    # rows of windows, a few lit
+    _works_windows(p, theme, r, rng, horizon, tooth)
+
+
+def _works_skyline(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, horizon: float) -> None:
+    """The distant skyline behind the factory halls."""
+    W, H = r.width(), r.height()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(theme.color("primary", 0.16))
+    x = r.left() - rng.uniform(0, W * 0.1)
+    while x < r.right():
+        bw = W * rng.uniform(0.07, 0.15)
+        bh = H * rng.uniform(0.05, 0.17)
+        p.drawRect(QRectF(x, horizon - bh, bw, bh + 1))
+        x += bw + W * rng.uniform(0.0, 0.04)
+
+
+def _works_windows(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, horizon: float, tooth: float) -> None:
+    """Rows of windows in the halls, a few lit."""
     p.setPen(Qt.PenStyle.NoPen)
     step = tooth * 0.42
     wsz = step * 0.42

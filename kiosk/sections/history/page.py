@@ -61,24 +61,7 @@ class HistoryPage(SectionPage):
         column.setContentsMargins(0, theme.px(32) if theme.landscape else theme.px(64), 0, theme.px(8))
         column.setSpacing(0)
 
-        header = QVBoxLayout()
-        header.setContentsMargins(margin, 0, margin, 0)
-        header.setSpacing(theme.space("xxs"))
-        self.title_label = TextLabel(theme, section.title, lang, role="h1", parent=self)
-        self.title_label.setObjectName("page-title")
-        self.subtitle_label = TextLabel(theme, section.subtitle, lang, role="lead", tone="muted", parent=self)
-        self.hint_label = TextLabel(theme, lambda lg: tr("history.drag_hint", lg), lang, role="caption", tone="muted",
-                                    wrap=False, parent=self)
-        self.hint_label.setObjectName("drag-hint")
-        header.addWidget(self.title_label)
-        if theme.landscape:
-            under = QHBoxLayout()
-            under.setSpacing(theme.space("lg"))
-            under.addWidget(self.subtitle_label, 1, Qt.AlignmentFlag.AlignBottom)
-            under.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignBottom)
-            header.addLayout(under)
-        else:
-            header.addWidget(self.subtitle_label)
+        header = self._build_header(section, margin)
         column.addLayout(header)
         column.addSpacing(theme.space("md"))
 
@@ -113,6 +96,29 @@ class HistoryPage(SectionPage):
         self.timeline.event_tapped.connect(self._on_timeline_event_tapped)
         self.track.seek_requested.connect(self._on_track_seek_requested)
         self.detail.step_requested.connect(self._on_detail_step_requested)
+
+    def _build_header(self, section: HistorySection, margin: int) -> QVBoxLayout:
+        """Title, subtitle and the drag hint (beside the subtitle in landscape)."""
+        theme, lang = self.theme, self.lang
+        header = QVBoxLayout()
+        header.setContentsMargins(margin, 0, margin, 0)
+        header.setSpacing(theme.space("xxs"))
+        self.title_label = TextLabel(theme, section.title, lang, role="h1", parent=self)
+        self.title_label.setObjectName("page-title")
+        self.subtitle_label = TextLabel(theme, section.subtitle, lang, role="lead", tone="muted", parent=self)
+        self.hint_label = TextLabel(theme, lambda lg: tr("history.drag_hint", lg), lang, role="caption", tone="muted",
+                                    wrap=False, parent=self)
+        self.hint_label.setObjectName("drag-hint")
+        header.addWidget(self.title_label)
+        if theme.landscape:
+            under = QHBoxLayout()
+            under.setSpacing(theme.space("lg"))
+            under.addWidget(self.subtitle_label, 1, Qt.AlignmentFlag.AlignBottom)
+            under.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignBottom)
+            header.addLayout(under)
+        else:
+            header.addWidget(self.subtitle_label)
+        return header
 
     # -- state ----------------------------------------------------------------------------
     @property

@@ -208,31 +208,41 @@ class PartnerDetail(FollowsLanguage, QWidget):
             y += tags_h
         total = y
         if has_qr:
-            if th.landscape:
-                qx = info_w + th.space("xl")
-                geo.append((self.qr, QRect(qx + (qr_col - side) // 2, 0, side, side)))
-                cy = side + gap
-                cap_h = self.qr_caption.heightForWidth(qr_col)
-                url_h = self.url_label.heightForWidth(qr_col)
-                geo.append((self.qr_caption, QRect(qx, cy, qr_col, cap_h)))
-                geo.append((self.url_label, QRect(qx, cy + cap_h + th.space("xxs"), qr_col, url_h)))
-                total = max(total, cy + cap_h + th.space("xxs") + url_h)
-            else:
-                y += th.space("lg")
-                tx = side + gap
-                tw = max(th.px(120), width - tx)
-                cap_h = self.qr_caption.heightForWidth(tw)
-                url_h = self.url_label.heightForWidth(tw)
-                text_h = cap_h + th.space("xxs") + url_h
-                geo.append((self.qr, QRect(0, y, side, side)))
-                ty = y + max(0, (side - text_h) // 2)
-                geo.append((self.qr_caption, QRect(tx, ty, tw, cap_h)))
-                geo.append((self.url_label, QRect(tx, ty + cap_h + th.space("xxs"), tw, url_h)))
-                total = y + max(side, text_h)
+            total = self._layout_qr(geo, y, total, width, info_w, qr_col)
         if apply:
             for widget, rect in geo:
                 widget.setGeometry(rect)
             self.body.setMinimumHeight(total)
+        return total
+
+    def _layout_qr(self, geo: list[tuple[QWidget, QRect]], y: int, total: int, width: int, info_w: int,
+                   qr_col: int) -> int:
+        """The QR code with its caption and address: a column on the right (landscape) or a
+        row under the text (portrait). Returns the body's new height."""
+        th = self.theme
+        gap = th.space("md")
+        side = self.qr.width()
+        if th.landscape:
+            qx = info_w + th.space("xl")
+            geo.append((self.qr, QRect(qx + (qr_col - side) // 2, 0, side, side)))
+            cy = side + gap
+            cap_h = self.qr_caption.heightForWidth(qr_col)
+            url_h = self.url_label.heightForWidth(qr_col)
+            geo.append((self.qr_caption, QRect(qx, cy, qr_col, cap_h)))
+            geo.append((self.url_label, QRect(qx, cy + cap_h + th.space("xxs"), qr_col, url_h)))
+            total = max(total, cy + cap_h + th.space("xxs") + url_h)
+        else:
+            y += th.space("lg")
+            tx = side + gap
+            tw = max(th.px(120), width - tx)
+            cap_h = self.qr_caption.heightForWidth(tw)
+            url_h = self.url_label.heightForWidth(tw)
+            text_h = cap_h + th.space("xxs") + url_h
+            geo.append((self.qr, QRect(0, y, side, side)))
+            ty = y + max(0, (side - text_h) // 2)
+            geo.append((self.qr_caption, QRect(tx, ty, tw, cap_h)))
+            geo.append((self.url_label, QRect(tx, ty + cap_h + th.space("xxs"), tw, url_h)))
+            total = y + max(side, text_h)
         return total
 
     def _bar_width(self) -> int:
