@@ -185,3 +185,29 @@ def test_every_section_is_a_package_with_a_registered_page():
     for section in SECTIONS:
         assert (KIOSK / "sections" / section / "page.py").is_file()
         assert pages[section].__module__ == f"kiosk.sections.{section}.page"
+
+
+# -- sizes ----------------------------------------------------------------------------------
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_module_over_400_lines_and_no_function_over_60():
+    """Every module in kiosk/ (content included) at most 400 lines; every function and
+    method (nested ones too, decorators and docstring included) at most 60."""
+    long_modules, long_functions = {}, {}
+    for path in sorted(KIOSK.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rel = str(path.relative_to(ROOT))
+        lines = len(text.splitlines())
+        if lines > MAX_MODULE_LINES:
+            long_modules[rel] = lines
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                start = min([d.lineno for d in node.decorator_list] + [node.lineno])
+                length = node.end_lineno - start + 1
+                if length > MAX_FUNCTION_LINES:
+                    long_functions[f"{rel}:{node.lineno} {node.name}"] = length
+    assert long_modules == {}
+    assert long_functions == {}
