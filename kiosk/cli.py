@@ -125,7 +125,7 @@ def analytics_command(since: dt.date | None, csv_path: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv = ["run", *argv]  # `kiosk --windowed` means `kiosk run --windowed`
     args = build_parser().parse_args(argv)
     command = args.command

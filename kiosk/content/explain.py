@@ -35,7 +35,8 @@ def resolve_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, tuple[Any, ...
     rest: list[Any] = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             path.append(part)
             node = node[part]
         else:

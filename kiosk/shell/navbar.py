@@ -82,7 +82,9 @@ class NavBar(QWidget):
         self.pager = PagerDots(theme, len(self.section_ids), self)
         self.pager.setMinimumSize(self.pager.sizeHint())
         row.addWidget(self.pager)
-        self.hint = TextLabel(theme, lambda l: tr("page.swipe_hint", l), lang, role="caption", tone="muted", wrap=False, parent=self)
+        self.hint = TextLabel(
+            theme, lambda l: tr("page.swipe_hint", l), lang, role="caption", tone="muted", wrap=False, parent=self
+        )
         self.hint.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.hint)
         row.addStretch(1)

@@ -115,9 +115,23 @@ class Tile(FollowsLanguage, TouchButton):
         p.drawEllipse(disc)
         if self._icon is not None:
             s = self.icon_size()
-            p.drawPixmap(QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s), self._icon, QRectF(self._icon.rect()))
+            p.drawPixmap(
+                QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s),
+                self._icon,
+                QRectF(self._icon.rect()),
+            )
         else:
-            draw_text(p, self.title[:1], th.font("h2"), QColor(pal.text), disc.left(), disc.center().y() - th.font_px("h2") * 0.7, disc.width(), max_lines=1, align=Qt.AlignmentFlag.AlignHCenter)
+            draw_text(
+                p,
+                self.title[:1],
+                th.font("h2"),
+                QColor(pal.text),
+                disc.left(),
+                disc.center().y() - th.font_px("h2") * 0.7,
+                disc.width(),
+                max_lines=1,
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
         return disc
 
     def _paint_arrow_and_number(self, p: QPainter, r: QRectF, pad: int) -> float:
@@ -130,10 +144,22 @@ class Tile(FollowsLanguage, TouchButton):
         p.setBrush(QColor(pal.accent) if self.is_down else Qt.BrushStyle.NoBrush)
         p.drawEllipse(arrow_rect)
         ink = QColor(pal.on_accent if self.is_down else pal.accent)
-        draw_glyph(p, "next", arrow_rect.adjusted(arrow * 0.28, arrow * 0.28, -arrow * 0.28, -arrow * 0.28), ink, th.px(4))
+        draw_glyph(
+            p, "next", arrow_rect.adjusted(arrow * 0.28, arrow * 0.28, -arrow * 0.28, -arrow * 0.28), ink, th.px(4)
+        )
         f_num = th.font("label")
         num_w = th.px(64)
-        draw_text(p, f"{self.number:02d}", f_num, QColor(pal.accent_text), r.right() - pad * 0.75 - num_w, r.top() + pad * 0.6, num_w, max_lines=1, align=Qt.AlignmentFlag.AlignRight)
+        draw_text(
+            p,
+            f"{self.number:02d}",
+            f_num,
+            QColor(pal.accent_text),
+            r.right() - pad * 0.75 - num_w,
+            r.top() + pad * 0.6,
+            num_w,
+            max_lines=1,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
         return arrow
 
     def _paint_texts(self, p: QPainter, r: QRectF, pad: int, disc: QRectF, arrow: float) -> None:
@@ -154,6 +180,6 @@ class Tile(FollowsLanguage, TouchButton):
             if total <= avail:
                 break
         y = r.center().y() - total / 2
-        for (s, f, colour, n), hgt in zip(blocks, heights):
+        for (s, f, colour, n), hgt in zip(blocks, heights, strict=False):
             draw_text(p, s, f, QColor(colour), tx, y, tw, max_lines=n)
             y += hgt + gap

@@ -115,8 +115,12 @@ class Palette:
         on_accent = readable_on(c.accent, background, BLACK, WHITE, ratio=UI_RATIO + 0.5)
         accent_fill = ensure_fill(c.accent, on_accent, UI_RATIO + 0.5)
         # Pressed fills: visibly different from the rest state, still readable.
-        primary_pressed = ensure_fill(mix(primary_fill, BLACK if luminance(on_primary) > 0.18 else WHITE, 0.25), on_primary, UI_RATIO + 0.5)
-        accent_pressed = ensure_fill(mix(accent_fill, BLACK if luminance(on_accent) > 0.18 else WHITE, 0.2), on_accent, UI_RATIO + 0.5)
+        primary_pressed = ensure_fill(
+            mix(primary_fill, BLACK if luminance(on_primary) > 0.18 else WHITE, 0.25), on_primary, UI_RATIO + 0.5
+        )
+        accent_pressed = ensure_fill(
+            mix(accent_fill, BLACK if luminance(on_accent) > 0.18 else WHITE, 0.2), on_accent, UI_RATIO + 0.5
+        )
         primary_soft = ensure_fill(mix(surface, c.primary, 0.55), text, UI_RATIO + 0.3)
         primary_faint = ensure_fill(mix(surface, c.primary, 0.25), text, UI_RATIO + 0.3)
         return cls(

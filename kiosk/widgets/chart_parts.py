@@ -116,7 +116,7 @@ class ChartReadback:
         gap = self.theme.px(10)
         rows = self.hbar_rows() if self._horizontal else []
         thick = self._bar_px() / len(self._data)
-        for item, (label_bottom, _) in zip(self.category_items, rows):
+        for item, (label_bottom, _) in zip(self.category_items, rows, strict=False):
             item.setPos(self._base, label_bottom)
         for k, row in enumerate(self.value_labels):
             for i, label in enumerate(row):
@@ -144,9 +144,9 @@ class ChartReadback:
         out: list[list[float]] = []
         for item in self.bar_items:
             if self._horizontal:
-                tops = [a + b for a, b in zip(item.opts["x0"], item.opts["width"])]
+                tops = [a + b for a, b in zip(item.opts["x0"], item.opts["width"], strict=False)]
             else:
-                tops = [a + b for a, b in zip(item.opts["y0"], item.opts["height"])]
+                tops = [a + b for a, b in zip(item.opts["y0"], item.opts["height"], strict=False)]
             out.append([self._from_plot(v) for v in tops])
         for item in self.line_items:
             out.append([self._from_plot(v) for v in item.getData()[1]])

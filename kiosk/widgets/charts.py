@@ -82,7 +82,7 @@ class ChartView(FollowsLanguage, ChartReadback, pg.PlotWidget):
             self._guides = linear_ticks(min(flat), max(flat))
             self._base = 0.0
         self._lo = min(self._base, min(flat))
-        self._hi = max(flat + [self._base])
+        self._hi = max([*flat, self._base])
 
         self.plot_item = self.getPlotItem()
         self.view_box = self.plot_item.getViewBox()
@@ -160,7 +160,8 @@ class ChartView(FollowsLanguage, ChartReadback, pg.PlotWidget):
                 fill.setAlphaF(0.16 if n_series == 1 else 0.0)
                 item = pg.PlotDataItem(
                     list(range(n)), values,
-                    pen=pg.mkPen(colour, width=self.theme.px(5), cap=Qt.PenCapStyle.RoundCap, join=Qt.PenJoinStyle.RoundJoin),
+                    pen=pg.mkPen(colour, width=self.theme.px(5), cap=Qt.PenCapStyle.RoundCap,
+                                 join=Qt.PenJoinStyle.RoundJoin),
                     symbol="o", symbolSize=self.theme.px(22), symbolBrush=QColor(pal.background),
                     symbolPen=pg.mkPen(colour, width=self.theme.px(4)),
                     fillLevel=self._base, fillBrush=fill, antialias=True,
@@ -274,7 +275,8 @@ class ChartView(FollowsLanguage, ChartReadback, pg.PlotWidget):
         # Category axis: labels wrapped to their slot, axis tall enough for the longest.
         bottom = self.plot_item.getAxis("bottom")
         slot = w / n * 0.92
-        ticks = [(i, wrap_label(c.get(self._lang), self.category_font, slot)) for i, c in enumerate(self.chart.categories)]
+        font = self.category_font
+        ticks = [(i, wrap_label(c.get(self._lang), font, slot)) for i, c in enumerate(self.chart.categories)]
         lines = max(t.count("\n") + 1 for _, t in ticks)
         fm = QFontMetricsF(self.category_font)
         bottom.setTicks([ticks])
@@ -360,7 +362,9 @@ class ChartView(FollowsLanguage, ChartReadback, pg.PlotWidget):
         value labels ride on top and fade in."""
         self._progress = t
         n = len(self.chart.categories)
-        grown = [[self._base + (v - self._base) * self._bar_progress(t, i, n) for i, v in enumerate(values)] for values in self._data]
+        base = self._base
+        grow = self._bar_progress
+        grown = [[base + (v - base) * grow(t, i, n) for i, v in enumerate(values)] for values in self._data]
         for k, item in enumerate(self.bar_items):
             if self._horizontal:
                 thick = self._bar_px() / len(self._data)

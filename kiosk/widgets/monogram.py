@@ -28,7 +28,30 @@ _PARENS = re.compile(r"[(（][^)）]*[)）]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
 #: Words that never give an initial (glue and company-form words).
 STOP_WORDS = frozenset(
-    ["a", "an", "and", "the", "of", "for", "at", "in", "on", "&", "co", "co.", "corp", "corp.", "corporation", "company", "group", "inc", "inc.", "ltd", "ltd.", "limited"]
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "at",
+        "in",
+        "on",
+        "&",
+        "co",
+        "co.",
+        "corp",
+        "corp.",
+        "corporation",
+        "company",
+        "group",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "limited",
+    ]
 )
 
 CACHE_BYTES = 24 * 1024 * 1024
@@ -178,5 +201,3 @@ def monogram_pixmap(theme: Theme, key: str, text: str, side: int, dpr: float = 1
         pm.setDevicePixelRatio(dpr)
         _cache.put(cache_key, pm)
     return pm
-
-

@@ -28,7 +28,14 @@ class CardRenderer:
         self._image_keys: dict[object, int] = {}
 
     def render(self, slot: Slot, lang: str, dpr: float) -> QPixmap:
-        key = (slot.kind, slot.index, lang, slot.width, slot.height, slot.index in self.images if slot.kind == "event" else False)
+        key = (
+            slot.kind,
+            slot.index,
+            lang,
+            slot.width,
+            slot.height,
+            slot.index in self.images if slot.kind == "event" else False,
+        )
         pm = self.cache.get(key)
         if pm is not None:
             return pm

@@ -46,7 +46,9 @@ class EraChip(FollowsLanguage, TouchButton):
 
     def sizeHint(self) -> QSize:
         period, title = self.texts
-        w = max(QFontMetricsF(self._top).horizontalAdvance(period), QFontMetricsF(self._bottom).horizontalAdvance(title))
+        w = max(
+            QFontMetricsF(self._top).horizontalAdvance(period), QFontMetricsF(self._bottom).horizontalAdvance(title)
+        )
         pad = self.theme.px(34)
         return QSize(max(self.theme.min_target, round(w + 2 * pad + self._star_space())), self.height())
 
@@ -84,8 +86,16 @@ class EraChip(FollowsLanguage, TouchButton):
 class EraChipBar(KineticScrollArea):
     era_selected = Signal(int)
 
-    def __init__(self, theme: Theme, eras: list[tuple[Source, Source, bool]], lang: str, *, margin: int = 0,
-                 mouse_drag: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        eras: list[tuple[Source, Source, bool]],
+        lang: str,
+        *,
+        margin: int = 0,
+        mouse_drag: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(theme, mouse_drag=mouse_drag, horizontal=True, parent=parent)
         self.setObjectName("era-chips")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

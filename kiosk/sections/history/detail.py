@@ -31,7 +31,9 @@ class EventVisual(QWidget):
     decodes (off the UI thread, at display size) and stays when there is none or it
     cannot be read. Rounded on the panel's outer corners only."""
 
-    def __init__(self, theme: Theme, loader: ImageLoader, radius: int, *, side: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, loader: ImageLoader, radius: int, *, side: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self._loader = loader
@@ -153,8 +155,9 @@ class EventDetail(FollowsLanguage, QWidget):
     step_requested = Signal(int)
     """-1 for the previous event, +1 for the next."""
 
-    def __init__(self, theme: Theme, loader: ImageLoader, lang: str, *, mouse_drag: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, loader: ImageLoader, lang: str, *, mouse_drag: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("event-detail")
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
@@ -167,11 +170,15 @@ class EventDetail(FollowsLanguage, QWidget):
         self.panel = _Panel(theme, self)
         self.panel.setObjectName("event-detail-panel")
         landscape = theme.landscape
-        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom, self.panel)
+        outer = QBoxLayout(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom, self.panel
+        )
         b = theme.px(3)
         outer.setContentsMargins(b, b, b, b)
         outer.setSpacing(0)
-        self.visual = EventVisual(theme, loader, theme.radius("lg") - b, side="left" if landscape else "top", parent=self.panel)
+        self.visual = EventVisual(
+            theme, loader, theme.radius("lg") - b, side="left" if landscape else "top", parent=self.panel
+        )
         self.visual.setObjectName("event-detail-visual")
         outer.addWidget(self.visual, 0)
 
@@ -236,7 +243,9 @@ class EventDetail(FollowsLanguage, QWidget):
         self.prev_button.setObjectName("event-detail-previous")
         self.next_button = PillButton(theme, tr("history.next", lang), glyph="next", parent=self.panel)
         self.next_button.setObjectName("event-detail-next")
-        self.close_button = PillButton(theme, tr("history.close", lang), glyph="close", variant="primary", parent=self.panel)
+        self.close_button = PillButton(
+            theme, tr("history.close", lang), glyph="close", variant="primary", parent=self.panel
+        )
         self.close_button.setObjectName("event-detail-close")
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
@@ -249,8 +258,9 @@ class EventDetail(FollowsLanguage, QWidget):
     def is_open(self) -> bool:
         return self.isVisible() and self.index is not None
 
-    def show_event(self, index: int, event: EventInfo, era: EraInfo, number: int, *, count: int, motif: int,
-                   animate: bool = True) -> None:
+    def show_event(
+        self, index: int, event: EventInfo, era: EraInfo, number: int, *, count: int, motif: int, animate: bool = True
+    ) -> None:
         """Show event ``index`` (of ``count``) of era ``number`` (1-based)."""
         was_open = self.is_open
         self.index = index

@@ -169,7 +169,8 @@ class Metrics:
         h = self.era_head_h
         period_w = self.period_width(width)
         h = max(h, self.height(resolve(era.period, lang), "label", period_w))
-        return h + sum(gap + self.height(text, role, width) for text, role, _, gap in self.era_blocks(era, lang) if text)
+        blocks = self.era_blocks(era, lang)
+        return h + sum(gap + self.height(text, role, width) for text, role, _, gap in blocks if text)
 
     def era_text_width(self, slot_width: int) -> int:
         return slot_width - self.era_indent - self.theme.px(8)
@@ -264,7 +265,9 @@ def _landscape_card(m: Metrics, e: EventInfo, h: int, step: int) -> tuple[int, Q
     return vis_w + tw + 2 * m.pad, QRect(0, 0, vis_w, h), fits
 
 
-def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int) -> TimelineLayout:
+def build_layout(
+    metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int
+) -> TimelineLayout:
     """Place every era panel and event card for a viewport of the given size."""
     m = metrics
     th = m.theme
@@ -328,7 +331,9 @@ def card_body_lines(metrics: Metrics, event: EventInfo, slot: Slot, lang: str) -
     m = metrics
     text_w = text_width(metrics, slot)
     avail = slot.height - 2 * m.pad - (slot.visual.height() if m.portrait else 0)
-    used = m.card_text_height(EventInfo(event.era, event.when, event.title, "", event.image, event.featured), lang, text_w)
+    used = m.card_text_height(
+        EventInfo(event.era, event.when, event.title, "", event.image, event.featured), lang, text_w
+    )
     return max(1, m.lines_fitting("body", avail - used - m.theme.space("sm")))
 
 

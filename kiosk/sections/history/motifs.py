@@ -33,8 +33,10 @@ def paint_motif(p: QPainter, theme: Theme, rect: QRectF, style: int, seed: int, 
     g.setColorAt(0.0, theme.color("primary_faint"))
     g.setColorAt(1.0, theme.color("background_deep"))
     p.fillRect(rect, g)
-    glow = QRadialGradient(QPointF(rect.left() + rect.width() * rng.uniform(0.25, 0.75), rect.top() + rect.height() * 0.3),
-                           max(rect.width(), rect.height()) * 0.7)
+    glow = QRadialGradient(
+        QPointF(rect.left() + rect.width() * rng.uniform(0.25, 0.75), rect.top() + rect.height() * 0.3),
+        max(rect.width(), rect.height()) * 0.7,
+    )
     glow.setColorAt(0.0, theme.color("accent" if featured else "primary", 0.28 if featured else 0.22))
     glow.setColorAt(1.0, theme.color("primary", 0.0))
     p.fillRect(rect, glow)
@@ -152,7 +154,7 @@ def _motif_network(p: QPainter, theme: Theme, r: QRectF, rng: random.Random, lin
     n = min(n, 28)
     pts = [QPointF(rng.uniform(r.left(), r.right()), rng.uniform(r.top(), r.bottom())) for _ in range(n)]
     p.setPen(QPen(theme.color("primary", 0.45), line))
-    for i, a in enumerate(pts):
+    for a in pts:
         near = sorted(range(n), key=lambda j: (pts[j].x() - a.x()) ** 2 + (pts[j].y() - a.y()) ** 2)
         for j in near[1:3]:
             p.drawLine(a, pts[j])

@@ -35,7 +35,14 @@ def timeline_data(section: HistorySection, context: PageContext) -> tuple[list[E
     """The section's eras and its events in timeline order (by date within each era)."""
     eras = [EraInfo(era.id, era.period, era.title, era.summary) for era in section.eras]
     events = [
-        EventInfo(k, lambda lang, e=event: event_when(e, lang), event.title, event.text, context.media(event.image), event.featured)
+        EventInfo(
+            k,
+            lambda lang, e=event: event_when(e, lang),
+            event.title,
+            event.text,
+            context.media(event.image),
+            event.featured,
+        )
         for k, era in enumerate(section.eras)
         for event in sorted(era.events, key=lambda e: e.sort_key)
     ]
@@ -67,14 +74,19 @@ class HistoryPage(SectionPage):
 
         milestones = [any(e.featured for e in self.events if e.era == k) for k in range(len(self.eras))]
         self.chips = EraChipBar(
-            theme, [(e.period, e.title, star) for e, star in zip(self.eras, milestones)], lang,
-            margin=margin, mouse_drag=context.mouse_drag, parent=self,
+            theme,
+            [(e.period, e.title, star) for e, star in zip(self.eras, milestones, strict=False)],
+            lang,
+            margin=margin,
+            mouse_drag=context.mouse_drag,
+            parent=self,
         )
         column.addWidget(self.chips)
         column.addSpacing(theme.space("sm"))
 
-        self.timeline = TimelineView(theme, self.eras, self.events, lang, loader=context.images,
-                                     mouse_drag=context.mouse_drag, parent=self)
+        self.timeline = TimelineView(
+            theme, self.eras, self.events, lang, loader=context.images, mouse_drag=context.mouse_drag, parent=self
+        )
         column.addWidget(self.timeline, 1)
 
         foot = QVBoxLayout()
@@ -106,8 +118,9 @@ class HistoryPage(SectionPage):
         self.title_label = TextLabel(theme, section.title, lang, role="h1", parent=self)
         self.title_label.setObjectName("page-title")
         self.subtitle_label = TextLabel(theme, section.subtitle, lang, role="lead", tone="muted", parent=self)
-        self.hint_label = TextLabel(theme, lambda lg: tr("history.drag_hint", lg), lang, role="caption", tone="muted",
-                                    wrap=False, parent=self)
+        self.hint_label = TextLabel(
+            theme, lambda lg: tr("history.drag_hint", lg), lang, role="caption", tone="muted", wrap=False, parent=self
+        )
         self.hint_label.setObjectName("drag-hint")
         header.addWidget(self.title_label)
         if theme.landscape:
@@ -130,8 +143,9 @@ class HistoryPage(SectionPage):
         if not 0 <= index < len(self.events):
             return
         event = self.events[index]
-        self.detail.show_event(index, event, self.eras[event.era], event.era + 1, count=len(self.events),
-                               motif=event.era, animate=animate)
+        self.detail.show_event(
+            index, event, self.eras[event.era], event.era + 1, count=len(self.events), motif=event.era, animate=animate
+        )
         self.timeline.scroll_to_event(index, animated=animate)
 
     def jump_to_era(self, era: int, *, animated: bool = True) -> None:
@@ -159,9 +173,7 @@ class HistoryPage(SectionPage):
         for widget in (self.timeline, self.track):
             if widget.geometry().contains(pos):
                 return False
-        if self.chips.scrollable and self.chips.geometry().contains(pos):
-            return False
-        return True
+        return not (self.chips.scrollable and self.chips.geometry().contains(pos))
 
     def open_item(self, item_id: str) -> bool:
         kind, _, key = item_id.partition(":")

@@ -128,7 +128,8 @@ def paint_badge(p: QPainter, m: Metrics, x: float, y: float, lang: str) -> float
     p.drawPath(star_path(QPointF(x + pad + star, y + h / 2), star))
     p.setFont(font)
     p.setPen(_c(th, "on_accent"))
-    p.drawText(QRectF(x + pad + 2 * star + th.px(10), y, w, h), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+    align = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+    p.drawText(QRectF(x + pad + 2 * star + th.px(10), y, w, h), align, text)
     return w
 
 
@@ -199,7 +200,7 @@ def paint_card(
         paint_image_cover(p, image, vis)
     else:
         paint_motif(p, th, vis, motif, seed, featured=featured)
-    edge = QLinearGradient(vis.topRight(), vis.topLeft()) if not m.portrait else QLinearGradient(vis.bottomLeft(), vis.topLeft())
+    edge = QLinearGradient(vis.topRight() if not m.portrait else vis.bottomLeft(), vis.topLeft())
     edge.setColorAt(0.0, _c(th, "surface", 0.55))
     edge.setColorAt(0.25, _c(th, "surface", 0.0))
     p.fillRect(vis, edge)
@@ -253,7 +254,8 @@ def paint_era(p: QPainter, m: Metrics, slot: Slot, era: EraInfo, number: int, la
     fm_num, fm_label = m.fm("h2"), m.fm("label")
     # the period sits on the numeral's baseline (or starts there when it wraps)
     py = y + fm_num.ascent() - fm_label.ascent()
-    ph = draw_text(p, resolve(era.period, lang), m.font("label"), _c(th, "accent_text"), period_x, py, m.period_width(w))
+    ph = draw_text(p, resolve(era.period, lang), m.font("label"), _c(th, "accent_text"), period_x, py,
+                   m.period_width(w))
     y = max(y + m.era_head_h, py + ph)
     avail = slot.height - th.px(8)
     for text, role, colour, gap in m.era_blocks(era, lang):

@@ -271,7 +271,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         paint_axis(p, self.metrics, lay, visible, self.events, self._lang, off, vp.width(),
                    lambda x: self._reveal_at(x)[0])
         spread = th.px(24)
-        for n, slot in enumerate(visible):
+        for _n, slot in enumerate(visible):
             alpha, dy = self._reveal_at(slot.x - off)
             if alpha <= 0.0:
                 continue

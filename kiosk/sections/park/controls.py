@@ -80,7 +80,9 @@ class CloseButton(TouchButton):
         p.setBrush(t.color("surface_pressed" if self.is_down else "surface"))
         p.drawEllipse(r)
         g = r.width() * 0.42
-        draw_glyph(p, "close", QRectF(r.center().x() - g / 2, r.center().y() - g / 2, g, g), t.color("text"), max(2.0, t.px(4)))
+        draw_glyph(
+            p, "close", QRectF(r.center().x() - g / 2, r.center().y() - g / 2, g, g), t.color("text"), max(2.0, t.px(4))
+        )
         p.end()
 
 
@@ -89,7 +91,9 @@ class TabBar(FollowsLanguage, TouchButton):
 
     selected = Signal(str)
 
-    def __init__(self, theme: Theme, options: list[tuple[str, Callable[[str], str]]], lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, options: list[tuple[str, Callable[[str], str]]], lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(theme, parent)
         self._options = options
         self._lang = lang

@@ -125,7 +125,10 @@ class FigureTile(FollowsLanguage, QWidget):
         widest = 0.0
         for lang in ("zh", "en"):
             prefix, number, _ = split_figure(self.figure, lang, plus_on_number=True)
-            widest = max(widest, (fs.horizontalAdvance(prefix) + self.theme.px(8) if prefix else 0) + fn.horizontalAdvance(number))
+            widest = max(
+                widest,
+                (fs.horizontalAdvance(prefix) + self.theme.px(8) if prefix else 0) + fn.horizontalAdvance(number),
+            )
         return round(widest) + 2
 
     def minimumSizeHint(self) -> QSize:
@@ -163,8 +166,17 @@ class FigureTile(FollowsLanguage, QWidget):
                 top = base + max(fs.descent(), fn.descent() * 0.4) + t.px(2)
                 for line, dy in m["rest_lines"]:
                     p.drawText(QPointF(0, top + dy + fs.ascent()), line)
-        draw_text(p, self.figure.label.get(self._lang), self.label_font, t.color("text_muted"), 0, m["label_top"], w,
-                  max_lines=2, line_height=1.15)
+        draw_text(
+            p,
+            self.figure.label.get(self._lang),
+            self.label_font,
+            t.color("text_muted"),
+            0,
+            m["label_top"],
+            w,
+            max_lines=2,
+            line_height=1.15,
+        )
         p.end()
 
 
@@ -172,7 +184,15 @@ class FigureGrid(QWidget):
     """Figure tiles in as many columns as fit (each ≥ ``min_width``), rows as tall as
     their tallest tile. Height follows width."""
 
-    def __init__(self, theme: Theme, tiles: Sequence[QWidget], *, min_width: int, max_columns: int = 3, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        tiles: Sequence[QWidget],
+        *,
+        min_width: int,
+        max_columns: int = 3,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.tiles = list(tiles)
@@ -199,7 +219,7 @@ class FigureGrid(QWidget):
         cw = (width - self.gap_x * (cols - 1)) / cols
         heights = []
         for r in range(0, len(self.tiles), cols):
-            heights.append(max(t.heightForWidth(round(cw)) for t in self.tiles[r:r + cols]))
+            heights.append(max(t.heightForWidth(round(cw)) for t in self.tiles[r : r + cols]))
         return cols, cw, heights
 
     def height_in(self, lang: str, width: int) -> int:
@@ -208,7 +228,7 @@ class FigureGrid(QWidget):
         for tile in self.tiles:
             tile.set_language(lang)
         height = self.heightForWidth(width)
-        for tile, was in zip(self.tiles, shown):
+        for tile, was in zip(self.tiles, shown, strict=False):
             tile.set_language(was)
         return height
 
@@ -241,7 +261,7 @@ class FigureGrid(QWidget):
         cols, cw, heights = self._rows(self.width())
         y = 0.0
         for r, h in enumerate(heights):
-            for c, tile in enumerate(self.tiles[r * cols:(r + 1) * cols]):
+            for c, tile in enumerate(self.tiles[r * cols : (r + 1) * cols]):
                 tile.setGeometry(round(c * (cw + self.gap_x)), round(y), round(cw), round(h))
             y += h + self.gap_y
 

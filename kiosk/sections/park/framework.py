@@ -38,7 +38,9 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
         self.count_font = theme.font("label")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(theme.px(290))
-        self.grow = progress_animation(self, "framework-grow", self._on_grow_value_changed, duration_ms=GROW_MS, easing=QEasingCurve.Type.Linear)
+        self.grow = progress_animation(
+            self, "framework-grow", self._on_grow_value_changed, duration_ms=GROW_MS, easing=QEasingCurve.Type.Linear
+        )
         self.clicked.connect(self._on_clicked)
 
     def _language_changed(self, lang: str) -> None:
@@ -89,7 +91,9 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
 
     def tap_targets(self) -> list[QRectF]:
         """Each step's column, floor to top: the block, the air above it and its count."""
-        return [QRectF(r.left(), 0, r.width(), self.height()) for r in (self.step_rect(i) for i in range(len(self.items)))]
+        return [
+            QRectF(r.left(), 0, r.width(), self.height()) for r in (self.step_rect(i) for i in range(len(self.items)))
+        ]
 
     def _index_at(self, pos: QPointF) -> int:
         for i, r in enumerate(self.tap_targets()):
@@ -154,13 +158,20 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
             if top + fc.height() <= floor - t.space("xs"):
                 p.setFont(self.char_font)
                 p.setPen(ink)
-                p.drawText(QRectF(r.left(), top, r.width(), fc.height()), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), char)
+                p.drawText(
+                    QRectF(r.left(), top, r.width(), fc.height()),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    char,
+                )
             # the count under the floor
             p.setFont(self.count_font)
             p.setPen(t.color("accent_text" if selected else "text_muted"))
             text = fn.elidedText(self.count_text(i), Qt.TextElideMode.ElideRight, r.width() + t.space("sm"))
-            p.drawText(QRectF(r.left() - t.space("sm") / 2, floor + t.space("xs"), r.width() + t.space("sm"), fn.height()),
-                       int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+            p.drawText(
+                QRectF(r.left() - t.space("sm") / 2, floor + t.space("xs"), r.width() + t.space("sm"), fn.height()),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                text,
+            )
         p.fillRect(QRectF(0, floor, self.width(), max(1.0, t.px(2))), t.color("line_strong"))
         p.end()
 

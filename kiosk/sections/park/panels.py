@@ -41,8 +41,16 @@ from kiosk.widgets.progress import progress_animation
 class PlanLegend(FollowsLanguage, QWidget):
     """Swatches for the hotspot kinds present, and a how-to note on the right."""
 
-    def __init__(self, theme: Theme, kinds: list[str], kind_name: Callable[[str, str], str], note: Callable[[str], str],
-                 lang: str, colours: Callable[[str], tuple[QColor, QColor, float, Qt.PenStyle]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        kinds: list[str],
+        kind_name: Callable[[str, str], str],
+        note: Callable[[str], str],
+        lang: str,
+        colours: Callable[[str], tuple[QColor, QColor, float, Qt.PenStyle]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.kinds = kinds
@@ -222,9 +230,17 @@ class HotspotDetail(FollowsLanguage, QFrame):
     closed = Signal()
     partner_tapped = Signal(str)
 
-    def __init__(self, theme: Theme, lang: str, *, kind_name: Callable[[str, str], str],
-                 partners_heading: Callable[[str], str], close_name: Callable[[str], str],
-                 mouse_drag: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        lang: str,
+        *,
+        kind_name: Callable[[str, str], str],
+        partners_heading: Callable[[str], str],
+        close_name: Callable[[str], str],
+        mouse_drag: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self._lang = lang

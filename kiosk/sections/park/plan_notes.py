@@ -26,7 +26,9 @@ def paint_placeholder(p: QPainter, t: Theme, rect: QRectF) -> None:
             y += step
 
 
-def caption_box(t: Theme, view: QRectF, lines: list[tuple[str, str]], room: float) -> tuple[QRectF, list[tuple[str, str]]]:
+def caption_box(
+    t: Theme, view: QRectF, lines: list[tuple[str, str]], room: float
+) -> tuple[QRectF, list[tuple[str, str]]]:
     """Where the map note goes (lower-left, at most ``room`` wide) and its elided lines."""
     fm = QFontMetricsF(t.font("caption"))
     pad, edge = t.space("sm"), t.px(24)
@@ -78,8 +80,17 @@ def paint_notice(p: QPainter, t: Theme, box: QRectF, text: str) -> None:
     p.setPen(QPen(t.color("line_strong"), max(1.0, t.px(1.5))))
     p.setBrush(t.color("surface_raised", 0.95))
     p.drawRoundedRect(box, t.radius("md"), t.radius("md"))
-    draw_text(p, text, t.font("body"), t.color("text_muted"), box.left() + pad, box.top() + pad, box.width() - 2 * pad,
-              max_lines=3, align=Qt.AlignmentFlag.AlignHCenter)
+    draw_text(
+        p,
+        text,
+        t.font("body"),
+        t.color("text_muted"),
+        box.left() + pad,
+        box.top() + pad,
+        box.width() - 2 * pad,
+        max_lines=3,
+        align=Qt.AlignmentFlag.AlignHCenter,
+    )
 
 
 def paint_frame(p: QPainter, t: Theme, view: QRectF, frame: QPainterPath) -> None:

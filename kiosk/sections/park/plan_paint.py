@@ -55,7 +55,8 @@ class HotspotShape:
         bounds = path.boundingRect()
         # Shoelace area (polygons), for "the smallest hotspot under the finger wins".
         pts = hotspot.points()
-        area = abs(sum(pts[i][0] * pts[(i + 1) % len(pts)][1] - pts[(i + 1) % len(pts)][0] * pts[i][1] for i in range(len(pts)))) / 2
+        n = len(pts)
+        area = abs(sum(pts[i][0] * pts[(i + 1) % n][1] - pts[(i + 1) % n][0] * pts[i][1] for i in range(n))) / 2
         return cls(hotspot, path, bounds, max(area, 1e-6), hotspot.rect is not None)
 
     @property
@@ -152,11 +153,14 @@ class HotspotLayer:
         if kind == "zone":
             # no fill at rest: zones are large, and a fill the size of the plan is the
             # dearest thing on a pinch frame
-            line, fill, width, style = t.color("primary_text", 0.85), t.color("primary", 0.0), t.px(2.5), Qt.PenStyle.DashLine
+            line, fill, style = t.color("primary_text", 0.85), t.color("primary", 0.0), Qt.PenStyle.DashLine
+            width = t.px(2.5)
         elif kind == "site":
-            line, fill, width, style = t.color("primary_text", 0.95), t.color("primary", 0.12), t.px(2.5), Qt.PenStyle.SolidLine
+            line, fill, style = t.color("primary_text", 0.95), t.color("primary", 0.12), Qt.PenStyle.SolidLine
+            width = t.px(2.5)
         else:
-            line, fill, width, style = t.color("primary", 0.95), t.color("primary", 0.16), t.px(2.5), Qt.PenStyle.SolidLine
+            line, fill, style = t.color("primary", 0.95), t.color("primary", 0.16), Qt.PenStyle.SolidLine
+            width = t.px(2.5)
         if state == "pressed":
             fill = t.color("primary", 0.38)
             line = t.color("text")
@@ -183,7 +187,8 @@ class HotspotLayer:
             outline = screen if shape.is_rect else transform.map(shape.path)
             if state == "selected":  # a soft amber glow around the outline
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                p.setPen(QPen(t.color("accent", 0.28), t.px(14), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+                p.setPen(QPen(t.color("accent", 0.28), t.px(14), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                              Qt.PenJoinStyle.RoundJoin))
                 (p.drawRect if shape.is_rect else p.drawPath)(outline)
             # fill, then stroke without a brush: ~4× cheaper than both at once (100 hotspots);
             # axis-aligned rectangles need no antialiasing

@@ -87,7 +87,11 @@ class PlanPicture:
             return None
         key = (round(scale, 6), round(offset.x(), 2), round(offset.y(), 2), size.width(), size.height(), dpr)
         if self._sharp is None or self._sharp_key != key:
-            image = QImage(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+            image = QImage(
+                max(1, round(size.width() * dpr)),
+                max(1, round(size.height() * dpr)),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
             image.setDevicePixelRatio(dpr)
             image.fill(Qt.GlobalColor.transparent)
             t = QTransform()
@@ -98,8 +102,19 @@ class PlanPicture:
             self._sharp, self._sharp_key = image, key
         return self._sharp
 
-    def draw(self, p: QPainter, rect: QRectF, view: QRectF, *, moving: bool, scale: float, fit_scale: float,
-             offset: QPointF, size: QSize, dpr: float) -> None:
+    def draw(
+        self,
+        p: QPainter,
+        rect: QRectF,
+        view: QRectF,
+        *,
+        moving: bool,
+        scale: float,
+        fit_scale: float,
+        offset: QPointF,
+        size: QSize,
+        dpr: float,
+    ) -> None:
         """Moving: a scaled blit of a cached whole-plan image. At rest: the visible part
         rendered at exactly this scale, blitted 1:1."""
         if moving:

@@ -97,7 +97,11 @@ class PlanView(FollowsLanguage, QWidget):
         self.zoom_in_button = ZoomButton(theme, "plus", self)
         self.zoom_out_button = ZoomButton(theme, "minus", self)
         self.fit_button = ZoomButton(theme, "fit", self)
-        for button, key in ((self.zoom_in_button, "zoom_in"), (self.zoom_out_button, "zoom_out"), (self.fit_button, "fit")):
+        for button, key in (
+            (self.zoom_in_button, "zoom_in"),
+            (self.zoom_out_button, "zoom_out"),
+            (self.fit_button, "fit"),
+        ):
             button.setAccessibleName(names.get(key, key))
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_out_button.clicked.connect(self.zoom_out)
@@ -255,7 +259,9 @@ class PlanView(FollowsLanguage, QWidget):
         c = self._view_centre()
         self.set_view(scale, QPointF(c.x() - centre.x() * scale, c.y() - centre.y() * scale))
 
-    def animate_to(self, scale: float, centre: QPointF, duration: int, curve: QEasingCurve.Type = QEasingCurve.Type.InOutCubic) -> None:
+    def animate_to(
+        self, scale: float, centre: QPointF, duration: int, curve: QEasingCurve.Type = QEasingCurve.Type.InOutCubic
+    ) -> None:
         self.anim.stop()
         scale = self.clamp_scale(scale)
         if self.scale <= 0:
@@ -334,7 +340,7 @@ class PlanView(FollowsLanguage, QWidget):
     def wheelEvent(self, e: QWheelEvent) -> None:
         steps = e.angleDelta().y() / 120
         if steps:
-            self.zoom_to(self.zoom * (1.25 ** steps), e.position(), animated=False)
+            self.zoom_to(self.zoom * (1.25**steps), e.position(), animated=False)
         e.accept()
 
     def hideEvent(self, e: QEvent) -> None:
@@ -378,5 +384,14 @@ class PlanView(FollowsLanguage, QWidget):
         if not self.picture.ok:
             paint_placeholder(p, self.theme, rect)
             return
-        self.picture.draw(p, rect, view, moving=self.interacting, scale=self.scale, fit_scale=self.fit_scale(),
-                          offset=self.offset, size=self.size(), dpr=self.devicePixelRatioF())
+        self.picture.draw(
+            p,
+            rect,
+            view,
+            moving=self.interacting,
+            scale=self.scale,
+            fit_scale=self.fit_scale(),
+            offset=self.offset,
+            size=self.size(),
+            dpr=self.devicePixelRatioF(),
+        )

@@ -38,7 +38,9 @@ class GridMetrics:
     """Width of a full row (headers): the cards' total width."""
 
 
-def grid_metrics(theme: Theme, usable: int, spacing: int, min_card: int, card_height: int, max_columns: int = 4) -> GridMetrics:
+def grid_metrics(
+    theme: Theme, usable: int, spacing: int, min_card: int, card_height: int, max_columns: int = 4
+) -> GridMetrics:
     """As many columns of at least ``min_card`` as fit ``usable``, each card as wide as
     the columns allow. QListView keeps ``spacing`` around every item (so cards are
     ``2 * spacing`` apart) and wraps an item that would *reach* the right edge."""
@@ -127,10 +129,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         fm = QFontMetricsF(self.f_header)
         title = self._layout(category.name.get(lang), self.f_header, width, 0)
         last_w = fm.horizontalAdvance(title[-1][0]) if title else 0.0
-        if last_w + gap + count_w <= width:
-            count_at = (last_w + gap, len(title) - 1)
-        else:
-            count_at = (0.0, len(title))
+        count_at = (last_w + gap, len(title) - 1) if last_w + gap + count_w <= width else (0.0, len(title))
         n_lines = max(len(title), count_at[1] + 1)
         height = self.header_top + fm.height() * n_lines
         desc = category.description.get(lang) if category.description else ""
@@ -151,7 +150,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
             return QSize(m.span, self.header_plan(row, index.model().lang, m.span)[-1])
         return QSize(m.span, self.theme.px(40))
 
-    def _layout(self, text: str, font, width: float, max_lines: int, line_height: float = 1.0) -> list[tuple[str, float]]:
+    def _layout(
+        self, text: str, font, width: float, max_lines: int, line_height: float = 1.0
+    ) -> list[tuple[str, float]]:
         key = (text, font.pixelSize(), font.weight(), round(width), max_lines, line_height)
         lines = self._lines.get(key)
         if lines is None:
@@ -161,7 +162,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
             self._lines[key] = lines
         return lines
 
-    def _tags_line(self, partner: Partner, category: Category | None, lang: str, width: float) -> list[tuple[str, float]]:
+    def _tags_line(
+        self, partner: Partner, category: Category | None, lang: str, width: float
+    ) -> list[tuple[str, float]]:
         """One line of whole tags (two if they fit, else one; the category's own name is
         not repeated as a tag)."""
         cat = category.name.get(lang) if category is not None else None
@@ -243,7 +246,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
             self._paint_header(p, QRectF(option.rect), row, model.lang)
         p.restore()
 
-    def _draw_lines(self, p: QPainter, lines, font, color: QColor, x: float, y: float, line_height: float = 1.0) -> float:
+    def _draw_lines(
+        self, p: QPainter, lines, font, color: QColor, x: float, y: float, line_height: float = 1.0
+    ) -> float:
         fm = QFontMetricsF(font)
         p.setFont(font)
         p.setPen(color)

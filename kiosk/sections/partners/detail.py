@@ -9,6 +9,7 @@ frame) and then settles with a short slide while the scrim fades in.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
@@ -84,7 +85,7 @@ class PartnerDetail(FollowsLanguage, QWidget):
         self.qr.setObjectName("partner-qr")
         centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         align = centre if theme.landscape else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        self.qr_caption = TextLabel(theme, lambda l: tr("partners.scan", l), lang, role="label", align=align, parent=body)
+        self.qr_caption = TextLabel(theme, partial(tr, "partners.scan"), lang, role="label", align=align, parent=body)
         self.qr_caption.setObjectName("partner-qr-caption")
         self.url_label = TextLabel(theme, lambda _l: website_text(self.partner.website if self.partner else None), lang,
                                    role="caption", tone="primary", align=align, parent=body)
@@ -130,7 +131,8 @@ class PartnerDetail(FollowsLanguage, QWidget):
     def show_partner(self, partner: Partner, category: Category | None) -> None:
         """Fill the card for ``partner`` and open it (at once; the settle animation follows)."""
         self.partner, self.category = partner, category
-        for label in (self.category_label, self.name_label, self.other_name_label, self.description_label, self.url_label):
+        for label in (self.category_label, self.name_label, self.other_name_label, self.description_label,
+                      self.url_label):
             label.refresh()
         self.badge.set_partner(partner)
         self.tags.set_partner(partner)

@@ -80,7 +80,11 @@ class PartnerBadge(FollowsLanguage, QWidget):
         if logo is not None:
             draw_logo(p, QRectF(self.rect()), logo, self.theme)
         else:
-            p.drawPixmap(0, 0, monogram_pixmap(self.theme, self.partner.id, self.monogram, self.width(), self.devicePixelRatioF()))
+            p.drawPixmap(
+                0,
+                0,
+                monogram_pixmap(self.theme, self.partner.id, self.monogram, self.width(), self.devicePixelRatioF()),
+            )
         p.end()
 
 

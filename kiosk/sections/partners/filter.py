@@ -99,7 +99,9 @@ class CategoryChip(FollowsLanguage, TouchButton):
             notch_h = min(r.height() * 0.5, th.px(44))
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(pal.accent))
-            p.drawRoundedRect(QRectF(r.left() + th.px(10), r.center().y() - notch_h / 2, th.px(6), notch_h), th.px(3), th.px(3))
+            p.drawRoundedRect(
+                QRectF(r.left() + th.px(10), r.center().y() - notch_h / 2, th.px(6), notch_h), th.px(3), th.px(3)
+            )
 
         badge = self._badge_size()
         pad = self._pad()
@@ -139,8 +141,15 @@ class CategoryBar(FollowsLanguage, QWidget):
 
     selected = Signal(str)
 
-    def __init__(self, theme: Theme, entries: list[tuple[str, Label, int]], lang: str, *,
-                 rail: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        entries: list[tuple[str, Label, int]],
+        lang: str,
+        *,
+        rail: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.rail = rail
@@ -219,7 +228,7 @@ class CategoryBar(FollowsLanguage, QWidget):
         return QSize(self.theme.px(320), self.theme.min_target)
 
     def _place(self, width: int) -> None:
-        for c, r in zip(self.chips, self._geometries(width)):
+        for c, r in zip(self.chips, self._geometries(width), strict=False):
             c.setGeometry(r)
 
     def resizeEvent(self, e: QResizeEvent) -> None:

@@ -103,7 +103,11 @@ class PartnerGridView(QListView):
         """Ids of the cards at least partly inside the viewport."""
         area = self.viewport().rect()
         m = self.grid_model()
-        return [pid for pid in m.visible_partner_ids() if self.visualRect(m.index(m.row_of_partner(pid), 0)).intersects(area)]
+        return [
+            pid
+            for pid in m.visible_partner_ids()
+            if self.visualRect(m.index(m.row_of_partner(pid), 0)).intersects(area)
+        ]
 
     def is_at_start(self) -> bool:
         return self.verticalScrollBar().value() == 0

@@ -61,7 +61,7 @@ class PartnerListModel(QAbstractListModel):
         members: dict[str, list[Partner]] = {c.id: [] for c in section.categories}
         orphans: list[Partner] = []
         for p in section.partners:
-            (members[p.category] if p.category in members else orphans).append(p)
+            (members.get(p.category, orphans)).append(p)
         #: (category or None for partners whose category is unknown, members) in order.
         self.groups: list[tuple[Category | None, list[Partner]]] = [
             (c, members[c.id]) for c in section.categories if members[c.id]

@@ -23,7 +23,9 @@ class TapCard(TouchButton):
     """A rounded card that is also a button. ``featured`` cards get the amber frame. Child
     labels pass touches through to it; child buttons (chips) keep their own."""
 
-    def __init__(self, theme: Theme, *, featured: bool = False, padding: str = "lg", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, *, featured: bool = False, padding: str = "lg", parent: QWidget | None = None
+    ) -> None:
         super().__init__(theme, parent)
         self.featured = featured
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -87,7 +89,10 @@ class Badge(FollowsLanguage, QWidget):
 
     def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
-        return QSize(round(fm.horizontalAdvance(self.text) + 2 * self.theme.space("sm")), round(fm.height() + self.theme.space("xs")))
+        return QSize(
+            round(fm.horizontalAdvance(self.text) + 2 * self.theme.space("sm")),
+            round(fm.height() + self.theme.space("xs")),
+        )
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         th = self.theme
@@ -141,7 +146,15 @@ class ChartCard(TapCard):
             row.addSpacing(th.space("sm"))
         if chart.unit is not None:
             unit = chart.unit
-            label = TextLabel(th, lambda l: tr("platform.unit", l, unit=unit.get(l)), lang, role="caption", tone="muted", wrap=False, parent=self)
+            label = TextLabel(
+                th,
+                lambda l: tr("platform.unit", l, unit=unit.get(l)),
+                lang,
+                role="caption",
+                tone="muted",
+                wrap=False,
+                parent=self,
+            )
             row.addWidget(label)
             self.meta_labels.append(label)
         row.addStretch(1)

@@ -44,7 +44,9 @@ class HeroBand(QWidget):
         pad_x = theme.space("lg")
         outer.setContentsMargins(pad_x, theme.space("lg"), pad_x, theme.space("lg"))
         outer.setSpacing(theme.space("sm"))
-        self.kicker = TextLabel(theme, lambda l: tr("platform.figures", l), lang, role="label", tone="accent", parent=self)
+        self.kicker = TextLabel(
+            theme, lambda l: tr("platform.figures", l), lang, role="label", tone="accent", parent=self
+        )
         outer.addWidget(self.kicker)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(theme.space("lg"))
@@ -145,7 +147,9 @@ class IconDisc(QWidget):
         self.monogram = monogram[:1]
         side = theme.px(104)
         self.setFixedSize(side, side)
-        self.pixmap: QPixmap | None = icons.icon_pixmap(icon_name, theme.palette.text, round(side * 0.5)) if icon_name else None
+        self.pixmap: QPixmap | None = (
+            icons.icon_pixmap(icon_name, theme.palette.text, round(side * 0.5)) if icon_name else None
+        )
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         pal = self.theme.palette
@@ -198,7 +202,9 @@ class CaseCard(TapCard):
         self.setAccessibleName(case.title.get(lang))
         if case.date is not None:
             date = case.date
-            self.body.addWidget(TextLabel(theme, lambda l: format_date(date, l), lang, role="label", tone="accent", parent=self))
+            self.body.addWidget(
+                TextLabel(theme, lambda l: format_date(date, l), lang, role="label", tone="accent", parent=self)
+            )
         self.title = TextLabel(theme, case.title, lang, role="h3", parent=self)
         self.text = TextLabel(theme, case.text, lang, role="body", parent=self)
         self.body.addWidget(self.title)
@@ -210,7 +216,9 @@ class CaseCard(TapCard):
         if linked:
             row = QHBoxLayout()
             row.setSpacing(theme.space("sm"))
-            self.partners_label = TextLabel(theme, lambda l: tr("platform.partners", l), lang, role="caption", tone="muted", wrap=False, parent=self)
+            self.partners_label = TextLabel(
+                theme, lambda l: tr("platform.partners", l), lang, role="caption", tone="muted", wrap=False, parent=self
+            )
             row.addWidget(self.partners_label, 0, Qt.AlignmentFlag.AlignVCenter)
             for pid in linked:
                 chip = Chip(theme, partner_names[pid].get(lang), accent=True, parent=self)
@@ -294,8 +302,16 @@ class PlatformPage(ScrollingPage):
         row.addWidget(label, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
         if hint is not None:
-            tip = TextLabel(self.theme, hint, self.lang, role="caption", tone="muted", wrap=False,
-                            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, parent=self.content_widget)
+            tip = TextLabel(
+                self.theme,
+                hint,
+                self.lang,
+                role="caption",
+                tone="muted",
+                wrap=False,
+                align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                parent=self.content_widget,
+            )
             row.addWidget(tip, 0, Qt.AlignmentFlag.AlignBottom)
         self.column.addLayout(row)
         return label
