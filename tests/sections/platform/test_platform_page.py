@@ -8,22 +8,17 @@ import time
 
 import pytest
 import touch
-from conftest import CONTENT, ROOT, minimal_content_dict
+from conftest import CONTENT, ROOT, load_shipped, minimal_content_dict, scale_content
 from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFontInfo, QFontMetrics, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
-from kiosk.content import load_file
 from kiosk.content.model import Content, PlatformSection
 from kiosk.i18n import format_figure
 from kiosk.widgets.labels import TextLabel
 
 CJK = "Noto Sans CJK SC"
-
-
-def shipped() -> Content:
-    return load_file(CONTENT).content
 
 
 def platform_section(content: Content) -> PlatformSection:
@@ -139,7 +134,7 @@ def test_pyqtgraph_is_imported_only_when_the_page_is_built():
 
 
 def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
-    content = shipped()
+    content = load_shipped()
     section = platform_section(content)
     win = make_kiosk(content)
     page = open_platform(win, qtbot)
@@ -182,7 +177,7 @@ def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
 
 
 def test_charts_are_styled_to_the_theme_not_pyqtgraphs_defaults(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(load_shipped())
     page = open_platform(win)
     settle(win)
     theme = page.theme
@@ -231,7 +226,7 @@ def _family_font(family: str):
 
 
 def test_charts_cannot_be_panned_zoomed_or_given_a_menu(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(load_shipped())
     page = open_platform(win)
     settle(win)
     for view in page.charts:
@@ -268,7 +263,7 @@ def test_charts_cannot_be_panned_zoomed_or_given_a_menu(make_kiosk):
 
 
 def test_hero_figures_count_up_to_the_contents_values(make_kiosk):
-    content = shipped()
+    content = load_shipped()
     section = platform_section(content)
     win = make_kiosk(content)
     page = open_platform(win)
@@ -292,7 +287,7 @@ def test_hero_figures_count_up_to_the_contents_values(make_kiosk):
 
 
 def test_language_switch_relabels_the_charts_in_place(make_kiosk):
-    content = shipped()
+    content = load_shipped()
     section = platform_section(content)
     win = make_kiosk(content)
     page = open_platform(win)
@@ -318,7 +313,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
 
 
 def test_tapping_a_chart_replays_it_and_reports_it(make_kiosk, qtbot):
-    win = make_kiosk(shipped())
+    win = make_kiosk(load_shipped())
     page = open_platform(win)
     settle(win)
     card = page.chart_cards[0]
@@ -339,7 +334,7 @@ def test_tapping_a_chart_replays_it_and_reports_it(make_kiosk, qtbot):
 
 
 def test_case_partner_chip_opens_the_partner(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(load_shipped())
     page = open_platform(win)
     settle(win)
     case = page.case_cards[0]
@@ -353,7 +348,7 @@ def test_case_partner_chip_opens_the_partner(make_kiosk):
 
 
 def test_idle_reset_restores_the_page(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(load_shipped())
     page = open_platform(win)
     settle(win)
     card = page.chart_cards[1]
@@ -422,7 +417,7 @@ def test_page_without_charts_or_figures_still_works(make_kiosk):
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160)])
 def test_layout_fits_every_screen(make_kiosk, qtbot, size):
-    win = make_kiosk(shipped(), size=size)
+    win = make_kiosk(load_shipped(), size=size)
     page = open_platform(win)
     settle(win)
     theme = page.theme
@@ -457,12 +452,7 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
 
 
 def test_ten_times_content_builds_quickly(make_kiosk):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("scale_content", ROOT / "benchmarks" / "scale_content.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    data = module.scaled(10)
+    data = scale_content().scaled(10)
     win = make_kiosk(data)
     win.view.page("history")  # warm pyqtgraph's import out of the timing
     import kiosk.widgets.charts  # noqa: F401
