@@ -245,7 +245,7 @@ def _exit_after_first_frame(app, window) -> None:
                 QTimer.singleShot(0, stamp)  # after the whole paint pass
             return False
 
-    window._bench_probe = Probe(window)  # type: ignore[attr-defined]
+    window._bench_probe = Probe(window)
     app.installEventFilter(window._bench_probe)
 
 

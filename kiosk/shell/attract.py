@@ -14,7 +14,20 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap, QRadialGradient
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QHideEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRadialGradient,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Content, Highlight
@@ -77,19 +90,19 @@ class AttractScreen(QWidget):
         return self.highlights[self.index_at(self.now())]
 
     # -- lifecycle --------------------------------------------------------------------
-    def showEvent(self, e: QEvent) -> None:
+    def showEvent(self, e: QShowEvent) -> None:
         if self._frozen is None:
             self.frame_timer.start()
         super().showEvent(e)
 
-    def hideEvent(self, e: QEvent) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.frame_timer.stop()
         super().hideEvent(e)
 
     def stop(self) -> None:
         self.frame_timer.stop()
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._backdrop = None
         self._shade = None
         super().resizeEvent(e)
@@ -106,7 +119,7 @@ class AttractScreen(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e: QEvent) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         e.accept()
         self._activate()
 

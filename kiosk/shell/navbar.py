@@ -6,7 +6,7 @@ its place and shows each language in its own script."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.content.model import Content
@@ -119,8 +119,8 @@ class NavBar(QWidget):
         width = self.width() or self.theme.width
         return used + margins.left() + margins.right() + self.theme.space("lg") <= width
 
-    def resizeEvent(self, e: object) -> None:
-        super().resizeEvent(e)  # type: ignore[arg-type]
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
         self.set_screen(self._screen)
 
     def paintEvent(self, _e: QPaintEvent) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import Theme
@@ -116,11 +116,11 @@ class PageStack(QWidget):
             w.move(QPoint(round(self._offset * (1 - v)), 0))
         self.curtain.set_alpha(0.8 * (1 - v))
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         for w in self._pages.values():
             w.resize(self.size())
         self.curtain.setGeometry(self.rect())
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
 
 def _call(widget: QWidget, name: str) -> None:

@@ -22,7 +22,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
 from kiosk.content.model import Chart
@@ -376,11 +376,11 @@ class ChartView(FollowsLanguage, ChartReadback, pg.PlotWidget):
             item.setData(list(range(n)), grown[k])
         self._place_labels(grown, t)
 
-    def mousePressEvent(self, e: object) -> None:  # never reached (transparent), belt and braces
-        e.ignore()  # type: ignore[attr-defined]
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # never reached (transparent), belt and braces
+        e.ignore()
 
-    def wheelEvent(self, e: object) -> None:
-        e.ignore()  # type: ignore[attr-defined]
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        e.ignore()
 
 
 __all__ = ["ChartView", "RoundedBarItem", "configure"]

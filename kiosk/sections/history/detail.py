@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
@@ -69,7 +69,7 @@ class EventVisual(QWidget):
             self._image = image
             self.update()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._image = None
         self._request()
@@ -143,10 +143,10 @@ class _Panel(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         e.accept()
 
-    def mouseReleaseEvent(self, e) -> None:
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         e.accept()
 
 
@@ -328,7 +328,7 @@ class EventDetail(FollowsLanguage, QWidget):
         content = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
         return 2 * self.pad + content + self.theme.space("md") + self.close_button.height() + 2 * self.theme.px(3)
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._place()
         super().resizeEvent(e)
 
@@ -357,11 +357,11 @@ class EventDetail(FollowsLanguage, QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         self.tracker.mouse_event(e)
         e.accept()
 
-    def mouseReleaseEvent(self, e) -> None:
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         self.tracker.mouse_event(e)
         e.accept()
 

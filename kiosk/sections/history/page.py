@@ -12,6 +12,7 @@ Analytics: :attr:`HistoryPage.item_tapped` reports ``era:<id>`` (an era chip) an
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Event, HistorySection, SectionBase
@@ -195,7 +196,7 @@ class HistoryPage(SectionPage):
         self.track.set_marks(self.timeline.event_fractions())
         self.track.set_visible_span(*self.timeline.visible_span())
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self.detail.setGeometry(self.rect())
 

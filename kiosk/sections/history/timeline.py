@@ -11,7 +11,7 @@ until one is ready — and for any event without one — the card shows a genera
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QHideEvent, QImage, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScroller, QWidget
 
 from kiosk.sections.history.cards import CardRenderer
@@ -243,7 +243,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         self._emit_window()
         self._update_current_era()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._relayout()
 
@@ -332,7 +332,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
             self._pressed = index
             self.viewport().update()
 
-    def wheelEvent(self, e) -> None:
+    def wheelEvent(self, e: QWheelEvent) -> None:
         """A mouse wheel (desktop trials) scrolls sideways."""
         delta = e.angleDelta()
         step = delta.x() if abs(delta.x()) > abs(delta.y()) else delta.y()
@@ -342,7 +342,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
             bar.setValue(bar.value() - round(step / 120 * self.theme.px(160)))
         e.accept()
 
-    def hideEvent(self, e) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.tracker.reset()
         super().hideEvent(e)
 
@@ -361,7 +361,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         self._update_current_era()
 
     def _on_jump_value_changed(self, value: object) -> None:
-        self.horizontalScrollBar().setValue(int(value))  # type: ignore[arg-type]
+        self.horizontalScrollBar().setValue(int(value))
 
     def _on_jump_state_changed(self, state: QVariantAnimation.State, _old: QVariantAnimation.State) -> None:
         if state == QVariantAnimation.State.Stopped:

@@ -19,20 +19,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QResizeEvent, QTransform, QWheelEvent
+from PySide6.QtGui import (
+    QHideEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Hotspot
+from kiosk.sections.park import plan_notes as notes
 from kiosk.sections.park.controls import ZoomButton
 from kiosk.sections.park.plan_gestures import MAX_ZOOM, PlanGestures
-from kiosk.sections.park.plan_notes import (
-    caption_box,
-    notice_box,
-    paint_caption,
-    paint_frame,
-    paint_notice,
-    paint_placeholder,
-)
 from kiosk.sections.park.plan_paint import HotspotLayer, HotspotShape, hit_near, hit_smallest, inner_point
 from kiosk.sections.park.plan_picture import PlanPicture
 from kiosk.theme import Theme
@@ -343,9 +345,9 @@ class PlanView(FollowsLanguage, QWidget):
             self.zoom_to(self.zoom * (1.25**steps), e.position(), animated=False)
         e.accept()
 
-    def hideEvent(self, e: QEvent) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.gestures.cancel()
-        super().hideEvent(e)  # type: ignore[arg-type]
+        super().hideEvent(e)
 
     # -- painting -----------------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -365,24 +367,25 @@ class PlanView(FollowsLanguage, QWidget):
         frame.addRoundedRect(view.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
         p.setClipRect(view)  # a rect clip: a path clip would make every fill ~10× dearer
         p.fillRect(view, t.color("surface"))
-        note, note_lines = caption_box(t, view, self.caption, self.zoom_in_button.x() - t.space("md") - view.left())
+        room = self.zoom_in_button.x() - t.space("md") - view.left()
+        note, note_lines = notes.caption_box(t, view, self.caption, room)
         notice_text = self.unavailable_text if not self.picture.ok else ""
-        notice = notice_box(t, view, notice_text)
+        notice = notes.notice_box(t, view, notice_text)
         if self.scale > 0:
             self._paint_plan(p, view)
             # labels keep clear of the controls and the notes
             blocked = [QRectF(b.geometry()) for b in (self.zoom_in_button, self.zoom_out_button, self.fit_button)]
             blocked += [r for r in (note, notice) if not r.isEmpty()]
             self.layer.paint(p, self.transform(), view, self._lang, self.selected, self._pressed, blocked)
-        paint_caption(p, t, note, note_lines)
-        paint_notice(p, t, notice, notice_text)
-        paint_frame(p, t, view, frame)
+        notes.paint_caption(p, t, note, note_lines)
+        notes.paint_notice(p, t, notice, notice_text)
+        notes.paint_frame(p, t, view, frame)
         p.end()
 
     def _paint_plan(self, p: QPainter, view: QRectF) -> None:
         rect = self.plan_rect()
         if not self.picture.ok:
-            paint_placeholder(p, self.theme, rect)
+            notes.paint_placeholder(p, self.theme, rect)
             return
         self.picture.draw(
             p,

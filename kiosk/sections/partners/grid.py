@@ -18,7 +18,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QScroller, QWidget
 
 from kiosk.content.model import Partner
@@ -217,7 +226,7 @@ class PartnerGridView(QListView):
         self.metrics = m
         return True
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         if self.update_metrics() or self._reveal is not None:
             self.relayout()
@@ -234,7 +243,7 @@ class PartnerGridView(QListView):
         vp.update(QRect(0, 0, vp.width(), strip))
         vp.update(QRect(0, vp.height() - strip, vp.width(), strip))
 
-    def paintEvent(self, e) -> None:
+    def paintEvent(self, e: QPaintEvent) -> None:
         super().paintEvent(e)
         bar = self.verticalScrollBar()
         h = self.fade_height()
@@ -310,11 +319,11 @@ class PartnerGridView(QListView):
             self.tracker.drop()
             self._reveal = None  # the visitor took over
 
-    def showEvent(self, e) -> None:
+    def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
         if self._reveal is not None:
             self._apply_reveal()
 
-    def hideEvent(self, e) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.tracker.reset()
         super().hideEvent(e)

@@ -12,7 +12,7 @@ per category (name, count, description); a chip shows one group.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import PartnersSection, SectionBase
@@ -182,7 +182,7 @@ class PartnersPage(SectionPage):
     def allows_swipe_at(self, pos: QPoint) -> bool:
         return self.swipe_navigation and self.detail.isHidden()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self.detail.setGeometry(self.rect())
         self._pin_header_heights()
