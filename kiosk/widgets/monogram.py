@@ -16,6 +16,7 @@ import re
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap
@@ -169,15 +170,15 @@ class _Cache:
     def __init__(self, limit: int = CACHE_BYTES) -> None:
         self.limit = limit
         self.bytes = 0
-        self.items: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self.items: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
 
-    def get(self, key: tuple) -> QPixmap | None:
+    def get(self, key: tuple[Any, ...]) -> QPixmap | None:
         pm = self.items.get(key)
         if pm is not None:
             self.items.move_to_end(key)
         return pm
 
-    def put(self, key: tuple, pm: QPixmap) -> None:
+    def put(self, key: tuple[Any, ...], pm: QPixmap) -> None:
         self.items[key] = pm
         self.bytes += pm.width() * pm.height() * 4
         while self.bytes > self.limit and len(self.items) > 1:

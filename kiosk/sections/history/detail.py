@@ -343,7 +343,7 @@ class EventDetail(FollowsLanguage, QWidget):
             self.anim.stop()
 
     # -- input: a tap on the scrim closes ---------------------------------------------------
-    def _outside(self, pos) -> bool:
+    def _outside(self, pos: QPointF) -> bool:
         return not self.panel.geometry().contains(pos.toPoint())
 
     def _on_scrim_tap(self, pos: QPointF) -> None:

@@ -17,6 +17,7 @@ Featured events get taller, wider cards with a "milestone" badge.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,7 +235,7 @@ class TimelineLayout:
         return max(0, bisect.bisect_right(starts, x) - 1)
 
 
-def _fit(measure, avail: float, lo: int, hi: int, step: int) -> tuple[int, bool]:
+def _fit(measure: Callable[[int], float], avail: float, lo: int, hi: int, step: int) -> tuple[int, bool]:
     """The smallest width in [lo, hi] whose measured height fits ``avail``."""
     h = measure(lo)
     if h <= avail:

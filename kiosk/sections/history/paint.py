@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -37,15 +38,15 @@ class PixmapCache:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.bytes = 0
-        self._items: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._items: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
 
-    def get(self, key: tuple) -> QPixmap | None:
+    def get(self, key: tuple[Any, ...]) -> QPixmap | None:
         pm = self._items.get(key)
         if pm is not None:
             self._items.move_to_end(key)
         return pm
 
-    def put(self, key: tuple, pm: QPixmap) -> None:
+    def put(self, key: tuple[Any, ...], pm: QPixmap) -> None:
         old = self._items.pop(key, None)
         if old is not None:
             self.bytes -= self._size(old)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
@@ -83,7 +84,7 @@ class FigureTile(FollowsLanguage, QWidget):
     def _parts(self, figure: Figure) -> tuple[str, str, str]:
         return split_figure(figure, self._lang, plus_on_number=True)
 
-    def _metrics(self, width: float) -> dict:
+    def _metrics(self, width: float) -> dict[Any, Any]:
         """Positions for the final value (so the count-up never reflows the tile)."""
         t = self.theme
         prefix, number, rest = self._parts(self.figure)

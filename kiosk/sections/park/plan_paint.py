@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
@@ -132,7 +134,7 @@ class HotspotLayer:
         self.zone_font = theme.font("label")
         self.name_font = theme.font("caption")
         self._words: dict[tuple[str, str, bool], float] = {}
-        self._label_cache: dict[tuple, QImage | None] = {}
+        self._label_cache: dict[tuple[Any, ...], QImage | None] = {}
         self._label_bytes = 0
         self._colours: dict[tuple[str, str], tuple[QColor, QColor, float, Qt.PenStyle]] = {}
         self.drawn_labels: dict[str, QRectF] = {}
@@ -349,7 +351,7 @@ def _dashed_frame(p: QPainter, r: QRectF, width: float, colour: QColor, clip: QR
     dash, period = DASH * width, (DASH + GAP) * width
     h = width / 2
 
-    def run(start: float, length: float, lo: float, hi: float, place) -> None:
+    def run(start: float, length: float, lo: float, hi: float, place: Callable[[float, float], None]) -> None:
         first = max(0, math.floor((lo - start) / period))
         last = min(math.ceil(length / period), math.ceil((hi - start) / period))
         for k in range(first, last + 1):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
 from kiosk.content.model import Partner
@@ -55,7 +55,7 @@ class PartnerBadge(FollowsLanguage, QWidget):
             return ""
         return initials(p.name.get(self._lang), p.short_name.get(self._lang) if p.short_name else None, self._lang)
 
-    def logo(self):
+    def logo(self) -> QImage | None:
         p = self.partner
         if p is None or p.logo is None or self.images is None:
             return None

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
+    QImage,
     QLinearGradient,
     QMouseEvent,
     QPainter,
@@ -66,7 +68,7 @@ class PartnerGridView(QListView):
         self.pressed_row: int | None = None
         self._reveal: str | None = None
         self.tracker = TapTracker(theme, press=self._press, tap=self._finish, cancel=self._cancel_press)
-        self._pending_logos: set = set()
+        self._pending_logos: set[Any] = set()
         self.setObjectName("partner-grid")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setViewMode(QListView.ViewMode.ListMode)
@@ -195,7 +197,7 @@ class PartnerGridView(QListView):
             return
         draw_logo(p, box, logo, self.theme)
 
-    def _logo(self, partner: Partner, side: int, dpr: float):
+    def _logo(self, partner: Partner, side: int, dpr: float) -> QImage | None:
         if partner.logo is None or self.images is None:
             return None
         path = self.media(partner.logo)

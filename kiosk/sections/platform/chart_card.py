@@ -15,7 +15,7 @@ from kiosk.content.model import Chart
 from kiosk.i18n import tr
 from kiosk.theme import Theme
 from kiosk.widgets.chart_scale import series_colours
-from kiosk.widgets.labels import FollowsLanguage, TextLabel
+from kiosk.widgets.labels import FollowsLanguage, Source, TextLabel
 from kiosk.widgets.touch import TouchButton
 
 
@@ -71,7 +71,7 @@ class Swatch(QWidget):
 class Badge(FollowsLanguage, QWidget):
     """A quiet outlined pill with a short label (e.g. "Log scale")."""
 
-    def __init__(self, theme: Theme, source, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, source: Source, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
         self._source = source

@@ -10,12 +10,13 @@ by ``import kiosk.sections``.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content.model import Capability, Case, PartnersSection, PlatformSection
+from kiosk.content.model import Capability, Case, PartnersSection, PlatformSection, Text
 from kiosk.i18n import format_date, tr
 from kiosk.sections.layout import ScrollingPage
 from kiosk.sections.platform.chart_card import ChartCard, TapCard
@@ -25,7 +26,7 @@ from kiosk.widgets import icons
 from kiosk.widgets.card import Card
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.figure import FigureCard
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import Source, TextLabel
 
 #: A chart grows in once this much of it is on screen.
 REVEAL_FRACTION = 0.35
@@ -195,7 +196,8 @@ class CaseCard(TapCard):
 
     partner_tapped = Signal(str)
 
-    def __init__(self, theme: Theme, case: Case, lang: str, partner_names: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, case: Case, lang: str, partner_names: dict[str, Text],
+                 parent: QWidget | None = None) -> None:
         super().__init__(theme, featured=True, parent=parent)
         self.case = case
         self.setObjectName(f"case-{case.id}")
@@ -293,7 +295,7 @@ class PlatformPage(ScrollingPage):
         self.content_widget.installEventFilter(self)
 
     # -- helpers ------------------------------------------------------------------------
-    def _add_heading(self, source, *, hint=None) -> TextLabel:
+    def _add_heading(self, source: Source, *, hint: Source = None) -> TextLabel:
         """A block heading (h2) with an optional quiet hint at the right of the same line."""
         self.column.addSpacing(self.theme.space("md"))
         row = QHBoxLayout()
@@ -316,7 +318,7 @@ class PlatformPage(ScrollingPage):
         self.column.addLayout(row)
         return label
 
-    def _partner_names(self) -> dict:
+    def _partner_names(self) -> dict[Any, Any]:
         return {pid: p.name for pid, p in self.context.content.partners().items()}
 
     def _partners_section_for(self, partner_id: str) -> str | None:
@@ -326,7 +328,7 @@ class PlatformPage(ScrollingPage):
         return None
 
     @property
-    def charts(self) -> list:
+    def charts(self) -> list[Any]:
         """The chart views (pyqtgraph), in content order."""
         return [card.view for card in self.chart_cards]
 
