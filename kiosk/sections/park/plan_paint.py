@@ -351,7 +351,7 @@ def _dashed_frame(p: QPainter, r: QRectF, width: float, colour: QColor, clip: QR
     dash, period = DASH * width, (DASH + GAP) * width
     h = width / 2
 
-    def run(start: float, length: float, lo: float, hi: float, place: Callable[[float, float], None]) -> None:
+    def run(start: float, length: float, lo: float, hi: float, place: Callable[[float, float], object]) -> None:
         first = max(0, math.floor((lo - start) / period))
         last = min(math.ceil(length / period), math.ceil((hi - start) / period))
         for k in range(first, last + 1):
