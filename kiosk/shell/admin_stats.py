@@ -10,6 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -30,7 +31,7 @@ def modes_line(counts: dict[str, int]) -> str:
     return f"\n{both('stats.modes')}: " + "  ·  ".join(parts)
 
 
-def charts_from(summary: dict, titles: Callable[[str], Text]) -> list[Chart]:
+def charts_from(summary: dict[Any, Any], titles: Callable[[str], Text]) -> list[Chart]:
     """Charts for a summary: most-visited screens and busy hours (none without data)."""
     charts = []
     screens = summary["screens"][:4]
