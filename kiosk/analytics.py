@@ -187,7 +187,8 @@ def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
               "GROUP BY lang")
     guided = q("SELECT COUNT(*), COALESCE(SUM(ts >= ?2), 0) FROM events WHERE ts >= ?1 AND "
                "kind='session_start' AND item='guided'", today)
-    modes = q("SELECT item, COUNT(*) FROM events WHERE ts >= ? AND kind='mode' GROUP BY item")
+    modes = conn.execute("SELECT item, COUNT(*) FROM events WHERE ts >= ? AND kind='mode' "
+                         "GROUP BY item", (start,)).fetchall()
     conn.close()
     return {
         "sessions": started,
