@@ -285,3 +285,42 @@ def test_reach_mode_puts_every_control_in_the_reachable_band(kiosk, qtbot, size)
                 outside.append(f"{w.objectName() or type(w).__name__} {rect.getRect()}")
         assert outside == [], screen
         win.view.modes_overlay.close_overlay()
+
+
+# -- large text reflows ---------------------------------------------------------------------
+def _clipped_labels(win):
+    """Visible labels whose text does not fit their box (wrapped: too short; one line: too
+    narrow) -- only where the label is not inside a scrolling area (those scroll)."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QLabel
+
+    bad = []
+    for label in win.view.findChildren(QLabel):
+        if not label.isVisible() or not label.text() or label.width() <= 0:
+            continue
+        parent, scrolled = label.parentWidget(), False
+        while parent is not None:
+            scrolled = scrolled or isinstance(parent, QAbstractScrollArea)
+            parent = parent.parentWidget()
+        if scrolled:
+            continue
+        if label.wordWrap():
+            need = label.heightForWidth(label.width())
+            if need > label.height() + 2:
+                bad.append(f"{label.text()[:30]!r} {need}>{label.height()}")
+        elif label.sizeHint().width() > label.width() + 2:
+            bad.append(f"{label.text()[:30]!r} w {label.sizeHint().width()}>{label.width()}")
+    return bad
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_large_text_labels_are_not_clipped(kiosk, size, lang):
+    win = kiosk(size=size, lang=lang, modes=ModeSet(large_text=True))
+    found = {}
+    for screen in ["home", *SECTIONS]:
+        win.show_screen(screen)
+        win.freeze_for_shot()
+        bad = _clipped_labels(win)
+        if bad:
+            found[screen] = bad
+    assert found == {}
