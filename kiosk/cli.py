@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 def validate_command(path: str | None) -> int:
     """Print every finding in compiler format, then a summary. Exit 0 with no errors,
     1 with errors, 2 when the file cannot be read."""
+    from kiosk.content.files import shown
     from kiosk.content.findings import ContentUnreadable, summary
     from kiosk.content.loader import inspect_bytes, read_file
     from kiosk.paths import find_content
@@ -94,13 +95,13 @@ def validate_command(path: str | None) -> int:
     except ContentUnreadable as exc:
         for finding in exc.findings:
             print(finding)
-        print(f"{target}: could not be read")
+        print(f"{shown(target)}: could not be read")
         return 2
-    content, findings = inspect_bytes(data, source=str(target), base_dir=target.parent)
+    content, findings = inspect_bytes(data, source=shown(target), base_dir=target.parent)
     for finding in findings:
         print(finding)
     verdict = "OK" if content is not None else "NOT USABLE — fix the errors above"
-    print(f"{target}: {summary(findings)} — {verdict}")
+    print(f"{shown(target)}: {summary(findings)} — {verdict}")
     return 0 if content is not None else 1
 
 

@@ -67,23 +67,25 @@ def load_bytes(
 
 
 def read_file(path: str | Path) -> bytes:
-    """The bytes of a content file, or :class:`ContentUnreadable` in plain words."""
+    """The bytes of a content file (at most the size cap + 1, so an oversized file is
+    reported, not read whole), or :class:`ContentUnreadable` in plain words. FIFOs,
+    devices and sockets are refused without blocking; every OS error becomes a finding."""
+    from kiosk.content.files import FileProblem, read_regular, shown
+    from kiosk.content.yamlread import MAX_BYTES
+
     path = Path(path)
     try:
-        if path.is_dir():
-            raise ContentUnreadable([Finding(str(path), 0, 0, "error",
-                                             "this is a folder; give the content.yaml file")])
-        return path.read_bytes()
-    except FileNotFoundError:
-        message = "file not found"
-    except PermissionError:
-        message = "no permission to read this file"
-    except OSError as exc:
-        message = f"cannot read the file: {exc.strerror or exc}"
-    raise ContentUnreadable([Finding(str(path), 0, 0, "error", message)])
+        return read_regular(path, MAX_BYTES)
+    except FileProblem as problem:
+        message = str(problem)
+        if message.startswith("this is a folder"):
+            message += "; give the content.yaml file"
+        raise ContentUnreadable([Finding(shown(path), 0, 0, "error", message)]) from None
 
 
 def load_file(path: str | Path) -> Loaded:
     """Load and validate a content file; raise :class:`ContentError` with every finding."""
+    from kiosk.content.files import shown
+
     path = Path(path)
-    return load_bytes(read_file(path), source=str(path), base_dir=path.parent)
+    return load_bytes(read_file(path), source=shown(path), base_dir=path.parent)

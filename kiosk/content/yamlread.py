@@ -84,8 +84,8 @@ def decode(data: bytes, source: str) -> str:
 
     if len(data) > MAX_BYTES:
         raise fail(
-            f"the file is {len(data) / 1e6:.1f} MB; content.yaml may be at most "
-            f"{MAX_BYTES // (1024 * 1024)} MB (put pictures in their own files, not in the text)"
+            f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; content.yaml may be at "
+            f"most {MAX_BYTES // (1024 * 1024)} MB (put pictures in their own files, not in the text)"
         )
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise fail("the file is saved as UTF-32; save it as UTF-8")
