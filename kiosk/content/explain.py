@@ -29,18 +29,35 @@ _DATE_HINT = (
 def resolve_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, tuple[Any, ...]]:
     """Split a pydantic ``loc`` into the part that exists in ``data`` and the rest.
 
-    pydantic puts union tags and validator names into ``loc`` ('history',
-    'function-after[...]'); those are skipped because they are not keys of the data."""
+    pydantic puts the tag of a discriminated union into ``loc`` (``sections, 2, 'partners',
+    'icno'``); it is skipped by following the model alongside the data — otherwise the tag
+    ``partners`` would be mistaken for a partners section's ``partners:`` list. Validator
+    names ('function-after[...]') are not keys of the data and go to the rest."""
     path: list[str | int] = []
     rest: list[Any] = []
-    node = data
+    node, tp = data, _strip(Content)
     for part in loc:
-        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if isinstance(tp, list) and isinstance(node, dict) and part == node.get("type"):
+            tp = _choose(tp, node)  # the union's tag, not a key
+            continue
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
             path.append(part)
             node = node[part]
+            tp = _field_type(tp, part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+            args = typing.get_args(tp)
+            tp = _strip(args[0]) if typing.get_origin(tp) is list and args else None
         else:
             rest.append(part)
     return tuple(path), tuple(rest)
+
+
+def _field_type(tp: Any, name: str) -> Any:
+    if isinstance(tp, type) and issubclass(tp, BaseModel) and name in tp.model_fields:
+        return _strip(tp.model_fields[name].annotation)
+    return None
 
 
 def _strip(tp: Any) -> Any:

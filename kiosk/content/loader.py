@@ -40,13 +40,14 @@ def inspect_bytes(
     from kiosk.content.yamlread import YamlProblem, decode, parse
 
     try:
-        doc = parse(decode(data, source), source)
+        text = decode(data, source)
+        doc = parse(text, source)
     except YamlProblem as problem:
         return None, sorted(problem.findings)
     try:
         content = Content.model_validate(doc.data)
     except ValidationError as exc:
-        return None, sorted(findings_from(exc, doc, source))
+        return None, sorted(_curly_quotes(findings_from(exc, doc, source), text))
     except (RecursionError, ValueError, TypeError) as exc:  # defensive: never a traceback
         log.exception("content model failed unexpectedly")
         return None, [Finding(source, 1, 1, "error", f"could not check the content: {exc}")]
@@ -54,6 +55,20 @@ def inspect_bytes(
     if any(f.is_error for f in findings):
         return None, findings
     return content, findings
+
+
+def _curly_quotes(findings: list[Finding], text: str) -> list[Finding]:
+    """A model error on a line where curly quotes were used as quotes is that mistake."""
+    from kiosk.content.yamlhints import curly
+
+    lines = text.split("\n")
+    out: dict[tuple[int, int, str], Finding] = {}
+    for f in findings:
+        hint = curly(lines[f.line - 1]) if 0 < f.line <= len(lines) else None
+        if hint is not None:
+            f = Finding(f.file, f.line, hint[0], "error", hint[1])
+        out.setdefault((f.line, f.col, f.message), f)
+    return list(out.values())
 
 
 def load_bytes(
