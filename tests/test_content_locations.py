@@ -4,8 +4,8 @@ column (issue 11 items 1 and 2). Each case marks the expected place with ⟨."""
 from __future__ import annotations
 
 import pytest
-
 from content_fixtures import BASE, SVG, edit, split_marker
+
 from kiosk.content.loader import inspect_bytes
 
 E = "error"

@@ -28,10 +28,12 @@ class Loaded:
 
 
 def inspect_bytes(
-    data: bytes, *, source: str = "content.yaml", base_dir: Path | None = None
+    data: bytes, *, source: str = "content.yaml", base_dir: Path | None = None,
+    previous: Content | None = None,
 ) -> tuple[Content | None, list[Finding]]:
     """Every finding for ``data``; the content only when there is no error. Never raises
-    anything but :class:`ContentError`'s family."""
+    anything but :class:`ContentError`'s family. ``previous`` (the last good content, when
+    known) lets a broken reference suggest the id it was renamed to."""
     # Imported here: a restart on unchanged content (lastgood.cached) never needs them.
     from pydantic import ValidationError
 
@@ -51,7 +53,7 @@ def inspect_bytes(
     except (RecursionError, ValueError, TypeError) as exc:  # defensive: never a traceback
         log.exception("content model failed unexpectedly")
         return None, [Finding(source, 1, 1, "error", f"could not check the content: {exc}")]
-    findings = sorted(set(Checker(content, doc, source, base_dir).run()))
+    findings = sorted(set(Checker(content, doc, source, base_dir, previous).run()))
     if any(f.is_error for f in findings):
         return None, findings
     return content, findings

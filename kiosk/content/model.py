@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -24,24 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-# ---------------------------------------------------------------------------------------
-# Field metadata
-
-
-@dataclass(frozen=True)
-class Media:
-    """Marks a field as a path to a media file, relative to content.yaml's folder."""
-
-    kind: Literal["image", "svg", "video"]
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class _Panel:
-    """Marks a text that a visitor reads as a panel: it gets a length warning."""
-
-
-PANEL = _Panel()
+from kiosk.content.fields import MAX_ABS_VALUE, MAX_POLYGON_POINTS, PANEL, Limit, Media, limit_for
+from kiosk.content.text import visible
 
 # ---------------------------------------------------------------------------------------
 # Scalars
@@ -53,7 +36,8 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,47}$"),
 ]
 Colour = Annotated[str, Strict(), StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_ABS_VALUE,
+                                         le=MAX_ABS_VALUE)]
 Icon = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+\.[a-z0-9-]+$")]
 ImagePath = Annotated[str, Strict(), Media("image")]
 VideoPath = Annotated[str, Strict(), Media("video")]
@@ -75,8 +59,9 @@ class Text(Model):
 
     @model_validator(mode="after")
     def _not_both_empty(self) -> Text:
-        if not self.zh.strip() and not self.en.strip():
-            raise ValueError("text is empty in both languages")
+        if not visible(self.zh) and not visible(self.en):
+            raise ValueError("text is empty in both languages (or shows nothing: only spaces "
+                             "or zero-width characters)")
         return self
 
     def get(self, lang: str) -> str:
@@ -187,6 +172,8 @@ class Event(Model):
     def _no_datetime(cls, value: object) -> object:
         if isinstance(value, dt.datetime):
             raise ValueError("give a date without a time, like 2020-06-28")
+        if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+            return int(value)  # a quoted year, "2023", is a year
         return value
 
     @property
@@ -238,7 +225,7 @@ class Hotspot(Model):
     description: PanelText
     rect: Annotated[list[Number], Field(min_length=4, max_length=4)] | None = None
     """x, y, width, height in plan units."""
-    polygon: Annotated[list[Point], Field(min_length=3)] | None = None
+    polygon: Annotated[list[Point], Field(min_length=3, max_length=MAX_POLYGON_POINTS)] | None = None
     figures: list[Figure] = []
     partners: list[Id] = []
     """Ids of partners (from a partners section) linked from this hotspot."""
@@ -383,5 +370,7 @@ class Content(Model):
             p.id: p for s in self.sections if isinstance(s, PartnersSection) for p in s.partners
         }
 
+
+__all__ = ["PANEL", "Limit", "Media", "limit_for"]  # re-exported field metadata
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")

@@ -4,11 +4,12 @@ with the YAML extension, which read the ``# yaml-language-server: $schema=…`` 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from kiosk.content.model import Content
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     body = Content.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

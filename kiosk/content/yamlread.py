@@ -16,6 +16,7 @@ an explicit stack, which lets us:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,7 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "Path_", "Scalar", "YamlProblem
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
+_resolve: Callable[..., str] = _resolver.resolve
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -77,7 +79,7 @@ class Document:
 def _scalar_value(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag in (None, "!"):
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = _resolve(yaml.ScalarNode, event.value, event.implicit)
     node = yaml.ScalarNode(tag, event.value)
     if tag == _TAG + "str":
         return event.value
@@ -152,7 +154,8 @@ class _Builder:
             return
         frame[3][key] = pos
         frame[2] = (key, pos, False)
-        self.doc.keys[(*frame[1], key)] = pos
+        key_path: Path_ = (*frame[1], key)
+        self.doc.keys[key_path] = pos
 
     def event(self, event: Any) -> bool:
         """Handle one event; False when reading must stop."""
