@@ -14,8 +14,12 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from kiosk import paths
+
+if TYPE_CHECKING:
+    from kiosk.shell import ContentStatus
 
 log = logging.getLogger("kiosk")
 
@@ -310,7 +314,7 @@ def shot_command(args: argparse.Namespace) -> int:
             w = window_for(None, size, failed)
             _grab(w, "unavailable", out_dir / f"unavailable-{size[0]}x{size[1]}.png")
             close(w)
-        return 0
+        return _shot_verdict(status)
     if not args.out:
         print("kiosk shot: --screen needs --out FILE.png", file=sys.stderr)
         return 2
@@ -324,4 +328,17 @@ def shot_command(args: argparse.Namespace) -> int:
         return 2
     _grab(w, args.screen, Path(args.out))
     close(w)
-    return 0
+    return 0 if args.screen == "unavailable" else _shot_verdict(status)
+
+
+def _shot_verdict(status: ContentStatus) -> int:
+    """1 (with the reason on stderr) when the content has errors, so the pictures show the
+    maintenance screen instead of it; 0 otherwise."""
+    if status.content is not None:
+        return 0
+    errors = [f for f in status.findings if f.is_error]
+    print(f"kiosk shot: {status.path} has {len(errors)} error(s), so the maintenance screen "
+          "was rendered instead of the content; run `kiosk validate` to see them", file=sys.stderr)
+    for finding in errors[:5]:
+        print(f"  {finding}", file=sys.stderr)
+    return 1

@@ -97,7 +97,11 @@ def validate_command(path: str | None) -> int:
             print(finding)
         print(f"{shown(target)}: could not be read")
         return 2
-    content, findings = inspect_bytes(data, source=shown(target), base_dir=target.parent)
+    from kiosk.content.lastgood import previous_content
+    from kiosk.paths import data_dir
+
+    content, findings = inspect_bytes(data, source=shown(target), base_dir=target.parent,
+                                      previous=previous_content(data_dir()))
     for finding in findings:
         print(finding)
     verdict = "OK" if content is not None else "NOT USABLE — fix the errors above"

@@ -149,3 +149,15 @@ def _fsync_tree(folder: Path) -> None:
         if path.is_file():
             with path.open("rb") as f:
                 os.fsync(f.fileno())
+
+
+def previous_content(data_dir: Path) -> Content | None:
+    """The content of the last-good copy, from its cache (not validated again), for
+    telling a renamed id in a new edit. None when there is none; never raises."""
+    if _manifest(data_dir).get("cache") != _cache_tag():
+        return None
+    try:
+        content, _ = pickle.loads((data_dir / FOLDER / CACHE).read_bytes())
+    except Exception:
+        return None
+    return content if isinstance(content, Content) else None
