@@ -143,14 +143,14 @@ def walk(obj: Any, path: Path_, meta: tuple[Any, ...] = ()) -> Iterator[Walked]:
         for name in type(obj).model_fields:
             value = getattr(obj, name)
             if value is not None:
-                yield from walk(value, (*path, name), _field_meta(type(obj), name))
+                yield from walk(value, (*path, name), field_meta(type(obj), name))
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
             yield from walk(item, (*path, i), meta)
 
 
 @cache
-def _field_meta(cls: type[BaseModel], name: str) -> tuple[Any, ...]:
+def field_meta(cls: type[BaseModel], name: str) -> tuple[Any, ...]:
     field = cls.model_fields[name]
     found = list(field.metadata)
     for arg in typing.get_args(field.annotation):
