@@ -3,6 +3,7 @@ the rules in kiosk.content.media, as `kiosk validate` and the running kiosk appl
 
 from __future__ import annotations
 
+import base64
 import errno
 import os
 import struct
@@ -31,7 +32,24 @@ def png(width: int, height: int, *, body: bool = True) -> bytes:
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+JPEG_8X8 = (  # a real 8×8 JPEG saved by Qt
+    "/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19i"
+    "Z2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2Nj"
+    "Y2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUF"
+    "BAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVW"
+    "V1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi"
+    "4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAEC"
+    "AxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVm"
+    "Z2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq"
+    "8vP09fb3+Pn6/9oADAMBAAIRAxEAPwCCiiivozyD/9k=")
+
+
 def jpeg() -> bytes:
+    return base64.b64decode(JPEG_8X8)
+
+
+def fake_jpeg() -> bytes:
+    """A JPEG header and end marker with no image data between them."""
     sof = b"\xff\xc0\x00\x11\x08" + struct.pack(">HH", 8, 8) + b"\x03" + b"\x01\x22\x00" * 3
     return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + sof + b"\xff\xd9"
 
@@ -91,6 +109,7 @@ def folder(tmp_path: Path) -> Path:
     (pics / "ok.jpg").write_bytes(jpeg())
     (pics / "cut.png").write_bytes(png(8, 8)[:-12])
     (pics / "cut.jpg").write_bytes(jpeg()[:-2])
+    (pics / "no-scan.jpg").write_bytes(fake_jpeg())
     (pics / "page.png").write_bytes(b"<!DOCTYPE html><html><body>not a picture</body></html>")
     (pics / "bomb.png").write_bytes(png(30_000, 30_000, body=False))
     with open(pics / "big.png", "wb") as f:  # 100 MB, sparse: not a picture at all
@@ -128,6 +147,7 @@ MEDIA = [
     ("not-a-folder", _logo("pics/ok.png/x.png"), W, "a part of the path is a file, not a folder"),
     ("truncated-png", _logo("pics/cut.png"), W, "the PNG ends early (no IEND at the end)"),
     ("truncated-jpeg", _logo("pics/cut.jpg"), W, "the JPEG ends early"),
+    ("jpeg-without-image-data", _logo("pics/no-scan.jpg"), W, "the JPEG has no image data"),
     ("html-as-png", _logo("pics/page.png"), W, "this file is a web page or XML text, not a picture"),
     ("100mb-not-image", _logo("pics/big.png"), W, "the image is 105 MB; at most 30 MB"),
     ("decompression-bomb", _logo("pics/bomb.png"), W, "30000×30000 px (900 megapixels)"),

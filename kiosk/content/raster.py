@@ -37,20 +37,30 @@ def _png(head: bytes, tail: bytes) -> tuple[int, int]:
 
 
 def _jpeg_size(head: bytes) -> tuple[int, int]:
-    i = 2
-    while i + 9 < len(head):
+    """The size from the frame header; the scan (SOS) must follow it, unless the walk
+    leaves the bytes read (large metadata)."""
+    i, dims = 2, None
+    while i + 4 <= len(head):
         if head[i] != 0xFF:
             raise NotShowable("the JPEG's structure is damaged")
         marker = head[i + 1]
         if marker == 0xFF:
             i += 1
             continue
+        if marker == 0xDA:  # start of scan: the image data follows
+            if dims is None:
+                raise NotShowable("the JPEG has no frame header (damaged, or not a photo)")
+            return dims
+        if marker == 0xD9:
+            break
         length = struct.unpack(">H", head[i + 2 : i + 4])[0]
         if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
             h, w = struct.unpack(">HH", head[i + 5 : i + 9])
-            return w, h
+            dims = (w, h)
         i += 2 + length
-    raise NotShowable("the JPEG has no size in its first 64 KB (damaged, or not a photo)")
+    if dims is not None and i + 4 > len(head) and len(head) >= HEAD:
+        return dims  # the scan lies beyond the bytes read
+    raise NotShowable("the JPEG has no image data (no scan after its header): it is damaged")
 
 
 def _jpeg(head: bytes, tail: bytes) -> tuple[int, int]:

@@ -14,8 +14,8 @@ its error point are scanned for the likeliest culprit, nearest first:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,12 +49,27 @@ _WIDE_INDENT = re.compile(r"^ *(?P<mark>\u3000)")
 _DASH = re.compile(r"^ *(?P<mark>-)(?P<key>[A-Za-z_][A-Za-z0-9_]*):")
 
 
-def certain(lines: Iterable[str]) -> list[Hint]:
-    """Mistakes that are wrong wherever they are (see the module doc)."""
+MAX_LOOKS = 2000
+"""Candidate lines examined at most (bounds the time on a pathological file)."""
+# Lines that may hold one of the certain mistakes (found in one pass over the text).
+_CANDIDATE = re.compile(r"^[ \u3000]*(?:-[ \u3000]*)*[A-Za-z_][A-Za-z0-9_]*(?:[ \u3000]*：|:[^\s:/])"
+                        r"|^ *\u3000|:\u3000|^ *-[A-Za-z_]", re.MULTILINE)
+
+
+def certain(lines: list[str], text: str | None = None) -> list[Hint]:
+    """Mistakes that are wrong wherever they are (see the module doc). ``text`` (the lines
+    joined) lets a single regex pass pick the lines worth a look."""
     keys = known_keys()
+    if text is None:
+        text = "\n".join(lines)
+    where = [m.start() for _, m in zip(range(MAX_LOOKS), _CANDIDATE.finditer(text), strict=False)]
+    if not where:
+        return []
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    numbers = sorted({bisect.bisect_left(breaks, i) + 1 for i in where})
     found: list[Hint] = []
-    for number, text in enumerate(lines, 1):
-        hint = _certain_line(text, keys)
+    for number in numbers:
+        hint = _certain_line(lines[number - 1], keys)
         if hint is not None:
             found.append(Hint(number, hint[0], hint[1]))
     return found
@@ -92,12 +107,13 @@ _VALUE = re.compile(r"^[ ]*(?:-[ ]+)*(?:[^\s:#'\"][^:#]*?:[ ]+|-[ ]+)(?P<value>.
 def likely(lines: list[str], upto: int) -> Hint | None:
     """The likeliest culprit on lines ``1..upto`` (nearest first) when libyaml failed at
     line ``upto``: curly quotes used as quotes, an unclosed quote, odd indentation."""
-    for number in range(min(upto, len(lines)), 0, -1):
+    last = min(upto, len(lines))
+    for number in range(last, max(0, last - MAX_LOOKS), -1):
         for finder in (curly, _unclosed):
             found = finder(lines[number - 1])
             if found is not None:
                 return Hint(number, found[0], found[1])
-    return indentation(lines, upto)
+    return indentation(lines, upto) if upto <= 25 * MAX_LOOKS else None
 
 
 _CURLY_VALUE = re.compile(r"(?:^[ ]*|[:,\[{-][ ]+)(?P<q>[“‘「])(?P<body>.*)$")

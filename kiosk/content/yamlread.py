@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -34,7 +34,11 @@ from kiosk.content.yamlsyntax import (
     syntax_findings,
 )
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "Path_", "Scalar", "YamlProblem", "decode",
+MAX_NODES = 60_000
+"""YAML events (keys, values, lists, mappings) read at most: the shipped content has
+≈ 2,500, ten times it ≈ 47,000. Bounds the time any file under the size cap can take."""
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "Path_", "Scalar", "YamlProblem", "decode",
            "describe", "parse"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,8 +52,7 @@ _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map"
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     """Where a scalar stood and how it was written."""
 
     line: int
@@ -109,6 +112,7 @@ class _Builder:
         # Each frame: [container, path, pending key (mappings), key positions seen]
         self.stack: list[list[Any]] = []
         self.documents = 0
+        self.count = 0
         self.root_set = False
 
     def err(self, pos: tuple[int, int], message: str) -> None:
@@ -159,6 +163,14 @@ class _Builder:
 
     def event(self, event: Any) -> bool:
         """Handle one event; False when reading must stop."""
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.err(self.lines.mark(event.start_mark), f"content.yaml has more than "
+                     f"{MAX_NODES:,} entries (keys, values and list items) by here — far more "
+                     "than the kiosk can show; is a list repeated by mistake?")
+            return False
+        if type(event) is yaml.ScalarEvent:
+            return self._node(event, self.lines.mark(event.start_mark))
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -182,13 +194,13 @@ class _Builder:
         return self._node(event, pos)
 
     def _node(self, event: Any, pos: tuple[int, int]) -> bool:
-        anchor = getattr(event, "anchor", None)
+        anchor = event.anchor
         if anchor is not None:
             self.err(pos, f"'&{anchor}' is an anchor: anchors and aliases are not allowed in "
                           "content.yaml; write the value out in full (or quote text that "
                           "starts with '&')")
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
             self.err(pos, f"the tag '{tag}' is not allowed in content.yaml: remove it "
                           "(only plain text, numbers, lists and mappings are used)")
             tag = None
@@ -240,7 +252,7 @@ def parse(text: str, source: str) -> Document:
     builder = _Builder(source, Lines(text))
     builder.run(text)
     if not builder.findings:
-        hints = yamlhints.certain(text.split("\n"))
+        hints = yamlhints.certain(text.split("\n"), text)
         builder.findings += [Finding(source, h.line, h.col, "error", h.message) for h in hints]
     if not builder.findings:
         builder.check_root()

@@ -45,7 +45,7 @@ class Lines:
 
     def mark(self, mark: Any) -> tuple[int, int]:
         """The position of a libyaml mark."""
-        if self.simple or getattr(mark, "index", None) is None:
+        if self.simple or mark.index is None:
             return (mark.line + 1, mark.column + 1)
         return self.at(min(mark.index, len(self.text)))
 
@@ -118,7 +118,7 @@ def syntax_findings(exc: yaml.YAMLError, source: str, lines: Lines) -> list[Find
     mark = getattr(exc, "problem_mark", None)
     line, col = lines.mark(mark) if mark is not None else (1, 1)
     split = text.split("\n")
-    certain = [h for h in yamlhints.certain(split) if h.line <= line]
+    certain = [h for h in yamlhints.certain(split, text) if h.line <= line]
     if certain:
         return [Finding(source, h.line, h.col, "error", h.message) for h in certain]
     context = getattr(exc, "context", None) or ""
