@@ -15,6 +15,9 @@ import os
 import stat
 from pathlib import Path
 
+MAX_CONTENT_BYTES = 5 * 1024 * 1024
+"""The most content.yaml may hold (pictures belong in their own files)."""
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
     | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 

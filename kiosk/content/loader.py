@@ -87,12 +87,11 @@ def read_file(path: str | Path) -> bytes:
     """The bytes of a content file (at most the size cap + 1, so an oversized file is
     reported, not read whole), or :class:`ContentUnreadable` in plain words. FIFOs,
     devices and sockets are refused without blocking; every OS error becomes a finding."""
-    from kiosk.content.files import FileProblem, read_regular, shown
-    from kiosk.content.yamlread import MAX_BYTES
+    from kiosk.content.files import MAX_CONTENT_BYTES, FileProblem, read_regular, shown
 
     path = Path(path)
     try:
-        return read_regular(path, MAX_BYTES)
+        return read_regular(path, MAX_CONTENT_BYTES)
     except FileProblem as problem:
         message = str(problem)
         if message.startswith("this is a folder"):

@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 
 from kiosk.content import yamlhints
+from kiosk.content.files import MAX_CONTENT_BYTES
 from kiosk.content.findings import Finding
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_CONTENT_BYTES
 MAX_DEPTH = 48
 _UNPRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
