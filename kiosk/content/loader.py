@@ -49,7 +49,7 @@ def inspect_bytes(
     try:
         content = Content.model_validate(doc.data)
     except ValidationError as exc:
-        return None, sorted(_curly_quotes(findings_from(exc, doc, source), text))
+        return None, sorted(_line_hints(findings_from(exc, doc, source), text))
     except (RecursionError, ValueError, TypeError) as exc:  # defensive: never a traceback
         log.exception("content model failed unexpectedly")
         return None, [Finding(source, 1, 1, "error", f"could not check the content: {exc}")]
@@ -59,14 +59,16 @@ def inspect_bytes(
     return content, findings
 
 
-def _curly_quotes(findings: list[Finding], text: str) -> list[Finding]:
-    """A model error on a line where curly quotes were used as quotes is that mistake."""
-    from kiosk.content.yamlhints import curly
+def _line_hints(findings: list[Finding], text: str) -> list[Finding]:
+    """A model error on a line where curly quotes were used as quotes, or where a pasted
+    line separator split the line, is that mistake."""
+    from kiosk.content.yamlhints import curly, separator
 
     lines = text.split("\n")
     out: dict[tuple[int, int, str], Finding] = {}
     for f in findings:
-        hint = curly(lines[f.line - 1]) if 0 < f.line <= len(lines) else None
+        line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+        hint = separator(line) or curly(line)
         if hint is not None:
             f = Finding(f.file, f.line, hint[0], "error", hint[1])
         out.setdefault((f.line, f.col, f.message), f)

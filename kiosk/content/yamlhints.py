@@ -109,7 +109,8 @@ def likely(lines: list[str], upto: int) -> Hint | None:
     line ``upto``: curly quotes used as quotes, an unclosed quote, odd indentation."""
     last = min(upto, len(lines))
     for number in range(last, max(0, last - MAX_LOOKS), -1):
-        for finder in (curly, _unclosed):
+        near = number >= last - 1  # a separator breaks the line YAML fails on or the next
+        for finder in (separator, curly, _unclosed) if near else (curly, _unclosed):
             found = finder(lines[number - 1])
             if found is not None:
                 return Hint(number, found[0], found[1])
@@ -130,6 +131,15 @@ def curly(text: str) -> tuple[int, str] | None:
         return m.start("q") + 1, (f"curly quotes {quote}…{_close(quote)} are not quotes in "
                                   "YAML: use straight quotes \"…\" around the text")
     return None
+
+
+def separator(text: str) -> tuple[int, str] | None:
+    """A line separator (NEL, U+2028, U+2029) that YAML breaks the line at."""
+    m = re.search("[\x85\u2028\u2029]", text)
+    if m is None:
+        return None
+    return m.start() + 1, (f"a line-separator character (U+{ord(m.group()):04X}, pasted from a "
+                           "word processor) is here; YAML starts a new line at it: delete it")
 
 
 def _close(opening: str) -> str:
@@ -153,8 +163,10 @@ def _unclosed(text: str) -> tuple[int, str] | None:
 
 
 def indentation(lines: list[str], upto: int) -> Hint | None:
-    """The last line before ``upto`` whose indentation matches no open block."""
-    levels = [0]
+    """The last line before ``upto`` whose indentation matches no open block. When a line
+    at an even indent closes a block opened at an odd one, the odd line is blamed (staff
+    indent two spaces per level)."""
+    levels = [(0, 0)]  # (indent, line that opened the level)
     opens = False
     culprit: Hint | None = None
     for number, text in enumerate(lines[:upto], 1):
@@ -162,19 +174,23 @@ def indentation(lines: list[str], upto: int) -> Hint | None:
         if not stripped or stripped.startswith("#") or "\t" in text[: len(text) - len(stripped)]:
             continue
         indent = len(text) - len(stripped)
-        if opens and indent > levels[-1]:
-            levels.append(indent)
+        if opens and indent > levels[-1][0]:
+            levels.append((indent, number))
         else:
-            while indent < levels[-1]:
-                levels.pop()
-            if indent != levels[-1]:
-                culprit = Hint(number, 1, _indent_message(indent, levels[-1]))
-                levels.append(indent)
+            popped = None
+            while indent < levels[-1][0]:
+                popped = levels.pop()
+            if indent != levels[-1][0]:
+                if popped is not None and popped[0] % 2 and not indent % 2 and popped[1]:
+                    culprit = Hint(popped[1], 1, _indent_message(popped[0], indent))
+                else:
+                    culprit = Hint(number, 1, _indent_message(indent, levels[-1][0]))
+                levels.append((indent, number))
         item = re.match(r"((?:- +)+)", stripped)
         if item:
-            levels.append(indent + len(item.group(1)))
+            levels.append((indent + len(item.group(1)), 0))
         code = stripped.split(" #", 1)[0].rstrip()
-        opens = code.endswith(":") or code.endswith("-") or bool(re.search(r":[ ]+[|>][-+]?$", code))
+        opens = code.endswith((":", "-")) or bool(re.search(r":[ ]+[|>][-+]?$", code))
     return culprit
 
 
