@@ -148,7 +148,11 @@ def test_everything_the_checks_accept_renders_in_qt(tmp_path):
     candidates = {f"s{i}.svg": svg_text(d, f, e, p).encode() for i, (d, f, e, p) in enumerate(
         [(0, 1, 1, 0), (3, 4, 100, 5), (4, 10, 2000, 2), (12, 2, 500, 40), (10, 10, 1, 0)])}
     candidates |= {name: text.encode() for name, text in REFUSED.items()}
-    candidates |= {"plan.svg": SVG.encode(), "park.svg": (ROOT / "assets/plan/park.svg").read_bytes(),
+    blur = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1600 1000"><defs><filter id="f">'
+            '<feGaussianBlur stdDeviation="500"/></filter></defs>'
+            + '<rect filter="url(#f)" width="1600" height="1000"/>' * 8 + "</svg>")
+    candidates |= {"blur8.svg": blur.encode(), "plan.svg": SVG.encode(),
+                   "park.svg": (ROOT / "assets/plan/park.svg").read_bytes(),
                    "a.png": png(64, 32), "b.jpg": jpeg(), "cut.png": png(8, 8)[:-12],
                    "bomb.png": png(30_000, 30_000, body=False)}
     accepted = []

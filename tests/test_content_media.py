@@ -79,6 +79,10 @@ SVGS = {
     "many.svg": SVG_NS + "<g/>" * 30_000 + "</svg>",
     "not-svg.svg": "<html><body>hi</body></html>",
     "broken.svg": SVG_NS + "<g>",
+    "blur-storm.svg": SVG_NS + '<defs><filter id="f"><feGaussianBlur stdDeviation="500"/></filter></defs>'
+    + '<rect filter="url(#f)" width="1600" height="1000"/>' * 200 + "</svg>",
+    "blur-by-use.svg": SVG_NS + '<defs><filter id="f"><feGaussianBlur stdDeviation="9"/></filter>'
+    '<g id="s"><rect style="filter: url(#f)" width="9" height="9"/></g></defs>' + '<use href="#s"/>' * 9 + "</svg>",
 }
 SVG_WORDS = {
     "ext-href.svg": "refers to '/etc/hostname' outside itself",
@@ -95,6 +99,8 @@ SVG_WORDS = {
     "many.svg": "more than 20,000 elements",
     "not-svg.svg": "not an SVG drawing",
     "broken.svg": "cannot be read",
+    "blur-storm.svg": "more than 8 shapes through filters or masks",
+    "blur-by-use.svg": "more than 8 shapes through filters or masks",
 }
 
 

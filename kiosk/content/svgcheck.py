@@ -9,7 +9,9 @@ So an SVG passes only when it:
   embedded ``data:image/…``), no ``url(…)`` or ``@import`` points elsewhere;
 * has no ``<script>`` or ``<foreignObject>``;
 * has at most :data:`MAX_ELEMENTS` elements, and at most :data:`MAX_EXPANDED` once every
-  ``<use>`` is expanded (a 10-level × 10 fan-out is 10^10), with no ``<use>`` cycle.
+  ``<use>`` is expanded (a 10-level × 10 fan-out is 10^10), with no ``<use>`` cycle;
+* draws at most :data:`MAX_EFFECTS` shapes through a filter or a mask (each is rendered
+  into a buffer of its own: 200 blurred rectangles take a minute).
 
 Parsing is incremental and stops at the element cap, so a 5 MB file of tiny elements
 costs a bounded amount of time and memory.
@@ -24,6 +26,7 @@ from typing import cast
 
 MAX_ELEMENTS = 20_000
 MAX_EXPANDED = 50_000
+MAX_EFFECTS = 8
 _XLINK = "{http://www.w3.org/1999/xlink}href"
 _URL_REF = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.I)
 _IMPORT = re.compile(r"@import", re.I)
@@ -118,24 +121,33 @@ def _use_target(el: ET.Element, ids: dict[str, ET.Element]) -> ET.Element | None
     return ids.get(ref[1:]) if ref.startswith("#") else None
 
 
+def _effect(el: ET.Element) -> int:
+    """1 when ``el`` is drawn through a filter or a mask (an offscreen buffer per draw)."""
+    style = (el.get("style") or "").replace(" ", "")
+    for name in ("filter", "mask"):
+        value = (el.get(name) or "").strip()
+        if (value and value != "none") or f"{name}:url(" in style:
+            return 1
+    return 0
+
+
 def _check_uses(root: ET.Element) -> None:
-    """Refuse ``<use>`` cycles and expansions beyond :data:`MAX_EXPANDED` elements.
+    """Refuse ``<use>`` cycles, expansions beyond :data:`MAX_EXPANDED` elements and more
+    than :data:`MAX_EFFECTS` filtered or masked draws (a blur costs ≈ 0.2 s each).
 
     The cost of an element is 1 + its children's + (for ``<use>``) its target's, computed
     once per element by an explicit depth-first walk (no recursion, whatever the depth)."""
     ids = {str(el.get("id")): el for el in root.iter() if el.get("id")}
-    cost: dict[int, int] = {}
+    cost: dict[int, tuple[int, int]] = {}
     started: set[int] = set()
     stack: list[tuple[ET.Element, bool]] = [(root, False)]
     while stack:
         el, done = stack.pop()
         target = _use_target(el, ids)
         if done:
-            total = 1 + sum(cost[id(c)] for c in el) + (cost[id(target)] if target else 0)
-            if total > MAX_EXPANDED:
-                raise SvgRefused(f"the SVG's <use> elements expand to more than "
-                                 f"{MAX_EXPANDED:,} elements, which would stall the screen: "
-                                 "simplify the drawing and export again")
+            parts = [cost[id(c)] for c in el] + ([cost[id(target)]] if target else [])
+            total = (1 + sum(p[0] for p in parts), _effect(el) + sum(p[1] for p in parts))
+            _within(total)
             cost[id(el)] = total
             continue
         if id(el) in cost:
@@ -148,3 +160,14 @@ def _check_uses(root: ET.Element) -> None:
         stack.append((el, True))
         stack.extend((d, False) for d in [*el, *([target] if target is not None else [])]
                      if id(d) not in cost)
+
+
+def _within(total: tuple[int, int]) -> None:
+    if total[0] > MAX_EXPANDED:
+        raise SvgRefused(f"the SVG's <use> elements expand to more than {MAX_EXPANDED:,} "
+                         "elements, which would stall the screen: simplify the drawing and "
+                         "export again")
+    if total[1] > MAX_EFFECTS:
+        raise SvgRefused(f"the SVG draws more than {MAX_EFFECTS} shapes through filters or "
+                         "masks (blur, shadow, …), which would stall the screen: remove the "
+                         "effects or flatten them into the drawing")
