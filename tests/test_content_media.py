@@ -81,6 +81,9 @@ SVGS = {
     "broken.svg": SVG_NS + "<g>",
     "blur-storm.svg": SVG_NS + '<defs><filter id="f"><feGaussianBlur stdDeviation="500"/></filter></defs>'
     + '<rect filter="url(#f)" width="1600" height="1000"/>' * 200 + "</svg>",
+    "pattern-fills.svg": SVG_NS + '<defs><pattern id="p" width="1" height="1" patternUnits="userSpaceOnUse">'
+    '<rect width="0.5" height="0.5"/></pattern></defs>' + '<rect fill="url(#p)" width="1600" height="1000"/>' * 50
+    + "</svg>",
     "blur-by-use.svg": SVG_NS + '<defs><filter id="f"><feGaussianBlur stdDeviation="9"/></filter>'
     '<g id="s"><rect style="filter: url(#f)" width="9" height="9"/></g></defs>' + '<use href="#s"/>' * 9 + "</svg>",
 }
@@ -99,8 +102,9 @@ SVG_WORDS = {
     "many.svg": "more than 20,000 elements",
     "not-svg.svg": "not an SVG drawing",
     "broken.svg": "cannot be read",
-    "blur-storm.svg": "more than 8 shapes through filters or masks",
-    "blur-by-use.svg": "more than 8 shapes through filters or masks",
+    "blur-storm.svg": "more than 8 shapes through filters, masks or patterns",
+    "pattern-fills.svg": "more than 8 shapes through filters, masks or patterns",
+    "blur-by-use.svg": "more than 8 shapes through filters, masks or patterns",
 }
 
 

@@ -121,12 +121,17 @@ def _use_target(el: ET.Element, ids: dict[str, ET.Element]) -> ET.Element | None
     return ids.get(ref[1:]) if ref.startswith("#") else None
 
 
-def _effect(el: ET.Element) -> int:
-    """1 when ``el`` is drawn through a filter or a mask (an offscreen buffer per draw)."""
+def _effect(el: ET.Element, patterns: frozenset[str]) -> int:
+    """1 when ``el`` is drawn through a filter, a mask or a pattern (offscreen work per
+    draw that grows with the area covered)."""
     style = (el.get("style") or "").replace(" ", "")
     for name in ("filter", "mask"):
         value = (el.get(name) or "").strip()
         if (value and value != "none") or f"{name}:url(" in style:
+            return 1
+    if patterns:
+        paints = " ".join([el.get("fill") or "", el.get("stroke") or "", style])
+        if any(ref.lstrip("#") in patterns for ref in _URL_REF.findall(paints)):
             return 1
     return 0
 
@@ -138,6 +143,7 @@ def _check_uses(root: ET.Element) -> None:
     The cost of an element is 1 + its children's + (for ``<use>``) its target's, computed
     once per element by an explicit depth-first walk (no recursion, whatever the depth)."""
     ids = {str(el.get("id")): el for el in root.iter() if el.get("id")}
+    patterns = frozenset(i for i, el in ids.items() if _local(el.tag) == "pattern")
     cost: dict[int, tuple[int, int]] = {}
     started: set[int] = set()
     stack: list[tuple[ET.Element, bool]] = [(root, False)]
@@ -146,7 +152,8 @@ def _check_uses(root: ET.Element) -> None:
         target = _use_target(el, ids)
         if done:
             parts = [cost[id(c)] for c in el] + ([cost[id(target)]] if target else [])
-            total = (1 + sum(p[0] for p in parts), _effect(el) + sum(p[1] for p in parts))
+            total = (1 + sum(p[0] for p in parts),
+                     _effect(el, patterns) + sum(p[1] for p in parts))
             _within(total)
             cost[id(el)] = total
             continue
@@ -168,6 +175,6 @@ def _within(total: tuple[int, int]) -> None:
                          "elements, which would stall the screen: simplify the drawing and "
                          "export again")
     if total[1] > MAX_EFFECTS:
-        raise SvgRefused(f"the SVG draws more than {MAX_EFFECTS} shapes through filters or "
-                         "masks (blur, shadow, …), which would stall the screen: remove the "
+        raise SvgRefused(f"the SVG draws more than {MAX_EFFECTS} shapes through filters, "
+                         "masks or patterns (blur, shadow, hatching, …), which would stall the screen: remove the "
                          "effects or flatten them into the drawing")
