@@ -371,6 +371,18 @@ class Content(Model):
         }
 
 
+def content_models() -> dict[str, type[Model]]:
+    """Every model class of the content by name, wherever it is defined (blocks added in
+    other modules subclass :class:`Model` too)."""
+    found: dict[str, type[Model]] = {}
+    stack: list[type[Model]] = [Model]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            found.setdefault(sub.__name__, sub)
+            stack.append(sub)
+    return found
+
+
 __all__ = ["PANEL", "Limit", "Media", "limit_for"]  # re-exported field metadata
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")

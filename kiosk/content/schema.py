@@ -17,9 +17,7 @@ from kiosk.content.model import Content
 
 def models() -> dict[str, type[BaseModel]]:
     """Every model class of the content, by name."""
-    return {name: obj for name, obj in vars(content_model).items()
-            if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.__module__
-            == content_model.__name__}
+    return {name: cls for name, cls in content_model.content_models().items()}
 
 
 def _describe(body: dict[str, Any], cls: type[BaseModel]) -> None:

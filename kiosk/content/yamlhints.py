@@ -30,14 +30,11 @@ class Hint:
 @cache
 def known_keys() -> frozenset[str]:
     """Every key the content model knows (for telling a glued key from text)."""
-    from pydantic import BaseModel
-
-    from kiosk.content import model
+    from kiosk.content.model import content_models
 
     keys: set[str] = set()
-    for obj in vars(model).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel):
-            keys.update(obj.model_fields)
+    for cls in content_models().values():
+        keys.update(cls.model_fields)
     return frozenset(keys)
 
 
