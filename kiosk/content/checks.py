@@ -5,6 +5,7 @@ nothing, events out of order, weak contrast, unknown icons)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import typing
 import unicodedata
@@ -15,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.content import media, text
+from kiosk.content import calendar_checks, media, text
 from kiosk.content.fields import Limit, limit_for
 from kiosk.content.findings import Finding, Severity
 from kiosk.content.model import PANEL, Content, Media, Text
@@ -36,9 +37,12 @@ class Checker:
         self.content, self.doc, self.source, self.base_dir = content, doc, source, base_dir
         self.previous = previous
         self.findings: list[Finding] = []
+        self.now: dt.datetime | None = None
+        """The moment calendar checks judge by (``kiosk validate --at``); None: now."""
 
-    def add(self, severity: Severity, path: Path_, message: str) -> None:
-        line, col = self.doc.where(path)
+    def add(self, severity: Severity, path: Path_, message: str, *, key: bool = False) -> None:
+        line, col = self.doc.keys[path] if key and path in self.doc.keys \
+            else self.doc.where(path)
         self.findings.append(Finding(self.source, line, col, severity, message))
 
     def run(self) -> list[Finding]:
@@ -58,6 +62,7 @@ class Checker:
         check_references(self.content, self.doc, self.previous, self.add)
         check_values(self.content, self.add)
         self._theme()
+        calendar_checks.check(self.content, self.add, self.now or dt.datetime.now(dt.timezone.utc))
         return self.findings
 
     # -- texts ---------------------------------------------------------------------------

@@ -148,6 +148,50 @@ FIELDS: dict[tuple[str, str], Doc] = {
     ("Case", "date"): ("案例日期，例如 2021-05-01。", "Date of the case, e.g. 2021-05-01."),
 }
 
+# The calendar (schedule, welcome banners, guided tour, show_from / show_until).
+_SHOW: dict[tuple[str, str], Doc] = {
+    ("Windowed", "show_from"): ("从这个日期（或日期和时间）起显示；之前隐藏。",
+                                "Shown from this date (or date and time) on; hidden before."),
+    ("Windowed", "show_until"): ("显示到这个日期（整天）或日期和时间；之后隐藏。",
+                                 "Shown until this date (the whole day) or date and time; hidden after."),
+}
+FIELDS.update(_SHOW)
+FIELDS.update({
+    ("Content", "schedule"): ("开放时间与夜间模式。", "Opening hours and night mode."),
+    ("Content", "welcome"): ("欢迎横幅（来宾、代表团）。", "Welcome banners (guests, delegations)."),
+    ("Content", "guided"): ("讲解模式：讲解时暂停无人复位。", "Guided tour: the idle reset waits during a tour."),
+    ("Banner", "guest"): ("来宾或代表团名称。", "The guest's or delegation's name."),
+    ("Banner", "organisation"): ("来宾单位。", "The guest's organisation."),
+    ("Banner", "logo"): ("来宾标志（可选）。", "The guest's logo (optional)."),
+    ("Banner", "start"): ("开始：日期（整天）或 \"2026-11-26 09:00\"。",
+                          "From: a date (the whole day) or \"2026-11-26 09:00\"."),
+    ("Banner", "end"): ("结束：日期（整天）或 \"2026-11-26 12:00\"。",
+                        "Until: a date (the whole day) or \"2026-11-26 12:00\"."),
+    ("Banner", "example"): ("标记随附文件中的示例横幅。", "Marks a sample banner in the shipped file."),
+    ("Guided", "limit_minutes"): ("讲解模式最长持续的分钟数，之后恢复无人复位。",
+                                  "The idle reset is suspended for at most this many minutes."),
+    ("Guided", "gesture"): ("左上角连点五次并输入管理员 PIN 开始讲解；false 关闭此手势。",
+                            "Five taps top-left plus the admin PIN start a tour; false turns it off."),
+    ("NightMode", "show"): ("夜间显示：clock（时钟和名称）、name（仅名称）等。",
+                            "What shows at night: clock (a small clock and the name), name, …"),
+    ("NightMode", "display_off"): ("关闭显示器的命令，例如 `xset dpms force off`。",
+                                   "Command that switches the display off, e.g. `xset dpms force off`."),
+    ("NightMode", "display_on"): ("打开显示器的命令。", "Command that switches the display on again."),
+    ("NightMode", "command_timeout"): ("显示器命令最多运行的秒数。", "Seconds a display command may take."),
+    ("NightMode", "wake_minutes"): ("夜间触摸后唤醒的分钟数。", "Minutes a touch at night wakes the kiosk."),
+    ("OpeningException", "date"): ("日期（2026-10-01）；有 until 时为第一天。",
+                                   "The day (2026-10-01); with `until`, the first day."),
+    ("OpeningException", "until"): ("连续多天的最后一天。", "The last day of a run of days."),
+    ("OpeningException", "hours"): ("\"09:00-12:00\"、closed 或多个时间段。",
+                                    "\"09:00-12:00\", closed, or a list of ranges."),
+    ("Schedule", "timezone"): ("时区（IANA 名称），例如 Asia/Shanghai。",
+                               "The kiosk's time zone (IANA name), e.g. Asia/Shanghai."),
+    ("Schedule", "hours"): ("每周各天的开放时间（mon … sun 或 mon-fri）：\"09:00-17:00\" 或 closed。",
+                            "Per weekday (mon … sun, or mon-fri): \"09:00-17:00\" or closed."),
+    ("Schedule", "exceptions"): ("特定日期的例外，优先于每周设置。", "Dated exceptions; they override the weekday."),
+    ("Schedule", "night"): ("闭馆时间的显示。", "What the screen does outside opening hours."),
+})
+
 EXAMPLES: dict[tuple[str, str], list[Any]] = {
     ("Settings", "idle_timeout"): [90],
     ("Settings", "default_language"): ["zh"],

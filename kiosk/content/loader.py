@@ -8,6 +8,7 @@ keys, explained by :mod:`~kiosk.content.explain`), and :mod:`~kiosk.content.chec
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,11 +30,12 @@ class Loaded:
 
 def inspect_bytes(
     data: bytes, *, source: str = "content.yaml", base_dir: Path | None = None,
-    previous: Content | None = None,
+    previous: Content | None = None, at: dt.datetime | None = None,
 ) -> tuple[Content | None, list[Finding]]:
     """Every finding for ``data``; the content only when there is no error. Never raises
     anything but :class:`ContentError`'s family. ``previous`` (the last good content, when
-    known) lets a broken reference suggest the id it was renamed to."""
+    known) lets a broken reference suggest the id it was renamed to; ``at``: the moment
+    calendar checks judge by (default: now)."""
     # Imported here: a restart on unchanged content (lastgood.cached) never needs them.
     from pydantic import ValidationError
 
@@ -53,7 +55,9 @@ def inspect_bytes(
     except (RecursionError, ValueError, TypeError) as exc:  # defensive: never a traceback
         log.exception("content model failed unexpectedly")
         return None, [Finding(source, 1, 1, "error", f"could not check the content: {exc}")]
-    findings = sorted(set(Checker(content, doc, source, base_dir, previous).run()))
+    checker = Checker(content, doc, source, base_dir, previous)
+    checker.now = at
+    findings = sorted(set(checker.run()))
     if any(f.is_error for f in findings):
         return None, findings
     return content, findings

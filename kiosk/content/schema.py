@@ -26,10 +26,10 @@ def _describe(body: dict[str, Any], cls: type[BaseModel]) -> None:
     for key, prop in body.get("properties", {}).items():
         field = cls.model_fields.get(key)
         doc = describe_field(cls, key)
-        if field is not None and field.description:
-            prop["description"] = field.description
-        elif doc is not None:
+        if doc is not None:
             prop["description"] = joined(doc)
+        elif field is not None and field.description:
+            prop["description"] = field.description
         found = examples(cls, key)
         if found is not None:
             prop["examples"] = found
