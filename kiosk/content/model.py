@@ -14,8 +14,6 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     Strict,
     StringConstraints,
@@ -23,55 +21,23 @@ from pydantic import (
     model_validator,
 )
 
-from kiosk.content.fields import MAX_ABS_VALUE, MAX_POLYGON_POINTS, PANEL, Limit, Media, limit_for
-from kiosk.content.text import visible
+from kiosk.content.base import (
+    Colour,
+    Icon,
+    Id,
+    ImagePath,
+    Model,
+    Number,
+    PanelText,
+    PlanPath,
+    Str,
+    Text,
+    Url,
+    VideoPath,
+)
+from kiosk.content.calendar import Banner, Guided, Schedule
+from kiosk.content.fields import MAX_POLYGON_POINTS, PANEL, Limit, Media, limit_for
 from kiosk.content.timewindow import Windowed
-
-# ---------------------------------------------------------------------------------------
-# Scalars
-
-Str = Annotated[str, Strict()]
-Id = Annotated[
-    str,
-    Strict(),
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,47}$"),
-]
-Colour = Annotated[str, Strict(), StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-MAX_ABS_VALUE,
-                                         le=MAX_ABS_VALUE)]
-Icon = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+\.[a-z0-9-]+$")]
-ImagePath = Annotated[str, Strict(), Media("image")]
-VideoPath = Annotated[str, Strict(), Media("video")]
-PlanPath = Annotated[str, Strict(), Media("svg", required=True)]
-Url = Annotated[str, Strict(), StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
-
-
-class Model(BaseModel):
-    """Base of every content model: frozen, strict about unknown keys, no NaN/inf."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-class Text(Model):
-    """A visitor-facing text in Chinese and English. One may be empty (a warning)."""
-
-    zh: Str = ""
-    en: Str = ""
-
-    @model_validator(mode="after")
-    def _not_both_empty(self) -> Text:
-        if not visible(self.zh) and not visible(self.en):
-            raise ValueError("text is empty in both languages (or shows nothing: only spaces "
-                             "or zero-width characters)")
-        return self
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang`` ("zh" or "en"), falling back to the other language."""
-        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
-        return first or second
-
-
-PanelText = Annotated[Text, PANEL]
 
 # ---------------------------------------------------------------------------------------
 # Shared blocks
@@ -227,8 +193,8 @@ class Hotspot(Model):
     rect: Annotated[list[Number], Field(min_length=4, max_length=4)] | None = None
     """x, y, width, height in plan units."""
     polygon: Annotated[list[Point], Field(min_length=3, max_length=MAX_POLYGON_POINTS)] | None = None
-    figures: list[Figure] = []
-    partners: list[Id] = []
+    figures: list[Figure] = Field(default_factory=list)
+    partners: list[Id] = Field(default_factory=list)
     """Ids of partners (from a partners section) linked from this hotspot."""
 
     @model_validator(mode="after")
@@ -259,9 +225,9 @@ class FrameworkItem(Model):
 class ParkSection(SectionBase):
     type: Literal["park"]
     plan: Plan
-    hotspots: list[Hotspot] = []
-    figures: list[Figure] = []
-    framework: list[FrameworkItem] = []
+    hotspots: list[Hotspot] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    framework: list[FrameworkItem] = Field(default_factory=list)
     address: Text | None = None
 
 
@@ -282,13 +248,13 @@ class Partner(Model, Windowed):
     description: PanelText
     logo: ImagePath | None = None
     website: Url | None = None
-    tags: list[Text] = []
+    tags: list[Text] = Field(default_factory=list)
 
 
 class PartnersSection(SectionBase):
     type: Literal["partners"]
     categories: list[Category] = Field(min_length=1)
-    partners: list[Partner] = []
+    partners: list[Partner] = Field(default_factory=list)
 
 
 # Platform ------------------------------------------------------------------------------
@@ -335,17 +301,17 @@ class Case(Model, Windowed):
     title: Text
     text: PanelText
     date: dt.date | None = None
-    partners: list[Id] = []
+    partners: list[Id] = Field(default_factory=list)
     image: ImagePath | None = None
 
 
 class PlatformSection(SectionBase):
     type: Literal["platform"]
     summary: PanelText | None = None
-    figures: list[Figure] = []
-    charts: list[Chart] = []
-    capabilities: list[Capability] = []
-    cases: list[Case] = []
+    figures: list[Figure] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
+    capabilities: list[Capability] = Field(default_factory=list)
+    cases: list[Case] = Field(default_factory=list)
 
 
 Section = Annotated[
@@ -363,7 +329,7 @@ class Content(Model):
     attract: Attract
     sections: list[Section] = Field(min_length=1)
     schedule: Schedule | None = None
-    welcome: list[Banner] = []
+    welcome: list[Banner] = Field(default_factory=list)
     guided: Guided | None = None
 
     def section(self, section_id: str) -> SectionBase | None:
@@ -387,12 +353,7 @@ def content_models() -> dict[str, type[Model]]:
     return found
 
 
-__all__ = ["PANEL", "Limit", "Media", "limit_for"]  # re-exported field metadata
+__all__ = ["PANEL", "ImagePath", "Limit", "Media", "Model", "Str", "Text", "limit_for"]  # re-exported
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
-
-# The calendar's models need Model and Text from above (kiosk.content.calendar).
-from kiosk.content.calendar import Banner, Guided, Schedule  # noqa: E402
-
-Content.model_rebuild()
