@@ -49,8 +49,8 @@ def test_committed_schema_carries_the_descriptions():
 def test_reference_names_every_block_and_key():
     text = reference()
     for name, cls in models().items():
-        if name in ("Model", "SectionBase"):
-            continue
+        if name in ("Model", "SectionBase") or not cls.__module__.startswith("kiosk.content"):
+            continue  # bases, and models other tests define on the fly
         assert f"### {name}\n" in text, name
         for key in cls.model_fields:
             assert f"| `{key}` |" in text
