@@ -120,7 +120,7 @@ def build_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
         chunks.append(padded)
         pos += len(padded)
     toc = struct.pack("<I", len(items)) + b"".join(
-        struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets)
+        struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets, strict=True)
     )
     body = toc + names
     body += b"\0" * (data_offsets[0] - len(body) if data_offsets else 0)
@@ -144,7 +144,7 @@ def trim(src: str | Path, out: str | Path) -> tuple[int, int, int, int]:
     parsed = parse_package(blob)[1]
     if [n for n, _ in parsed] != [n for n, _ in sorted(kept)] or any(
         p[: len(d)] != d or p[len(d):].strip(b"\0") or len(p) - len(d) >= 16
-        for (_, p), (_, d) in zip(parsed, sorted(kept))
+        for (_, p), (_, d) in zip(parsed, sorted(kept), strict=True)
     ):
         raise RuntimeError("the trimmed ICU package does not round-trip")
     soname = re.search(rb"libicudata\.so\.\d+", raw)
