@@ -16,8 +16,9 @@ and drops the legacy code-page converters (*.cnv), break-iterator rules and dict
 spelled-out number rules (rbnf/) and the other ~700 locales. A QCollator for German, or a
 GBK QStringConverter, would then fall back / be unavailable; nothing in the kiosk uses them.
 
-The trimmed package is wrapped into a new libicudata.so.NN with binutils (readelf finds the data symbol; objcopy, ld),
-exporting the same ``icudtNN_dat`` symbol libicuuc imports.
+The data symbol is found with binutils' readelf; the trimmed package is wrapped into a new
+libicudata.so.NN with objcopy and ld, exporting the same ``icudtNN_dat`` symbol libicuuc
+imports.
 """
 
 from __future__ import annotations
