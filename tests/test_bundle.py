@@ -1,7 +1,7 @@
 """Smoke tests of the frozen build and its installers (issue 6), the way qutebrowser's
 build_release.py checks its releases: build it, run it, fail on anything unexpected on stderr.
 
-One module-scoped fixture runs ``python build/build.py`` (≈ 2 min on 2 cores), unless
+One module-scoped fixture runs ``python build/build.py`` (≈ 4 min on a quiet 2-core machine), unless
 build/dist holds a build newer than every input (kiosk/, content, assets, build/) made by
 this same Python. Then, with no display (QT_QPA_PLATFORM=offscreen), from the bundle:
 ``kiosk validate``; ``kiosk shot`` of home and the platform page into a fresh data dir;
