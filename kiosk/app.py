@@ -8,6 +8,7 @@ first frame (tile icons) or with the page that needs them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -48,10 +49,8 @@ def excepthook(etype: type[BaseException], value: BaseException, tb: TracebackTy
     Never a dialog, never a traceback on screen: a supervisor restarts the kiosk."""
     text = "".join(traceback.format_exception(etype, value, tb))
     log.critical("uncaught exception, exiting:\n%s", text)
-    try:
+    with contextlib.suppress(Exception):
         sys.stderr.flush()
-    except Exception:
-        pass
     from PySide6.QtCore import QCoreApplication
 
     app = QCoreApplication.instance()
@@ -263,7 +262,7 @@ def _exit_after_first_frame(app, window) -> None:
                 QTimer.singleShot(0, stamp)  # after the whole paint pass
             return False
 
-    window._bench_probe = Probe(window)  # type: ignore[attr-defined]
+    window._bench_probe = Probe(window)
     app.installEventFilter(window._bench_probe)
 
 
@@ -356,7 +355,7 @@ def shot_command(args: argparse.Namespace) -> int:
     if args.screen == "unavailable":  # preview the maintenance screen whatever the content
         status = ContentStatus(path=content_path, content=None, findings=status.findings)
     w = window_for(args.lang, tuple(args.size), status)
-    known = screens_for(w) + ["unavailable"]
+    known = [*screens_for(w), "unavailable"]
     if args.screen not in known and w.view is not None:
         print(f"kiosk shot: unknown screen {args.screen!r}; choose from: {', '.join(known)}", file=sys.stderr)
         close(w)

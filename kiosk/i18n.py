@@ -54,7 +54,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "park.close": {"zh": "关闭", "en": "Close"},
     "partners.count": {"zh": "{n} 家", "en": "{n} partners"},
     "partners.all": {"zh": "全部", "en": "All"},
-    "partners.hint": {"zh": "轻触卡片查看详情，扫码即可带走官网", "en": "Tap a card for details — scan its code to take the website with you"},
+    "partners.hint": {
+        "zh": "轻触卡片查看详情，扫码即可带走官网",
+        "en": "Tap a card for details — scan its code to take the website with you",
+    },
     "partners.scan": {"zh": "扫码访问官网", "en": "Scan to visit the website"},
     "partners.close": {"zh": "关闭", "en": "Close"},
     "platform.figures": {"zh": "平台数据", "en": "Platform in figures"},
@@ -89,7 +92,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.loaded_at": {"zh": "加载时间", "en": "Loaded at"},
     "admin.status": {"zh": "状态", "en": "Status"},
     "admin.status_ok": {"zh": "正常", "en": "OK"},
-    "admin.status_failed": {"zh": "内容有错误，访客看到维护页面", "en": "Content has errors; visitors see the maintenance screen"},
+    "admin.status_failed": {
+        "zh": "内容有错误，访客看到维护页面",
+        "en": "Content has errors; visitors see the maintenance screen",
+    },
     "admin.no_findings": {"zh": "没有发现问题", "en": "No findings"},
     "admin.reload": {"zh": "重新加载", "en": "Reload"},
     "admin.close": {"zh": "关闭", "en": "Close"},
@@ -115,7 +121,20 @@ def other(lang: str) -> Lang:
 
 # Numbers: one rule per language lives in kiosk.numbers (re-exported above).
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def format_date(value: int | dt.date | str, lang: str) -> str:

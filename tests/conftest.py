@@ -151,6 +151,41 @@ def make_kiosk(qtbot):
 
 
 @pytest.fixture(autouse=True)
+def _no_stray_event_filters(monkeypatch: pytest.MonkeyPatch):
+    """Fail a test that leaves an application-wide event filter installed (a stale one once
+    segfaulted a later test). ``QCoreApplication.installEventFilter``/``removeEventFilter``
+    are wrapped for the test; at the end every filter installed and not removed must be
+    gone (removed, or its object deleted — Qt drops a deleted filter by itself). Set up
+    before qtbot, so this runs after qtbot has closed the test's widgets."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    installed: dict[int, object] = {}
+    real_install = QCoreApplication.installEventFilter
+    real_remove = QCoreApplication.removeEventFilter
+
+    def install(self, obj):
+        if self is QCoreApplication.instance():
+            installed[id(obj)] = obj
+        return real_install(self, obj)
+
+    def remove(self, obj):
+        installed.pop(id(obj), None)
+        return real_remove(self, obj)
+
+    monkeypatch.setattr(QCoreApplication, "installEventFilter", install)
+    monkeypatch.setattr(QCoreApplication, "removeEventFilter", remove)
+    yield
+    monkeypatch.undo()
+    if installed:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = [f"{type(obj).__name__} {getattr(obj, 'objectName', lambda: '')()!r}" for obj in installed.values()
+            if isValid(obj)]
+    installed.clear()
+    assert not left, f"test left application-wide event filters installed: {left}"
+
+
+@pytest.fixture(autouse=True)
 def _no_stray_timers():
     """Fail a test that leaves a QTimer or animation running on the application object
     or on a top-level widget that outlived it."""
@@ -192,3 +227,46 @@ def write_minimal_content(folder: Path, data: dict | None = None) -> Path:
     path = folder / "content.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+# -- shared content fixtures ---------------------------------------------------------------
+
+
+def load_shipped():
+    """The shipped content.yaml, through the real loader."""
+    from kiosk.content import load_file
+
+    return load_file(CONTENT).content
+
+
+def scale_content():
+    """benchmarks/scale_content.py as a module (it writes N× the shipped content)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("scale_content", ROOT / "benchmarks" / "scale_content.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """The shipped content (loaded once per test module)."""
+    return load_shipped()
+
+
+@pytest.fixture(scope="module")
+def scaled_10x(tmp_path_factory):
+    """Ten times the shipped content, written to a temporary folder: ``(content, folder)``."""
+    from kiosk.content import load_file
+
+    path = scale_content().write(10, tmp_path_factory.mktemp("c10") / "content.yaml")
+    return load_file(path).content, path.parent
+
+
+@pytest.fixture(scope="module")
+def families():
+    """The bundled fonts, registered (the font families to build a theme with)."""
+    from kiosk.app import register_fonts
+
+    return register_fonts()

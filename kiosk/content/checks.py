@@ -70,7 +70,7 @@ class Checker:
 
     # -- texts ---------------------------------------------------------------------------
     def _text(self, path: Path_, text: Text, panel: bool) -> None:
-        for lang, other, name in (("zh", "en", "Chinese"), ("en", "zh", "English")):
+        for lang, _other, name in (("zh", "en", "Chinese"), ("en", "zh", "English")):
             if not getattr(text, lang).strip():
                 self.add("warning", path, f"only {'English' if lang == 'zh' else 'Chinese'} "
                          f"is given: add '{lang}:' — visitors reading {name} will see the "

@@ -41,7 +41,14 @@ LOCKOUT_S = 60.0
 class CornerTapGesture(QObject):
     triggered = Signal()
 
-    def __init__(self, window: QWidget, corner: int, *, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        corner: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.corner = corner
@@ -132,8 +139,7 @@ class AdminController(QObject):
             if self.panel_wrap is not None:
                 stats = self.panel_wrap(stats)
             self._panel = AdminPanel(self._theme, stats)
-            self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500,
-                                          parent=self._window)
+            self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500, parent=self._window)
             self._panel_overlay.setObjectName("admin")
             self._panel.close_clicked.connect(self.close)
             self._panel.reload_clicked.connect(self.reload_requested)

@@ -34,7 +34,8 @@ class AdminPanel(QFrame):
         facts.setVerticalSpacing(theme.space("xs"))
         self.values: dict[str, TextLabel] = {}
         for row, key in enumerate(("admin.content_file", "admin.loaded_at", "admin.status")):
-            facts.addWidget(TextLabel(theme, both(key), "zh", role="caption", tone="muted", wrap=False, parent=self), row, 0, Qt.AlignmentFlag.AlignTop)
+            name = TextLabel(theme, both(key), "zh", role="caption", tone="muted", wrap=False, parent=self)
+            facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             value = TextLabel(theme, "", "zh", role="body", parent=self)
             facts.addWidget(value, row, 1)
             self.values[key] = value
@@ -93,7 +94,8 @@ class AdminPanel(QFrame):
                 item.widget().deleteLater()
         lines = [str(f) for f in status.findings] or [both("admin.no_findings")]
         for line in lines:
-            self.findings_box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=self.findings_box.parentWidget()))
+            box = self.findings_box
+            box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=box.parentWidget()))
         self.findings_box.addStretch(1)
         self.scroll.reset()
         if self.stats is not None:

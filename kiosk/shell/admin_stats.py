@@ -10,6 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -22,7 +23,7 @@ from kiosk.widgets.labels import TextLabel
 log = logging.getLogger(__name__)
 
 
-def charts_from(summary: dict, titles: Callable[[str], Text]) -> list[Chart]:
+def charts_from(summary: dict[Any, Any], titles: Callable[[str], Text]) -> list[Chart]:
     """Charts for a summary: most-visited screens and busy hours (none without data)."""
     charts = []
     screens = summary["screens"][:4]

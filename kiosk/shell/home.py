@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, SectionBase
@@ -96,9 +96,9 @@ class HomeScreen(QWidget):
             if tile.icon_name and not tile.has_icon:
                 tile.set_icon(icons.icon_pixmap(tile.icon_name, colour, tile.icon_size()))
 
-    def resizeEvent(self, e: object) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._backdrop = None
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         if self._backdrop is None or self._backdrop.size() != self.size():

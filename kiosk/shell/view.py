@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk import sections
@@ -210,7 +211,7 @@ class ShellView(QWidget):
         if item_id:
             self.page(section_id).open_item(item_id)
 
-    def resizeEvent(self, e: object) -> None:
-        super().resizeEvent(e)  # type: ignore[arg-type]
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
         self.attract.setGeometry(self.rect())
         self.welcome.setGeometry(self.rect())

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.clock import Clock, SystemClock
@@ -334,9 +334,9 @@ class KioskWindow(QWidget):
         else:
             self.idle.start()
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._layout_children()
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
     def closeEvent(self, e: QCloseEvent) -> None:
         if not self.allow_close:
