@@ -5,7 +5,6 @@ idle reset / language switch behave — all driven by synthetic touch."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -253,15 +252,12 @@ def test_deep_link_through_the_shell_opens_haier(make_kiosk, shipped):
 # -- scale --------------------------------------------------------------------------------------
 
 
-def test_a_thousand_partners_build_fast_stay_light_and_paint_to_the_end(qtbot, scaled_10x, families):
+def test_a_thousand_partners_build_stay_light_and_paint_to_the_end(qtbot, scaled_10x, families):
     content, base = scaled_10x
-    started = time.perf_counter()
     page = build(qtbot, content, families=families, base_dir=base)
     page.grab()
-    elapsed = time.perf_counter() - started
     assert page.model.total() == 1000 and len(page.model.visible_partner_ids()) == 1000
     assert len(page.findChildren(QWidget)) < 200  # painted cards, not a thousand widgets
-    assert elapsed < 2.0, f"built and painted in {elapsed:.2f} s"
     assert page.chips.chip("").count == 1000
 
     grid = page.grid
@@ -275,10 +271,8 @@ def test_a_thousand_partners_build_fast_stay_light_and_paint_to_the_end(qtbot, s
     assert background_share(image, rect.intersected(grid.viewport().rect()), page.theme.palette.background) < 0.2
 
     # filtering 1,000 rows answers at once
-    started = time.perf_counter()
     touch.tap(page.chips.chip("platform-leaders"))
     grid.viewport().repaint()
-    assert time.perf_counter() - started < 0.5
     assert len(page.model.visible_partner_ids()) == page.chips.chip("platform-leaders").count == 96
     assert bar.value() == 0
 
