@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = {
     ("park", "framework"), ("park", "hotspot"), ("partners", "detail"), ("history", "event"),
     ("platform", "charts"), ("platform", "capabilities"), ("platform", "cases"),
+    ("platform", "charts"), ("platform", "capabilities"), ("platform", "cases"),
     ("countdown", "detail"), ("admin", "findings"),
 }
 

@@ -31,6 +31,7 @@ from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import Localized
+from kiosk.widgets.scroll_cue import ScrollCue
 
 if TYPE_CHECKING:
     from kiosk.widgets.video import VideoOverlay
@@ -95,6 +96,8 @@ class SectionPage(QWidget):
         for child in self.findChildren(QWidget):
             if isinstance(child, Localized) and not isinstance(child, SectionPage):
                 child.set_language(lang)
+        for cue in self.findChildren(ScrollCue):
+            cue.set_language(lang)
         if self._video_button is not None:
             self._video_button.set_text(tr("video.watch", lang))
             self._place_video_button()

@@ -25,6 +25,7 @@ from kiosk.sections.partners.grid import PartnerGridView
 from kiosk.sections.partners.model import PartnerListModel
 from kiosk.sections.registry import register_page
 from kiosk.widgets.kinetic import KineticScrollArea
+from kiosk.widgets.scroll_cue import ScrollCue
 from kiosk.widgets.labels import TextLabel, resolve
 
 ALL = ""
@@ -65,6 +66,9 @@ class PartnersPage(SectionPage):
         self.rail_scroll: KineticScrollArea | None = None
         (self._build_landscape if rail else self._build_portrait)()
 
+        self.grid_cue = ScrollCue(theme, self.grid, self.lang, fades=False)
+        if self.rail_scroll is not None:
+            self.rail_cue = ScrollCue(theme, self.rail_scroll, self.lang)
         self.detail = PartnerDetail(theme, self.lang, images=context.images, media=context.media,
                                     mouse_drag=context.mouse_drag, parent=self)
         self.chips.selected.connect(self._on_chips_selected)
