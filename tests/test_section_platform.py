@@ -148,11 +148,11 @@ def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
     assert all(v.progress == 0.0 for v in page.charts)
     assert page.current_tab == "figures" and not page.charts[0].isVisible()
     touch.tap(page.tabs, page.tabs.tab_rect("charts").center().toPoint())
-    assert page.current_tab == "charts" and page.scroll is page.panels["charts"]
+    assert page.current_tab == "charts" and page.current_panel is page.panels["charts"]
     qtbot.waitUntil(lambda: page.charts[0].progress == 1.0, timeout=3000)  # on screen: grows in
     last = page.charts[-1]
     assert last.progress == 0.0  # below the fold: waits
-    viewport = page.scroll.viewport()
+    viewport = page.current_panel.viewport()
     x = viewport.width() // 2
     scroller = QScroller.scroller(viewport)
     for _ in range(4):  # flick up until the last chart is on screen (a busy machine flicks shorter)
@@ -160,7 +160,7 @@ def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
         qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
         if last.progress > 0.0 or last.animation.state() == QAbstractAnimation.State.Running:
             break
-    assert page.scroll.verticalScrollBar().value() > 0
+    assert page.current_panel.verticalScrollBar().value() > 0
     assert last.progress > 0.0 or last.animation.state() == QAbstractAnimation.State.Running
     qtbot.waitUntil(lambda: last.progress == 1.0, timeout=3000)  # grows in by itself
     settle(win)
@@ -304,7 +304,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     settle(win)
     page.show_tab("charts")
     settle(win)
-    page.scroll.verticalScrollBar().setValue(700)
+    page.current_panel.verticalScrollBar().setValue(700)
     framework = next(v for v in page.charts if v.chart.log_scale)
     zh = [unwrap(c, "zh") for c in framework.category_texts()]
     assert zh == [c.zh for c in framework.chart.categories]
@@ -320,7 +320,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     assert area.value_texts() == [["35,000", "180,000"]]
     texts = {l.text() for l in page.findChildren(TextLabel) if l.isVisible()}
     assert "Unit: m²" in texts and "Kaos ecosystem reach" in texts
-    assert page.scroll.verticalScrollBar().value() == 700  # the visitor stays where they were
+    assert page.current_panel.verticalScrollBar().value() == 700  # the visitor stays where they were
     assert all(v.progress == 1.0 for v in page.charts)
 
 
@@ -368,12 +368,12 @@ def test_idle_reset_restores_the_page(make_kiosk):
     settle(win)
     touch.tap(card, card.view.geometry().center())  # replaying when the visitor walks away
     win.view.language.set("en")
-    assert page.scroll.verticalScrollBar().value() > 0 and running(page)
+    assert page.current_panel.verticalScrollBar().value() > 0 and running(page)
     win.idle.trigger()
     for _ in range(win.countdown.remaining):
         win.countdown.tick()
     assert win.view.current == "attract" and win.view.lang == "zh"
-    assert page.current_tab == "figures" and page.scroll.verticalScrollBar().value() == 0
+    assert page.current_tab == "figures" and page.current_panel.verticalScrollBar().value() == 0
     assert not running(page)
     assert all(v.progress == 1.0 for v in page.charts)
     assert [unwrap(c, "zh") for c in page.charts[0].category_texts()] == ["行业物联生态", "细分行业"]
@@ -444,10 +444,10 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
             page.show_tab(key)
             settle(win)
             qtbot.waitUntil(lambda: not clipped_labels(page), timeout=3000)  # long texts wrap, never clip
-            content_w = page.scroll.widget().width()
+            content_w = page.current_panel.widget().width()
             for card in cards.get(key, []):
                 geo = card.geometry()
-                top_left = card.mapTo(page.scroll.widget(), QPoint(0, 0))
+                top_left = card.mapTo(page.current_panel.widget(), QPoint(0, 0))
                 assert top_left.x() >= 0 and top_left.x() + geo.width() <= content_w
         page.show_tab("charts")
         settle(win)

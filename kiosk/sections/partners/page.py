@@ -71,6 +71,7 @@ class PartnersPage(SectionPage):
             self.rail_cue = ScrollCue(theme, self.rail_scroll, self.lang)
         self.detail = PartnerDetail(theme, self.lang, images=context.images, media=context.media,
                                     mouse_drag=context.mouse_drag, parent=self)
+        self.detail.badge.monogram_of = self.model.monogram
         self.chips.selected.connect(self._on_chips_selected)
         self.grid.card_tapped.connect(self._on_grid_card_tapped)
 

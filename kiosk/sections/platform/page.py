@@ -13,6 +13,7 @@ module is imported by :class:`~kiosk.sections.platform.chart_card.ChartCard`'s c
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics
@@ -195,12 +196,14 @@ class PlatformPage(SectionPage):
         return self.tabs.current
 
     @property
-    def scroll(self) -> KineticScrollArea:
+    def current_panel(self) -> TabPanel:
         """The current tab's scroll area."""
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        panel = self.stack.currentWidget()
+        assert isinstance(panel, TabPanel)
+        return panel
 
     @property
-    def charts(self) -> list:
+    def charts(self) -> list[Any]:
         """The chart views (pyqtgraph), in content order."""
         return [card.view for card in self.chart_cards]
 
@@ -260,10 +263,10 @@ class PlatformPage(SectionPage):
     def _settle(self) -> None:
         """Every figure and chart at its full value, nothing running or waiting."""
         self._waiting = []
-        for card in self.figure_cards:
-            card.count.finish()
-        for card in self.chart_cards:
-            card.view.finish()
+        for figure in self.figure_cards:
+            figure.count.finish()
+        for chart in self.chart_cards:
+            chart.view.finish()
 
     def open_item(self, item_id: str) -> bool:
         groups = ((CHARTS, self.chart_cards, "chart"), (CAPABILITIES, self.capability_cards, "capability"),
@@ -273,7 +276,9 @@ class PlatformPage(SectionPage):
                 if getattr(card, attr).id == item_id:
                     self.show_tab(key)
                     panel = self.panels[key]
-                    panel.inner.layout().activate()  # a tab shown just now: its cards placed
+                    layout = panel.inner.layout()
+                    if layout is not None:
+                        layout.activate()  # a tab shown just now: its cards placed
                     panel.ensureWidgetVisible(card, 0, self.theme.space("lg"))
                     return True
         if item_id in self.panels:
