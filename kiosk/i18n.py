@@ -31,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page.empty": {"zh": "内容即将上线", "en": "Coming soon"},
     "scroll.more": {"zh": "向下滑动 查看更多", "en": "More below"},
     "scroll.more_right": {"zh": "向左滑动 查看更多", "en": "More to the right"},
+    "history.swipe_hint": {"zh": "在标题处左右滑动切换主题", "en": "Swipe the title to change topic"},
     "page.swipe_hint": {"zh": "左右滑动切换主题", "en": "Swipe to change topic"},
     "history.featured": {"zh": "重要时刻", "en": "Milestone"},
     "history.previous": {"zh": "上一个", "en": "Previous"},

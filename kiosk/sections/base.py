@@ -60,6 +60,8 @@ class SectionPage(QWidget):
     default_icon: ClassVar[str] = "mdi6.view-grid-outline"
     #: Whether swiping left/right on this page may change section (see :meth:`allows_swipe_at`).
     swipe_navigation: ClassVar[bool] = True
+    #: The navigation bar's hint on this page (i18n key): where the section swipe works.
+    swipe_hint_key: ClassVar[str] = "page.swipe_hint"
 
     navigate_requested = Signal(str, str)
     idle_inhibited = Signal(bool)

@@ -5,7 +5,8 @@ viewport it paints a fade (and one over the near edge once scrolled), and puts a
 chevron plus "More below" / "向下滑动 查看更多" — in that fade while content remains
 beyond it. Tapping the pill scrolls on by most of a screen, so it is also a button.
 ``horizontal=True`` does the same at the right edge (chips, timelines); ``fades=False``
-leaves the fades to a view that paints its own (the partner grid).
+leaves the fades to a view that paints its own (the partner grid); ``compact=True`` shows
+the chevron alone (a row of chips).
 """
 
 from __future__ import annotations
@@ -49,18 +50,20 @@ class ScrollCue(QObject):
     """Attach to ``area``: fades and a "more" pill that follow its scroll position."""
 
     def __init__(self, theme: Theme, area: QAbstractScrollArea, lang: str, *, colour: str = "background",
-                 horizontal: bool = False, pill: bool = True, fades: bool = True) -> None:
+                 horizontal: bool = False, pill: bool = True, fades: bool = True, compact: bool = False) -> None:
         super().__init__(area)
         self.theme, self.area, self.colour, self.horizontal = theme, area, colour, horizontal
         self._lang = lang
         self.fades = fades
+        self.compact = compact
         self.far = _Fade(self, area, near=False)
         self.near = _Fade(self, area, near=True)
         self.more: PillButton | None = None
         if pill:
-            self.more = PillButton(theme, self._label(lang), glyph="next" if horizontal else "down",
+            self.more = PillButton(theme, "" if compact else self._label(lang), glyph="next" if horizontal else "down",
                                    variant="secondary", height=theme.min_target, parent=area)
             self.more.setObjectName("scroll-more")
+            self.more.setAccessibleName(self._label(lang))
             self.more.clicked.connect(self.step)
             self.more.hide()
         self.bar.valueChanged.connect(self.update_cue)
@@ -78,7 +81,9 @@ class ScrollCue(QObject):
     def set_language(self, lang: str) -> None:
         self._lang = lang
         if self.more is not None:
-            self.more.set_text(self._label(lang))
+            self.more.setAccessibleName(self._label(lang))
+            if not self.compact:
+                self.more.set_text(self._label(lang))
             self.update_cue()
 
     @property

@@ -239,6 +239,10 @@ def _fit(measure, avail: float, lo: int, hi: int, step: int) -> tuple[int, bool]
         w = min(hi, w + step)
 
 
+PEEK = 120
+"""Design px of the second event card that shows beside the first at rest (landscape)."""
+
+
 def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int) -> TimelineLayout:
     """Place every era panel and event card for a viewport of the given size."""
     m = metrics
@@ -256,7 +260,7 @@ def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo],
     spans: list[tuple[int, int]] = []
 
     if m.portrait:
-        card_w = max(th.px(560), min(viewport_w - 2 * m.margin, round(viewport_w * 0.76)))
+        card_w = viewport_w - 2 * m.margin  # one slot per screen: nothing cut by the edge
         text_w = card_w - 2 * m.pad
         # One band height for every card: as tall as the longest text allows.
         need = max((m.card_text_height(e, lang, text_w) for e in events for lang in LANGS), default=0.0)
@@ -268,7 +272,11 @@ def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo],
         def era_measure(w: int, era: EraInfo = era) -> float:
             return max(m.era_height(era, lang, m.era_text_width(w)) for lang in LANGS)
 
-        ew, _ = _fit(era_measure, era_h - th.px(10), m.era_min, m.era_max, step)
+        if m.portrait:  # full width, as tall as its text: no blank half screen
+            ew = card_w
+            era_h = min(full_h, round(era_measure(ew)) + 2 * m.pad + th.px(48))
+        else:
+            ew, _ = _fit(era_measure, era_h - th.px(10), m.era_min, m.era_max, step)
         era_slot = Slot("era", k, x, m.card_top, ew, era_h)
         era_slots.append(era_slot)
         slots.append(era_slot)
@@ -290,6 +298,10 @@ def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo],
                     return max(m.card_text_height(e, lang, w) for lang in LANGS)
 
                 tw, fits = _fit(measure, h - 2 * m.pad, lo, m.text_max, step)
+                if i == 0:  # the first card whole with the next peeking in, if its text allows
+                    room = viewport_w - x - m.margin - th.px(PEEK) - m.gap - 2 * m.pad - vis_w
+                    if th.px(320) <= room < tw and measure(room) <= h - 2 * m.pad:
+                        tw, fits = room, True
                 w = vis_w + tw + 2 * m.pad
                 visual = QRect(0, 0, vis_w, h)
             s = Slot("event", i, x, m.card_top, w, h, visual, clamped=not fits)
