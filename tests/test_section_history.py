@@ -108,7 +108,7 @@ def test_shipped_history_builds_eras_chips_and_cards(qtbot, shipped, lang):
     assert ("2020年6月28日" if lang == "zh" else "28 June 2020") in whens
     # Within an era, events run in date order.
     era3 = [e for e in page.events if e.era == 3]
-    assert [resolve(e.title, "en") for e in era3][:2] == ["Six thousand-mu parks", "A three-year plan"]
+    assert [resolve(e.title, "en") for e in era3][:2] == ["Six parks of 1,000 mu", "A three-year plan"]
 
 
 def test_minimal_content_builds_and_scrolls(qtbot):

@@ -60,22 +60,35 @@ def place(requests: list[Request], viewport: QRectF, hard: list[QRectF], *, inse
     """A box for every request (in order: earlier ones get the better spots)."""
     placed: dict[str, QRectF] = {}
     taken = list(hard)
+    others = [(r.key, r.screen) for r in requests if r.kind != "zone"]
     for req in requests:
-        soft = [r.screen for r in requests if r.key != req.key and r.kind != "zone"]
-        best: tuple[float, QRectF] | None = None
-        for box in [*candidates(req, inset, gap), *_sweep(req, inset, gap)]:
+        best = _best(req, viewport, taken, others, inset, gap, margin)
+        placed[req.key] = best
+        taken.append(best)
+    return placed
+
+
+def _best(req: Request, viewport: QRectF, taken: list[QRectF], others: list[tuple[str, QRectF]],
+          inset: float, gap: float, margin: float) -> QRectF:
+    """The clear position for ``req``, else the one covering least. Only obstacles near
+    the label's possible positions are weighed (100 hotspots stay cheap to place)."""
+    w, h = req.size
+    reach = req.screen.adjusted(-2 * w - gap, -2 * h - gap, 2 * w + gap, 2 * h + gap)
+    near = [o for o in taken if o.intersects(reach)]
+    soft = [r for key, r in others if key != req.key and r.intersects(reach)]
+    best: tuple[float, QRectF] | None = None
+    for batch in (candidates(req, inset, gap), _sweep(req, inset, gap)):
+        for box in batch:
             if not viewport.contains(box):
                 box = _nudge_inside(box, viewport, inset)
             grown = box.adjusted(-margin, -margin, margin, margin)
-            cost = HARD * sum(_overlap(grown, o) for o in taken) + sum(_overlap(box, o) for o in soft)
+            cost = HARD * sum(_overlap(grown, o) for o in near) + sum(_overlap(box, o) for o in soft)
+            if cost == 0:
+                return box
             if best is None or cost < best[0]:
                 best = (cost, box)
-            if cost == 0:
-                break
-        assert best is not None
-        placed[req.key] = best[1]
-        taken.append(best[1])
-    return placed
+    assert best is not None
+    return best[1]
 
 
 def _sweep(req: Request, inset: float, gap: float) -> list[QRectF]:
