@@ -49,6 +49,9 @@ def test_monograms_are_distinct_within_a_set():
     assert len(set(got.values())) == len(entries)
     zh = distinct_monograms([("haier", "海尔", None), ("hisense", "海信", None)], "zh", 5)
     assert zh["haier"][0] == "海尔" and zh["hisense"][0] == "海信"
+    unis = distinct_monograms([("qust", "青岛科技大学", None), ("qut", "青岛理工大学", None),
+                               ("design", "青岛工业设计创新中心", None)], "zh", 5)
+    assert [unis[k][0] for k in ("qust", "qut", "design")] == ["科技", "理工", "工业"]
 
 
 def test_same_letters_get_different_colourways():
