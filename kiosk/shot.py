@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 SHOT_SIZES = ((1920, 1080), (1080, 1920))
 LANGS = ("zh", "en")
 SHELL_SCREENS_BEFORE = ("attract", "home")
-SHELL_SCREENS_AFTER = ("countdown", "pin", "admin")
+SHELL_SCREENS_AFTER = ("night", "guided", "countdown", "pin", "admin")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,9 @@ def screens_for(window: KioskWindow) -> list[str]:
     names = list(SHELL_SCREENS_BEFORE)
     if window.view is not None:
         names += [s.id for s in window.view.content.sections]
-    return names + list(SHELL_SCREENS_AFTER)
+    content = window.status.content
+    welcome = ["welcome"] if content is not None and content.welcome else []
+    return [*names, *welcome, *SHELL_SCREENS_AFTER]
 
 
 def states_for(window: KioskWindow, screen: str) -> dict[str, states.State]:
@@ -125,7 +127,7 @@ def grab(window: KioskWindow, row: Row, out: Path) -> None:
 class Shooter:
     """Builds windows for a content file and closes them cleanly."""
 
-    def __init__(self, content: str | None) -> None:
+    def __init__(self, content: str | None, clock: Any = None) -> None:
         from kiosk.app import create_app, register_fonts
         from kiosk.shell import load_status
 
@@ -133,6 +135,7 @@ class Shooter:
         self.content_path = paths.find_content(content)
         self.families = register_fonts()
         self.status = load_status(self.content_path)
+        self.clock = clock
 
     def unavailable_status(self) -> Any:
         from kiosk.shell import ContentStatus
@@ -142,7 +145,8 @@ class Shooter:
     def window(self, lang: str | None, size: tuple[int, int], status: Any = None, mode: str = "") -> Any:
         from kiosk.shell import KioskWindow, ShellOptions
 
-        options = ShellOptions(kiosk_mode=False, size=size, lang=lang, analytics_db=paths.analytics_db())
+        options = ShellOptions(kiosk_mode=False, size=size, lang=lang, analytics_db=paths.analytics_db(),
+                               clock=self.clock)
         w = KioskWindow(status or self.status, options, families=self.families)
         w.resize(*size)
         if mode:
@@ -181,6 +185,19 @@ def shoot_all(shooter: Shooter, out_dir: Path) -> int:
     return 0
 
 
+def shot_clock(at: str, content: Any) -> Any:
+    """``kiosk shot --at``: a clock stopped at that moment (in the content's time zone);
+    None when ``at`` cannot be read (the message is printed)."""
+    from kiosk.calendar_cli import moment
+    from kiosk.clock import FakeClock
+
+    try:
+        return FakeClock(moment(at, content))
+    except ValueError as exc:
+        print(f"kiosk shot: --at: {exc}", file=sys.stderr)
+        return None
+
+
 def _fail(message: str) -> int:
     print(f"kiosk shot: {message}", file=sys.stderr)
     return 2
@@ -194,6 +211,12 @@ def shot_command(args: argparse.Namespace) -> int:
     install_excepthook()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     shooter = Shooter(args.content)
+    at = getattr(args, "at", None)
+    if at is not None:
+        clock = shot_clock(at, shooter.status.content)
+        if clock is None:
+            return 2
+        shooter.clock = clock
     if args.all_dir:
         return shoot_all(shooter, Path(args.all_dir))
     if not args.out:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -128,7 +129,8 @@ def make_kiosk(qtbot):
     """Build a shown KioskWindow: ``make_kiosk(content_or_dict_or_status, size=…, kiosk_mode=…)``.
     At teardown it shuts the window down and fails if any timer or animation still runs."""
 
-    def make(content=None, *, size=(1920, 1080), kiosk_mode=True, lang=None, idle_timeout=None, loader=None, path=None):
+    def make(content=None, *, size=(1920, 1080), kiosk_mode=True, lang=None, idle_timeout=None, loader=None, path=None,
+             clock=None):
         from kiosk.app import register_fonts
         from kiosk.content.model import Content
         from kiosk.shell import ContentStatus, KioskWindow, ShellOptions, status_from_content
@@ -138,7 +140,7 @@ def make_kiosk(qtbot):
         if isinstance(content, dict):
             content = Content.model_validate(content)
         status = content if isinstance(content, ContentStatus) else status_from_content(content, path or ROOT / "content.yaml")
-        options = ShellOptions(kiosk_mode=kiosk_mode, size=size, lang=lang, idle_timeout=idle_timeout)
+        options = ShellOptions(kiosk_mode=kiosk_mode, size=size, lang=lang, idle_timeout=idle_timeout, clock=clock)
         window = KioskWindow(status, options, families=register_fonts(), loader=loader)
         qtbot.addWidget(window, before_close_func=_shutdown_and_check)
         window.show()
@@ -159,6 +161,11 @@ def _no_stray_timers():
     app = QApplication.instance()
     if app is None:
         return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Collect this test's Qt wrappers now, while its windows are shut down, instead of at
+    # whatever later moment the cyclic GC picks (an app-wide event filter of an old window
+    # torn down in the middle of another test crashed the suite).
+    gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     leftover = running_timers(app)
     for widget in QApplication.topLevelWidgets():

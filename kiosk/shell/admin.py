@@ -47,6 +47,8 @@ class CornerTapGesture(QObject):
         self.corner = corner
         self.clock = clock
         self._taps: list[float] = []
+        self.also: list[CornerTapGesture] = []
+        """Other corner gestures fed from this one filter (one Python filter per event)."""
 
     def in_corner(self, pos: QPointF) -> bool:
         return pos.x() >= self.window.width() - self.corner and pos.y() <= self.corner
@@ -67,9 +69,11 @@ class CornerTapGesture(QObject):
         t = event.type()
         if t == QEvent.Type.TouchBegin:
             for point in event.points():  # type: ignore[attr-defined]
-                self.tap(point.position())
+                for gesture in (self, *self.also):
+                    gesture.tap(point.position())
         elif t == QEvent.Type.MouseButtonPress and event.source() == Qt.MouseEventSource.MouseEventNotSynthesized:  # type: ignore[attr-defined]
-            self.tap(event.position())  # type: ignore[attr-defined]
+            for gesture in (self, *self.also):
+                gesture.tap(event.position())  # type: ignore[attr-defined]
         return False
 
 
@@ -78,6 +82,7 @@ class AdminController(QObject):
 
     reload_requested = Signal()
     exit_requested = Signal()
+    guided_requested = Signal()
 
     def __init__(
         self,
@@ -112,15 +117,20 @@ class AdminController(QObject):
         self.pinpad.cancelled.connect(self.close)
         self._window, self._theme = window, theme
         self._panel: AdminPanel | None = None
+        self.purpose = "panel"
         self._panel_overlay: Overlay | None = None
+        self.panel_wrap: Callable[[QWidget | None], QWidget | None] | None = None
+        """Wraps the statistics widget with more (kiosk.fleet: the content versions)."""
 
     @property
     def panel(self) -> AdminPanel:
         """The panel, built on first use (it stays off the path to the first frame)."""
         if self._panel is None:
-            stats = None
+            stats: QWidget | None = None
             if self.analytics_db is not None:
                 stats = AdminStats(self._theme, self.analytics_db, self.section_titles)
+            if self.panel_wrap is not None:
+                stats = self.panel_wrap(stats)
             self._panel = AdminPanel(self._theme, stats)
             self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500,
                                           parent=self._window)
@@ -128,6 +138,7 @@ class AdminController(QObject):
             self._panel.close_clicked.connect(self.close)
             self._panel.reload_clicked.connect(self.reload_requested)
             self._panel.exit_clicked.connect(self.exit_requested)
+            self._panel.guided_clicked.connect(self.guided_requested)
         return self._panel
 
     @property
@@ -144,17 +155,18 @@ class AdminController(QObject):
     def is_open(self) -> bool:
         return any(o.isVisible() for o in self.overlays())
 
-    def open(self) -> None:
-        """The gesture was made."""
+    def open(self, purpose: str = "panel") -> None:
+        """The gesture was made. ``purpose``: after the PIN, the panel or a guided tour."""
         if self.is_open:
             return
+        self.purpose = purpose
         if self.has_pin():
             self.pinpad.clear()
             self.pinpad.show_message(self._lock_message())
             self.pinpad.set_locked(self._locked())
             self.pin_overlay.open()
         elif not self.kiosk_mode:
-            self.show_panel()
+            self._unlocked()
         else:
             log.warning("admin gesture ignored: no admin PIN is set (run `kiosk set-pin`)")
 
@@ -165,7 +177,7 @@ class AdminController(QObject):
         if self.verify(pin):
             self.failures = 0
             self.pin_overlay.close_overlay()
-            self.show_panel()
+            self._unlocked()
             return
         self.failures += 1
         self.pinpad.clear()
@@ -177,6 +189,12 @@ class AdminController(QObject):
             self.pinpad.show_message(self._lock_message())
         else:
             self.pinpad.show_message(both("admin.pin_wrong"))
+
+    def _unlocked(self) -> None:
+        if self.purpose == "guided":
+            self.guided_requested.emit()
+        else:
+            self.show_panel()
 
     def show_panel(self) -> None:
         self.panel.set_status(self.status())

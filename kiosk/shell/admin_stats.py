@@ -77,8 +77,11 @@ class AdminStats(QWidget):
             self.setMinimumHeight(0)
             return
         self.setMinimumHeight(self.theme.px(420))  # headline, chart titles and the charts
+        guided = data.get("sessions_guided_today", 0)
         self.headline.set_source(
-            f"{both('stats.today')}: {data['sessions_today']}   ·   "
+            f"{both('stats.today')}: {data['sessions_today']} "
+            f"({both('stats.self_guided')} {data['sessions_today'] - guided}, "
+            f"{both('stats.guided')} {guided})   ·   "
             f"{both('stats.average')}: {data['average_session_s']:.0f} s")
         from kiosk.widgets.charts import ChartView  # pyqtgraph: only when there is data
 

@@ -14,6 +14,7 @@ from kiosk.content.model import Content, SectionBase
 from kiosk.i18n import tr
 from kiosk.shell.backdrop import paint_backdrop
 from kiosk.shell.tile import Tile
+from kiosk.shell.welcome import WelcomeStrip
 from kiosk.theme import Theme
 from kiosk.widgets import icons
 from kiosk.widgets.labels import TextLabel
@@ -50,6 +51,9 @@ class HomeScreen(QWidget):
             TextLabel(theme, content.kiosk.name, lang, role="h1", parent=self),
             TextLabel(theme, lambda l: tr("home.prompt", l), lang, role="lead", tone="muted", parent=self),
         ]
+        if content.welcome:  # the active welcome banners, slim, above the title
+            outer.addWidget(WelcomeStrip(theme, list(content.welcome), self))
+            outer.addSpacing(theme.space("md"))
         for label in self.labels:
             outer.addWidget(label)
         outer.addSpacing(theme.space("lg"))

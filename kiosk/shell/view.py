@@ -20,6 +20,7 @@ from kiosk.shell.navbar import NavBar
 from kiosk.shell.navigation import ATTRACT, HOME, Navigator
 from kiosk.shell.pagestack import PageStack
 from kiosk.shell.swipe import SwipeDetector
+from kiosk.shell.welcome import WelcomeLead, WelcomeScreen
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 
@@ -63,6 +64,9 @@ class ShellView(QWidget):
         column.addWidget(self.stack, 1)
         column.addWidget(self.navbar)
         self.attract = AttractScreen(content, theme, self)
+        self.welcome = WelcomeScreen(theme, content.kiosk.name, list(content.welcome), base_dir, self)
+        rounds = len(content.attract.highlights) * content.attract.interval
+        self.welcome_lead = WelcomeLead(self.welcome, rounds, self)
         self.swipe = SwipeDetector(self.stack, theme, self._swipe_allowed, self)
 
         self.home.tile_activated.connect(self.navigator.open)
@@ -70,6 +74,7 @@ class ShellView(QWidget):
         self.navbar.back_clicked.connect(self.navigator.back)
         self.navbar.language_selected.connect(self.language.set)
         self.attract.activated.connect(self._on_attract_activated)
+        self.welcome.activated.connect(lambda: self._on_attract_activated(""))
         self.navigator.changed.connect(self._on_navigator_changed)
         self.language.changed.connect(self._on_language_changed)
         self.swipe.swiped.connect(self._on_swipe_swiped)
@@ -133,6 +138,7 @@ class ShellView(QWidget):
     def stop(self) -> None:
         self.stack.finish()
         self.attract.stop()
+        self.welcome_lead.stop()
 
     # -- wiring -------------------------------------------------------------------------
     def _build_page(self, key: str) -> QWidget:
@@ -152,7 +158,9 @@ class ShellView(QWidget):
             self.attract.setGeometry(self.rect())
             self.attract.show()
             self.attract.raise_()
+            self.welcome_lead.start()
         else:
+            self.welcome_lead.stop()
             self._catch_up_language(key)
             self.stack.show_key(key, direction)
             page = self.stack.current_widget()
@@ -207,3 +215,4 @@ class ShellView(QWidget):
     def resizeEvent(self, e: object) -> None:
         super().resizeEvent(e)  # type: ignore[arg-type]
         self.attract.setGeometry(self.rect())
+        self.welcome.setGeometry(self.rect())
