@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     target = shot.add_mutually_exclusive_group(required=True)
     target.add_argument("--screen", metavar="NAME", help="attract, home or a section id")
     target.add_argument("--all", metavar="DIR", dest="all_dir", help="every screen × language × orientation")
+    shot.add_argument("--state", metavar="STATE", help="an inner state of --screen (e.g. park framework)")
     shot.add_argument("--out", metavar="FILE.png", help="output file for --screen")
     shot.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="render as it will look then")
 

@@ -458,15 +458,27 @@ def test_layout_at_every_screen_size(qtbot, shipped, families, size, lang):
         if row.kind == RowKind.CARD:
             blocks, used = delegate.card_plan(row.partner, row.category, lang, text_w)
             assert used <= delegate.text_height() + 0.5
-            name_lines, cat_lines = blocks[0][0], blocks[1][0]
+            name_lines = blocks[0][0]
             shown = "".join(t for t, _ in name_lines).replace(" ", "")
             names = {n.get(lang).replace(" ", "") for n in (row.partner.name, row.partner.short_name) if n}
             assert shown in names  # whole: the name, or the short name when the name is too long
-            assert "".join(t for t, _ in cat_lines).replace(" ", "") == row.category.name.get(lang).replace(" ", "")
+            assert_tags_accounted(blocks, row, lang)
         elif row.kind == RowKind.HEADER:
             title, _count, _at, desc, _h = delegate.header_plan(row, lang, m.span)
             assert "".join(t for t, _ in title).replace(" ", "") == row.category.name.get(lang).replace(" ", "")
             assert "".join(t for t, _ in desc).replace(" ", "") == row.category.description.get(lang).replace(" ", "")
+
+
+def assert_tags_accounted(blocks, row, lang) -> None:
+    """No category line (the heading says it); every tag shown whole or counted in "+N"."""
+    cat = row.category.name.get(lang) if row.category else None
+    tags = [t.get(lang) for t in row.partner.tags if t.get(lang) and t.get(lang) != cat]
+    text = [line for lines, *_ in blocks[1:] for line, _ in lines]
+    assert not any(line == cat for line in text)
+    parts = [p.strip() for line in text for p in line.split("·")]
+    more = sum(int(p[1:]) for p in parts if p.startswith("+") and p[1:].isdigit())
+    whole = [p for p in parts if p in tags]
+    assert len(whole) + more == len(tags), (row.partner.id, text, tags)
 
 
 def test_minimal_content(qtbot, families):
