@@ -1,7 +1,7 @@
-"""Application start-up: QApplication, bundled fonts, excepthook, and the two UI commands.
+"""Application start-up: QApplication, bundled fonts, excepthook, and ``kiosk run``.
 
-``kiosk run`` → :func:`run_command`; ``kiosk shot`` → :func:`shot_command` (both called
-by :mod:`kiosk.cli`). Nothing here imports pyqtgraph or qtawesome: they load after the
+``kiosk run`` → :func:`run_command`, called by :mod:`kiosk.cli` (``kiosk shot`` lives in
+:mod:`kiosk.shot` and uses the start-up helpers here). Nothing here imports pyqtgraph or qtawesome: they load after the
 first frame (tile icons) or with the page that needs them.
 """
 
@@ -258,13 +258,3 @@ def _exit_after_first_frame(app, window) -> None:
 
     window._bench_probe = Probe(window)  # type: ignore[attr-defined]
     app.installEventFilter(window._bench_probe)
-
-
-# -- screenshots ---------------------------------------------------------------------------
-
-
-def shot_command(args: argparse.Namespace) -> int:
-    """``kiosk shot`` (see :mod:`kiosk.shot`)."""
-    from kiosk.shot import shot_command as run_shot
-
-    return run_shot(args)

@@ -198,8 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.pin import set_pin_command
 
         return set_pin_command(args.pin)
+    if command == "shot":
+        from kiosk.shot import shot_command
+
+        return shot_command(args)
     from kiosk import app
 
-    if command == "shot":
-        return app.shot_command(args)
     return app.run_command(args)
