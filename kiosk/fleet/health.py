@@ -86,11 +86,14 @@ def snapshot(window: KioskWindow, versions: VersionStore | None, frames: FrameSt
     current = versions.current() if versions is not None else None
     if status.content is None:
         mode = "maintenance"
+    elif window.guided.active:
+        mode = "guided"
+    elif window.calendar.night.resting:
+        mode = "night"
     elif window.view is None or window.view.current == ATTRACT:
         mode = "attract"
     else:
         mode = "visitor"
-    # TODO(lead, after merging issue 15): "night" and "guided" from the calendar/tour.
     # TODO(lead, after merging issue 13): analytics_queue_length / analytics_dropped_events
     # from the Recorder's queue_length / dropped_events.
     return KioskStatus(
