@@ -14,8 +14,15 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from kiosk import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.signals import StopSignals
+    from kiosk.watchdog import Heartbeat
 
 log = logging.getLogger("kiosk")
 
@@ -210,12 +217,34 @@ def run_command(args: argparse.Namespace) -> int:
 
     heartbeat: list[Heartbeat] = []
     QTimer.singleShot(0, window, lambda: heartbeat.append(Heartbeat(window)))
+    stop = _stop_on_signals(app, heartbeat)
     code = app.exec()
     for beat in heartbeat:
         beat.stop()
     window.shutdown()
     window.recorder.close()
+    stop.restore()
+    log.info("kiosk stopped (exit code %d)", code)
     return code
+
+
+def _stop_on_signals(app: QCoreApplication, heartbeat: list[Heartbeat]) -> StopSignals:
+    """SIGTERM/SIGINT: tell systemd we are stopping and leave the event loop with 128+n;
+    :func:`run_command` then flushes analytics and closes the database."""
+    from kiosk.signals import StopSignals, exit_code
+    from kiosk.watchdog import notify
+
+    stop = StopSignals(parent=app)
+
+    def on_received(signum: int) -> None:
+        for beat in heartbeat:
+            beat.stop()  # STOPPING=1
+        if not heartbeat:
+            notify("STOPPING=1")
+        app.exit(exit_code(signum))
+
+    stop.received.connect(on_received)
+    return stop
 
 
 BENCH_FIRST_FRAME_ENV = "KIOSK_BENCH_FIRST_FRAME"

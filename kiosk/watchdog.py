@@ -38,6 +38,7 @@ class Heartbeat(QObject):
                  env: dict[str, str] | os._Environ[str] = os.environ) -> None:
         super().__init__(parent)
         self._env = env
+        self._stopped = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_timer_timeout)
         usec = int(env.get("WATCHDOG_USEC", "0") or 0)
@@ -46,8 +47,11 @@ class Heartbeat(QObject):
             log.info("systemd watchdog: heartbeat every %d ms", self.timer.interval())
 
     def stop(self) -> None:
+        """Stop the heartbeats and tell systemd we are stopping (once)."""
         self.timer.stop()
-        notify("STOPPING=1", self._env)
+        if not self._stopped:
+            self._stopped = True
+            notify("STOPPING=1", self._env)
 
     def _on_timer_timeout(self) -> None:
         notify("WATCHDOG=1", self._env)
