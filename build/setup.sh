@@ -14,6 +14,8 @@ libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0 libxrandr2"
 # and the .deb test installs the package, whose Depends include these.
 if [ "${1:-}" = "test" ]; then
     QT_PACKAGES="$QT_PACKAGES binutils libwayland-cursor0 libwayland-egl1"
+    # real-window tests (tests/test_faults_screen_x11.py): a virtual X server and xdotool
+    QT_PACKAGES="$QT_PACKAGES xvfb xdotool x11-utils"
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

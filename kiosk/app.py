@@ -19,8 +19,11 @@ from typing import TYPE_CHECKING
 from kiosk import paths
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QRect
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
 
+    from kiosk.shell.screen_guard import ScreenGuard
     from kiosk.signals import StopSignals
     from kiosk.watchdog import Heartbeat
 
@@ -213,19 +216,47 @@ def run_command(args: argparse.Namespace) -> int:
     # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images),
     # and tell systemd we are up (heartbeats come from this event loop).
     QTimer.singleShot(300, window, window.warm_up)
+    from PySide6.QtCore import QRect
+
     from kiosk.watchdog import Heartbeat
 
+    guard = _watch_screen(app, window, QRect(geometry.x(), geometry.y(), *size) if kiosk_mode
+                          else None)
     heartbeat: list[Heartbeat] = []
-    QTimer.singleShot(0, window, lambda: heartbeat.append(Heartbeat(window)))
+    QTimer.singleShot(0, window, lambda: heartbeat.append(
+        Heartbeat(window, healthy=guard.healthy if guard is not None else None)))
     stop = _stop_on_signals(app, heartbeat)
     code = app.exec()
     for beat in heartbeat:
         beat.stop()
-    window.shutdown()
+    if guard is not None:
+        guard.stop()
+    import shiboken6
+
+    if shiboken6.isValid(window):
+        window.shutdown()
     window.recorder.close()
     stop.restore()
     log.info("kiosk stopped (exit code %d)", code)
     return code
+
+
+def _watch_screen(app: QGuiApplication, window: QWidget, target: QRect | None) -> ScreenGuard | None:
+    """Record painted frames (:class:`FrameMonitor`); in kiosk mode (``target`` is the
+    full-screen geometry) also guard the screen: the watchdog is fed only while the window
+    is really there, and a window lost for seconds ends the kiosk (a fresh one starts)."""
+    from kiosk.shell.frames import FrameMonitor
+    from kiosk.shell.screen_guard import EXIT_SCREEN_LOST, ScreenGuard
+    from kiosk.shell.x11probe import probe_for_platform
+
+    frames = FrameMonitor(window)
+    if target is None:
+        return None
+    guard = ScreenGuard(window, frames, target=lambda: target,
+                        probe=probe_for_platform(app.platformName()), parent=app)
+    guard.lost.connect(lambda _reason: app.exit(EXIT_SCREEN_LOST))
+    guard.start()
+    return guard
 
 
 def _stop_on_signals(app: QCoreApplication, heartbeat: list[Heartbeat]) -> StopSignals:

@@ -83,6 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.content_file": {"zh": "内容文件", "en": "Content file"},
     "admin.loaded_at": {"zh": "加载时间", "en": "Loaded at"},
     "admin.status": {"zh": "状态", "en": "Status"},
+    "admin.screen": {"zh": "最近画面", "en": "Last frame"},
     "admin.status_ok": {"zh": "正常", "en": "OK"},
     "admin.status_failed": {"zh": "内容有错误，访客看到维护页面", "en": "Content has errors; visitors see the maintenance screen"},
     "admin.no_findings": {"zh": "没有发现问题", "en": "No findings"},
