@@ -152,3 +152,23 @@ def test_bad_content_in_a_new_folder_then_good(show, watcher, qtbot):
     wait = expect(qtbot, watcher, 13)
     make_show(show.parent, 13)
     wait()
+
+
+def test_folder_swap_reaches_the_screen(tmp_path, make_kiosk, qtbot):
+    """End to end: the running window shows the content of a folder replaced wholesale."""
+    from kiosk.shell.content_service import ContentService
+
+    show = make_show(tmp_path / "site" / "show")
+    service = ContentService(show, tmp_path / "data", debounce_ms=30)
+    window = make_kiosk(service.start(), loader=service.load_now)
+    service.setParent(window)
+    service.updated.connect(window.offer_content)
+    service.watcher._poll.setInterval(100)
+    try:
+        shutil.rmtree(show.parent)
+        make_show(show.parent, 14)
+        qtbot.waitUntil(lambda: window.status.content.attract.highlights[0].title.en
+                        == "Welcome 14", timeout=WAIT)
+        assert window.view is not None and window.status.base_dir == show.parent
+    finally:
+        service.stop()
