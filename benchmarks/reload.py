@@ -90,9 +90,9 @@ def run(reloads: int) -> dict:
             marker = f"reload-{n}"
             start = time.monotonic()
             (folder / "content.yaml").write_text(source + f"\n# {marker}\n", encoding="utf-8")
-            wait_for(app, lambda: bool(replaced))
+            wait_for(app, lambda r=replaced: bool(r))
             applied = frames.frames
-            wait_for(app, lambda: frames.frames > applied)
+            wait_for(app, lambda a=applied: frames.frames > a)
             latency.append(time.monotonic() - start)
             window.view_replaced.disconnect(replaced.append)
             wait_for(app, lambda: window.view.warmed_up, 30)  # every page built, as in the kiosk

@@ -8,10 +8,10 @@ from __future__ import annotations
 import gc
 import weakref
 
+from conftest import CONTENT, minimal_content_dict
 from PySide6.QtCore import QAbstractAnimation, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from conftest import CONTENT, minimal_content_dict
 from kiosk.content.model import Content
 from kiosk.shell import status_from_content
 
