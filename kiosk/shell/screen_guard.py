@@ -36,6 +36,7 @@ class ScreenGuard(QObject):
 
     def __init__(self, window: QWidget, frames: FrameMonitor, *, full_screen: bool = True,
                  interval_ms: int = 1000, grace_s: float = 5.0, stale_s: float = 3.0,
+                 first_frame_s: float = 60.0,
                  target: Callable[[], QRect] | None = None, probe: X11Probe | None = None,
                  clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
@@ -44,6 +45,9 @@ class ScreenGuard(QObject):
         self.frames = frames
         self.full_screen = full_screen
         self.grace_s, self.stale_s = grace_s, stale_s
+        self.first_frame_s = first_frame_s
+        """How long a slow machine may take to paint the very first frame."""
+        self._created = clock()
         self._target = target or (lambda: window.screen().geometry())
         self.probe = probe
         self._clock = clock
@@ -90,7 +94,9 @@ class ScreenGuard(QObject):
             found.append(f"the window does not fill its screen ({_size(window.geometry())} "
                          f"instead of {_size(self._target())})")
         age = self.frames.age()
-        if age is None or age > self.stale_s:
+        if age is None and self._clock() - self._created < self.first_frame_s:
+            pass  # still starting up: the first frame may take a while on a cold machine
+        elif age is None or age > self.stale_s:
             found.append(f"no frame painted since {self.frames.describe()}")
         return found
 
