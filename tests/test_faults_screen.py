@@ -118,6 +118,6 @@ def test_first_frame_may_take_a_while_but_not_forever(make_kiosk):
     frames = FrameMonitor(window, clock=clock)  # no frame seen yet by this monitor
     guard = ScreenGuard(window, frames, target=lambda: QRect(window.geometry()), clock=clock,
                         first_frame_s=60)
-    assert guard.find_problems() == []
+    assert not any("no frame painted" in p for p in guard.find_problems())
     clock.now += 61
     assert any("no frame painted" in p for p in guard.find_problems())
