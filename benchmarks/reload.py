@@ -17,6 +17,7 @@ import argparse
 import gc
 import json
 import os
+import random
 import shutil
 import statistics
 import sys
@@ -26,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SETTLE = 10
@@ -62,17 +64,24 @@ def wait_for(app, predicate, timeout: float = 30.0) -> None:
         time.sleep(0.002)
 
 
-def visit(app, window) -> None:
-    """A visitor looks at every section, then the kiosk goes idle (back to attract)."""
+def visit(app, window, actions: int = 0, rng=None) -> None:
+    """A visitor looks at every section (and with ``actions``, taps, swipes and pinches at
+    random, as benchmarks/soak.py does), then the kiosk goes idle (back to attract)."""
     for section in window.view.content.sections:
         window.show_screen(section.id)
         for _ in range(3):
+            app.processEvents()
+    if actions:
+        from soak import step
+
+        for _ in range(actions):
+            step(window, rng)
             app.processEvents()
     window.reset()
     app.processEvents()
 
 
-def run(reloads: int) -> dict:
+def run(reloads: int, actions: int = 0) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-reload-"))
     try:
         folder = tmp / "show"
@@ -83,8 +92,9 @@ def run(reloads: int) -> dict:
         wait_for(app, lambda: frames.frames > 0)
         window.warm_up()
         rss, latency = [rss_mb()], []
+        rng = random.Random(13)
         for n in range(reloads):
-            visit(app, window)
+            visit(app, window, actions, rng)
             replaced: list[object] = []
             window.view_replaced.connect(replaced.append)
             marker = f"reload-{n}"
@@ -104,6 +114,7 @@ def run(reloads: int) -> dict:
         base = rss[min(SETTLE, len(rss) - 1)]
         return {
             "reloads": reloads,
+            "actions_per_reload": actions,
             "rss_start_mb": round(rss[0], 1),
             "rss_after_settle_mb": round(base, 1),
             "rss_end_mb": round(rss[-1], 1),
@@ -120,9 +131,11 @@ def run(reloads: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reloads", type=int, default=100)
+    parser.add_argument("--actions", type=int, default=0,
+                        help="random visitor actions (taps, swipes, pinches) between reloads")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args()
-    result = run(args.reloads)
+    result = run(args.reloads, args.actions)
     for key, value in result.items():
         print(f"reload.{key}: {value}")
     if args.json:
