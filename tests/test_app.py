@@ -12,7 +12,6 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import CONTENT, ROOT, write_minimal_content
 
 
@@ -225,7 +224,7 @@ def test_run_command_fills_the_screen_hides_the_cursor_and_exits(qapp, tmp_path)
 def test_pyside_none_guard_keeps_none_alive(qapp):
     from PySide6.QtWidgets import QLabel
 
-    from kiosk.widgets import pyside_guard
+    from kiosk import pyside_guard
 
     label = QLabel()
     before = sys.getrefcount(None)

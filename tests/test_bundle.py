@@ -193,7 +193,7 @@ def build_info():
 
 
 @pytest.fixture(scope="module")
-def exe(build_info: dict) -> Path:  # noqa: ARG001 (the fixture builds it)
+def exe(build_info: dict) -> Path:
     return BUNDLE / "kiosk"
 
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from content_fixtures import BASE, SVG, edit
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import string
 
+from content_fixtures import BASE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from content_fixtures import BASE
 from kiosk.content import ContentError, load_bytes
 from kiosk.content.loader import inspect_bytes
 

@@ -10,8 +10,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from content_fixtures import BASE, SVG, edit, split_marker
+
 from kiosk.content import ContentError, load_bytes, load_file
 from kiosk.content.loader import inspect_bytes
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from content_fixtures import BASE, SVG, edit
+
 from kiosk.content import lastgood, load_file
 from kiosk.logs import setup
 

@@ -4,13 +4,13 @@ a quiet moment, bad edits never reaching visitors, and visits recorded as analyt
 from __future__ import annotations
 
 import pytest
-
 from content_fixtures import BASE, SVG, edit
+from touch import tap
+
 from kiosk.shell import KioskWindow
 from kiosk.shell.content_service import ContentService
 from kiosk.shell.navigation import ATTRACT
 from kiosk.shell.visits import VisitTracker
-from touch import tap
 
 WAIT = 5000
 

@@ -6,20 +6,20 @@ import importlib.util
 import time
 
 import pytest
+import touch
+from conftest import ROOT, minimal_content_dict
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QScroller, QWidget
 
-import touch
-from conftest import ROOT, minimal_content_dict
 from kiosk.app import register_fonts
 from kiosk.content import load_file
 from kiosk.content.model import Content
 from kiosk.sections import PageContext, create_page
+from kiosk.sections.history.layout import card_body_lines
 from kiosk.theme import build_theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.labels import resolve
-from kiosk.widgets.timeline_layout import card_body_lines
 
 NAVBAR = 136
 _hosts: list[QWidget] = []

@@ -9,19 +9,19 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF, QRectF
+import touch
+from conftest import ROOT, minimal_content_dict, write_minimal_content
+from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-import touch
-from conftest import ROOT, minimal_content_dict, write_minimal_content
 from kiosk import sections
 from kiosk.content import load_file
 from kiosk.content.model import Content
 from kiosk.i18n import format_number
 from kiosk.sections import PageContext
+from kiosk.sections.park.plan_view import BUTTON_STEP, MAX_ZOOM
 from kiosk.theme import build_theme
-from kiosk.widgets.planview import BUTTON_STEP, MAX_ZOOM
 
 _hosts: list[QWidget] = []
 

@@ -9,23 +9,23 @@ import time
 from pathlib import Path
 
 import pytest
+import touch
 import yaml
+from conftest import ROOT, minimal_content_dict
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
-import touch
-from conftest import ROOT, minimal_content_dict
 from kiosk import sections
 from kiosk.app import register_fonts
 from kiosk.content import load_file
 from kiosk.content.model import Content
 from kiosk.sections import PageContext
+from kiosk.sections.partners.model import RowKind
 from kiosk.theme import build_theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.labels import TextLabel
 from kiosk.widgets.monogram import badge_styles, initials, monogram_image, monogram_pixmap, style_index
-from kiosk.widgets.partner_model import RowKind
 from kiosk.widgets.touch import TouchButton
 
 NAVBAR = 136

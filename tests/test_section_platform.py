@@ -7,13 +7,13 @@ import json
 import time
 
 import pytest
+import touch
+from conftest import CONTENT, ROOT, minimal_content_dict
 from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFontInfo, QFontMetrics, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
-import touch
-from conftest import CONTENT, ROOT, minimal_content_dict
 from kiosk.content import load_file
 from kiosk.content.model import Content, PlatformSection
 from kiosk.i18n import format_figure
@@ -112,7 +112,7 @@ def test_pyqtgraph_is_imported_only_when_the_page_is_built():
     code = textwrap.dedent(
         f"""
         import argparse, json, sys
-        import kiosk.sections, kiosk.widgets.chart_card
+        import kiosk.sections, kiosk.sections.platform.chart_card
         after_import = "pyqtgraph" in sys.modules
         import kiosk.app as app
         qapp = app.create_app(kiosk_mode=False)
@@ -437,7 +437,7 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
         for card in page.chart_cards + page.capability_cards + page.case_cards:
             geo = card.geometry()
             top_left = card.mapTo(page.content_widget, QPoint(0, 0))
-            assert 0 <= top_left.x() and top_left.x() + geo.width() <= content_w
+            assert top_left.x() >= 0 and top_left.x() + geo.width() <= content_w
         for card in page.figure_cards:  # the final numbers fit their column, unclipped
             for label in (card.prefix, card.value, card.unit, card.label):
                 assert label.width() >= min(label.sizeHint().width(), label.minimumSizeHint().width()), label.text()
@@ -481,8 +481,8 @@ def test_negative_values_grouped_bars_and_a_single_category(qtbot):
     """Edge cases staff may write: values below zero, two series side by side, one bar."""
     from kiosk.app import register_fonts
     from kiosk.content.model import Chart
+    from kiosk.sections.platform.chart_card import ChartCard
     from kiosk.theme import build_theme
-    from kiosk.widgets.chart_card import ChartCard
 
     theme = build_theme(None, (1920, 1080), families=register_fonts())
     host = QWidget()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import touch
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QWidget
 
-import touch
 from kiosk import pin
 from kiosk.shell import ContentStatus, load_status
 from kiosk.widgets.labels import TextLabel

@@ -4,9 +4,8 @@ enough to burn in."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
-
 from conftest import minimal_content_dict
+from PySide6.QtCore import QRect
 
 
 def test_highlights_cycle_with_the_configured_interval(make_kiosk):

@@ -3,11 +3,11 @@ Timers are driven directly (their slots) or with short intervals — never by sl
 
 from __future__ import annotations
 
+import touch
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-import touch
 from kiosk.shell.idle import IdleMonitor
 
 

@@ -25,7 +25,7 @@ def test_escape_keys_are_swallowed_in_kiosk_mode(make_kiosk, key, mods):
     seen: list[int] = []
 
     class Spy(QWidget):
-        def keyPressEvent(self, e):  # noqa: N802
+        def keyPressEvent(self, e):
             seen.append(e.key())
 
     spy = Spy(win)

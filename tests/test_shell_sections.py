@@ -5,9 +5,9 @@ from __future__ import annotations
 import ast
 
 import pytest
+from conftest import ROOT, minimal_content_dict
 from PySide6.QtWidgets import QWidget
 
-from conftest import ROOT, minimal_content_dict
 from kiosk import sections
 from kiosk.content.model import SECTION_TYPES, Content
 from kiosk.sections import PageContext, SectionPage, register_page
@@ -60,7 +60,7 @@ def test_unknown_section_type_gets_the_fallback_page(qtbot):
         assert type(page).__name__ == "FallbackPage"
         assert page.objectName() == "page-platform"
     finally:
-        from kiosk.sections.platform import PlatformPage
+        from kiosk.sections.platform.page import PlatformPage
 
         register_page("platform", replace=True)(PlatformPage)
 

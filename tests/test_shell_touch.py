@@ -6,14 +6,13 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QAbstractSlider, QLineEdit, QWidget
-from PySide6.QtCore import Qt
-
 import touch
 from conftest import minimal_content_dict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QAbstractSlider, QLineEdit, QWidget
+
 from kiosk.widgets.touch import TouchButton
 
 SIZES = [(1920, 1080), (1080, 1920)]

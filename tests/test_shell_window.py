@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import touch
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
-import touch
 from kiosk.sections import SectionPage
 from kiosk.widgets.labels import TextLabel
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import soak  # noqa: E402
-from kiosk.content import load_file  # noqa: E402
+import soak
+
+from kiosk.content import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

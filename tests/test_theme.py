@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from kiosk.content.model import Settings, Theme as ThemeColours
-from kiosk.theme import TYPE_SCALE, Palette, build_theme, contrast, px_per_mm
+from kiosk.content.model import Settings
+from kiosk.content.model import Theme as ThemeColours
+from kiosk.theme import TYPE_SCALE, Palette, build_stylesheet, build_theme, contrast, px_per_mm
 from kiosk.theme.color import ensure_contrast, luminance
 
 
@@ -95,7 +96,7 @@ def test_millimetres_follow_the_panel_diagonal():
 
 def test_stylesheet_uses_only_theme_colours():
     theme = build_theme(None, (1920, 1080))
-    sheet = theme.stylesheet()
+    sheet = build_stylesheet(theme)
     palette_values = {getattr(theme.palette, n).upper() for n in theme.palette.names()}
     used = {c.upper() for c in re.findall(r"#[0-9A-Fa-f]{6}\b", sheet)}
     assert used and used <= palette_values

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PySide6.QtWidgets import QWidget
-
 from conftest import PLAN_SVG, minimal_content_dict
+from PySide6.QtWidgets import QWidget
 from touch import tap
 
 MEDIA = Path(__file__).resolve().parent / "media"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from content_fixtures import BASE, SVG, edit
+
 from kiosk.watcher import ContentWatcher
 
 WAIT = 5000

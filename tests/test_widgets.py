@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
+import touch
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-import touch
 from kiosk.content.model import Figure, Text
+from kiosk.shell.toggle import SegmentedToggle
 from kiosk.theme import build_theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.grid import ResponsiveGrid
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
-from kiosk.widgets.toggle import SegmentedToggle
 
 THEME = build_theme(None, (1920, 1080))
 

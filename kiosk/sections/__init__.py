@@ -1,9 +1,11 @@
-"""Section pages. Every module of this package is a page type that registers itself.
+"""Section pages. Every sub-package (``history``, ``park``, ``partners``, ``platform``) is one
+section type: its ``page`` module registers the page, and the package holds everything only
+that section uses (views, painting, layout, panels, models).
 
 The shell uses only :func:`create_page`, :func:`page_class` and :func:`icon_for`; it never
-imports a page module by name — the registry imports every module here on first use
-(:func:`load_pages`). To add a page type: write a module here with a
-``@register_page("type")`` :class:`SectionPage` subclass. That is all.
+imports a page module by name — the registry imports every package's ``page`` module on first
+use (:func:`load_pages`). To add a page type: add a package here whose ``page`` module holds a
+``@register_page("type")`` :class:`SectionPage` subclass. That is all (see README, Architecture).
 """
 
 from kiosk.sections.base import PageContext, SectionPage

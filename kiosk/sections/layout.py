@@ -1,7 +1,7 @@
 """ScrollingPage: a section page with a header and a kinetic, scrolling column of blocks.
 
-Subclasses implement :meth:`build` with the helpers: :meth:`add_heading`,
-:meth:`add_grid` (responsive card grid), :meth:`add_card`, :meth:`add_widget`.
+Subclasses implement :meth:`build` with the helpers:
+:meth:`add_grid` (responsive card grid) and :meth:`add_widget`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from kiosk.content.model import SectionBase
 from kiosk.i18n import tr
 from kiosk.sections.base import PageContext, SectionPage
 from kiosk.sections.registry import register_fallback
-from kiosk.widgets.card import Card
 from kiosk.widgets.grid import ResponsiveGrid
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import Source, TextLabel
@@ -72,18 +71,6 @@ class ScrollingPage(SectionPage):
         head.addWidget(self.subtitle_label)
         self.column.addLayout(head)
 
-    def add_heading(self, source: Source, *, note: Source = None) -> TextLabel:
-        """A block heading (h2), with an optional accent kicker above it (a period, a count)."""
-        self.column.addSpacing(self.theme.space("md"))
-        block = QVBoxLayout()
-        block.setSpacing(self.theme.space("xxs"))
-        if note is not None:
-            block.addWidget(TextLabel(self.theme, note, self.lang, role="label", tone="accent", parent=self.content_widget))
-        label = TextLabel(self.theme, source, self.lang, role="h2", parent=self.content_widget)
-        block.addWidget(label)
-        self.column.addLayout(block)
-        return label
-
     def add_text(self, source: Source, *, role: str = "lead", tone: str | None = "muted") -> TextLabel:
         label = TextLabel(self.theme, source, self.lang, role=role, tone=tone, parent=self.content_widget)
         self.column.addWidget(label)
@@ -93,14 +80,6 @@ class ScrollingPage(SectionPage):
         grid = ResponsiveGrid(self.theme, min_width=min_width or self.theme.px(520), max_columns=max_columns, parent=self.content_widget)
         self.column.addWidget(grid)
         return grid
-
-    def add_card(self, grid: ResponsiveGrid | None = None, *, featured: bool = False) -> Card:
-        card = Card(self.theme, self.lang, featured=featured)
-        if grid is not None:
-            grid.add(card)
-        else:
-            self.column.addWidget(card)
-        return card
 
     def add_widget(self, widget: QWidget) -> QWidget:
         self.column.addWidget(widget)

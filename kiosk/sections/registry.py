@@ -5,8 +5,9 @@
         default_icon = "mdi6.timeline-clock-outline"
 
 The shell never imports a page module by name: it calls :func:`create_page` (or
-:func:`icon_for`), which imports every module of the package on first use
-(:func:`load_pages`), so pages stay off the path to the first frame.
+:func:`icon_for`), which imports every section package's ``page`` module (and any plain
+module) of :mod:`kiosk.sections` on first use (:func:`load_pages`), so pages stay off the
+path to the first frame.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ _loaded = False
 
 
 def load_pages() -> None:
-    """Import every page module of this package once: each registers its class.
+    """Import every section package's ``page`` module (and every plain module) once: each
+    registers its class.
 
     Discovery instead of a list: a new page module is picked up without touching the
     shell or this file. Called on first use, so the page modules (and what they import)
@@ -71,7 +73,9 @@ def load_pages() -> None:
     import kiosk.sections as package
 
     for info in pkgutil.iter_modules(package.__path__):
-        if info.name not in ("base", "registry"):
+        if info.ispkg:  # a section package: its page module registers the page
+            importlib.import_module(f"{package.__name__}.{info.name}.page")
+        elif info.name not in ("base", "registry"):
             importlib.import_module(f"{package.__name__}.{info.name}")
 
 

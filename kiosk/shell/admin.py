@@ -26,10 +26,10 @@ from kiosk.i18n import both
 from kiosk.shell.admin_panel import AdminPanel
 from kiosk.shell.admin_stats import AdminStats
 from kiosk.shell.frames import FrameMonitor
+from kiosk.shell.overlay import Overlay
+from kiosk.shell.pinpad import PinPad
 from kiosk.shell.status import ContentStatus
 from kiosk.theme import Theme
-from kiosk.widgets.overlay import Overlay
-from kiosk.widgets.pinpad import PinPad
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Content, Highlight
 from kiosk.i18n import format_figure, tr
+from kiosk.shell.backdrop import paint_backdrop, pulses
 from kiosk.theme import Theme
-from kiosk.widgets.backdrop import paint_backdrop, pulses
 from kiosk.widgets.text import draw_text, text_height
 
 FRAME_MS = 33

@@ -95,10 +95,6 @@ class CountdownOverlay(QWidget):
         col.addWidget(self.button, 0, centre)
         self.hide()
 
-    @property
-    def active(self) -> bool:
-        return self.tick_timer.isActive() or self.isVisible()
-
     def start(self) -> None:
         self.remaining = self.seconds
         self._render()

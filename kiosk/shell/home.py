@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, SectionBase
 from kiosk.i18n import tr
+from kiosk.shell.backdrop import paint_backdrop
+from kiosk.shell.tile import Tile
 from kiosk.theme import Theme
 from kiosk.widgets import icons
-from kiosk.widgets.backdrop import paint_backdrop
 from kiosk.widgets.labels import TextLabel
-from kiosk.widgets.tile import Tile
 
 
 def columns_for(count: int, landscape: bool) -> int:

@@ -43,10 +43,6 @@ class IdleMonitor(QObject):
         self.events_seen = 0
 
     @property
-    def armed(self) -> bool:
-        return self._armed
-
-    @property
     def inhibited(self) -> bool:
         return bool(self._inhibitors)
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.content.model import Content
 from kiosk.i18n import LANGS, LANGUAGE_NAMES, tr
 from kiosk.shell.navigation import HOME
+from kiosk.shell.toggle import SegmentedToggle
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.labels import TextLabel
-from kiosk.widgets.toggle import SegmentedToggle
 
 
 class PagerDots(QWidget):

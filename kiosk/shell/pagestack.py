@@ -59,10 +59,6 @@ class PageStack(QWidget):
         self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.anim.valueChanged.connect(self._on_anim_value_changed)
 
-    @property
-    def current_key(self) -> str | None:
-        return self._current
-
     def current_widget(self) -> QWidget | None:
         return self._pages.get(self._current) if self._current else None
 

@@ -30,7 +30,6 @@ class SwipeDetector(QObject):
         self.threshold = max(theme.mm(30), theme.px(200))
         self._tracking = False
         self._start = QPointF()
-        self._last = QPointF()
         self._clock = QElapsedTimer()
 
     def _begin(self, pos: QPointF) -> None:
@@ -41,7 +40,6 @@ class SwipeDetector(QObject):
         if self.area.rect().contains(local) and self.allow(local):
             self._tracking = True
             self._start = QPointF(pos)
-            self._last = QPointF(pos)
             self._clock.start()
 
     def _finish(self, pos: QPointF) -> None:
@@ -68,8 +66,6 @@ class SwipeDetector(QObject):
             points = event.points()  # type: ignore[attr-defined]
             if len(points) != 1:
                 self._tracking = False  # a second finger: a pinch or mashing, not a swipe
-            elif self._tracking:
-                self._last = points[0].position()
         elif t == QEvent.Type.TouchEnd:
             self._on_touch_end(event)  # type: ignore[arg-type]
         elif t == QEvent.Type.TouchCancel:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import tr
+from kiosk.shell.backdrop import paint_backdrop
 from kiosk.theme import Theme
-from kiosk.widgets.backdrop import paint_backdrop
 from kiosk.widgets.text import draw_text
 
 STEP_MS = 250

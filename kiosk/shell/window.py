@@ -29,7 +29,7 @@ from kiosk.shell.navigation import ATTRACT
 from kiosk.shell.status import ContentStatus
 from kiosk.shell.unavailable import UnavailableScreen
 from kiosk.shell.view import ShellView
-from kiosk.theme import Theme, build_theme
+from kiosk.theme import Theme, build_stylesheet, build_theme
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class KioskWindow(QWidget):
         self.status = status
         self._teardown_children()
         self.theme = build_theme(status.settings, self.options.size, families=self.families)
-        self.setStyleSheet(self.theme.stylesheet())
+        self.setStyleSheet(build_stylesheet(self.theme))
         settings = status.settings
         self.idle.stop()
         self.idle.set_timeout(1000 * (self.options.idle_timeout or settings.idle_timeout))

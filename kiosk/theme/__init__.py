@@ -7,6 +7,7 @@ short side (``theme.px``), physical sizes come from the panel diagonal (``theme.
 """
 
 from kiosk.theme.color import contrast, ensure_contrast, mix
+from kiosk.theme.stylesheet import build_stylesheet
 from kiosk.theme.tokens import (
     DEFAULT_FAMILIES,
     RADIUS,
@@ -29,6 +30,7 @@ __all__ = [
     "Palette",
     "Theme",
     "TypeRole",
+    "build_stylesheet",
     "build_theme",
     "contrast",
     "ensure_contrast",

@@ -272,11 +272,6 @@ class Theme:
             c.setAlphaF(max(0.0, alpha))
         return c
 
-    def stylesheet(self) -> str:
-        from kiosk.theme.stylesheet import build_stylesheet
-
-        return build_stylesheet(self)
-
 
 def px_per_mm(width: int, height: int, diagonal_in: float) -> float:
     """Logical pixels per millimetre for a panel of ``diagonal_in`` inches whose whole

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.labels import Source, TextLabel
@@ -35,16 +34,6 @@ class Card(QFrame):
         label = TextLabel(self.theme, source, self.lang, role=role, tone=tone, parent=self)
         self.body.addWidget(label)
         return label
-
-    def add_row(self, *widgets: QWidget, stretch_last: bool = True) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(self.theme.space("sm"))
-        for w in widgets:
-            row.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
-        if stretch_last:
-            row.addStretch(1)
-        self.body.addLayout(row)
-        return row
 
     def add_widget(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)

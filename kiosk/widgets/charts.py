@@ -1,7 +1,7 @@
 """ChartView: a content chart (bar, hbar, line) drawn with pyqtgraph in the theme's look.
 
 pyqtgraph costs ≈ 300 ms and 60 MB to import, so only this module imports it, and only the
-platform page imports this module — from its constructor (via :mod:`kiosk.widgets.chart_card`),
+platform page imports this module — from its constructor (via :mod:`kiosk.sections.platform.chart_card`),
 never on the way to the first frame.
 
 The look is an exhibit infographic, not a plotting tool: transparent background, no frame,
@@ -65,10 +65,6 @@ class RoundedBarItem(pg.BarGraphItem):
         self._radius = radius
         self._horizontal = horizontal
         super().__init__(pen=pg.mkPen(None), brush=pg.mkBrush(colours[0]), **opts)
-
-    def set_colours(self, colours: list[QColor]) -> None:
-        self._colours = colours
-        self.update()
 
     def paint(self, p: QPainter, *args: object) -> None:
         rects = self._rectarray.instances()

@@ -17,14 +17,18 @@ from kiosk.widgets.labels import TextLabel
 _NUMBER = re.compile(r"^(\D*?)([\d][\d.,]*)(.*)$")
 
 
-def split_figure(figure: Figure, lang: str) -> tuple[str, str, str]:
-    """``(prefix, number, rest)``: "约", "1.5", "亿元" / "about ", "340", "million users"."""
+def split_figure(figure: Figure, lang: str, *, plus_on_number: bool = False) -> tuple[str, str, str]:
+    """``(prefix, number, rest)``: "约", "1.5", "亿元" / "about ", "340", "million users".
+    With ``plus_on_number`` a "+" (more than) stays on the number: "300+", "people"."""
     value, unit = format_figure(figure, lang)
     m = _NUMBER.match(value)
     prefix, number, rest = (m.group(1), m.group(2), m.group(3)) if m else ("", value, "")
     if unit:
         rest = f"{rest} {unit}".strip() if lang == "en" else f"{rest}{unit}"
-    return prefix.strip(), number, rest.strip()
+    rest = rest.strip()
+    if plus_on_number and rest.startswith("+"):
+        number, rest = number + "+", rest[1:].strip()
+    return prefix.strip(), number, rest
 
 
 class FigureCard(Card):
@@ -56,4 +60,4 @@ class FigureCard(Card):
         self._shown = self.figure if value == self.figure.value else \
             self.figure.model_copy(update={"value": value})
         for label in (self.prefix, self.value, self.unit):
-            label.set_source(label._source)  # re-render from the shown value
+            label.refresh()  # re-render from the shown value

@@ -8,18 +8,12 @@ Pixmaps are cached per (name, colour, size). Unknown names give ``None``, never 
 from __future__ import annotations
 
 import logging
-import sys
 
 from PySide6.QtGui import QPixmap
 
 log = logging.getLogger(__name__)
 
 _cache: dict[tuple[str, str, int], QPixmap | None] = {}
-
-
-def is_loaded() -> bool:
-    """Whether qtawesome has been imported (tests check it stays off the first frame)."""
-    return "qtawesome" in sys.modules
 
 
 def icon_pixmap(name: str, color: str, size: int) -> QPixmap | None:

@@ -163,11 +163,6 @@ class AsyncImage(QWidget):
     def loaded(self) -> bool:
         return self._image is not None
 
-    def set_path(self, path: Path | None) -> None:
-        self._path, self._image, self._key = path, None, None
-        self._request()
-        self.update()
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._request()

@@ -77,6 +77,10 @@ class TextLabel(QLabel):
         self._source = source
         self._render()
 
+    def refresh(self) -> None:
+        """Re-render from the source (a function source whose inputs changed)."""
+        self._render()
+
     def set_language(self, lang: str) -> None:
         if lang != self._lang:
             self._lang = lang

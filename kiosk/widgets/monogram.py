@@ -180,6 +180,3 @@ def monogram_pixmap(theme: Theme, key: str, text: str, side: int, dpr: float = 1
     return pm
 
 
-def cache_size() -> int:
-    """Number of cached badges (tests)."""
-    return len(_cache.items)

@@ -1,32 +1,33 @@
 """TouchButton: the base of every tappable control.
 
-Handles real touch (first finger only; extra fingers are ignored, so mashing can't wedge
-it) and the mouse alike. The pressed state shows on the next frame after the finger lands;
-``clicked`` fires on release inside the control. Moving further than the slop cancels the
-press, so a drag that starts on a card scrolls its kinetic area instead of opening the card.
+Handles real touch and the mouse alike through the shared :class:`~kiosk.widgets.tap.TapTracker`
+(one finger; a second finger, or moving further than the slop, cancels the press, so a drag
+that starts on a card scrolls its kinetic area instead of opening the card). The pressed
+state shows on the next frame after the finger lands; ``clicked`` fires on release inside
+the control (give or take the slop).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
+from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker, tap_slop
 
-TOUCH_EVENTS = (
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.TouchEnd,
-    QEvent.Type.TouchCancel,
-)
+__all__ = ["TOUCH_EVENTS", "TouchButton"]
 
 
 class TouchButton(QWidget):
-    """A custom-painted control. Subclasses paint using :attr:`is_down` / :attr:`is_checked`."""
+    """A custom-painted control. Subclasses paint using :attr:`is_down` / :attr:`is_checked`.
+
+    A subclass that scrubs (a drag along it adjusts something instead of cancelling) sets
+    ``scrubs = True`` and overrides :meth:`_drag`."""
 
     clicked = Signal()
     pressed_changed = Signal(bool)
+    scrubs = False
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,10 +38,10 @@ class TouchButton(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._down = False
         self._checked = False
-        self._touch_id: int | None = None
-        self._mouse = False
-        self._origin = QPointF()
-        self._press_pos = QPointF()
+        self.tracker = TapTracker(
+            theme, press=self._on_press, tap=self._finish, cancel=self._cancel,
+            drag=self._drag if self.scrubs else None,
+        )
 
     # -- state ------------------------------------------------------------------------
     @property
@@ -59,14 +60,14 @@ class TouchButton(QWidget):
     @property
     def press_position(self) -> QPointF:
         """Where the current (or last) press landed, in widget coordinates."""
-        return self._press_pos
+        return self.tracker.origin
 
     def tap_targets(self) -> list[QRectF]:
         """The separately tappable areas, in widget coordinates (tests check their size)."""
         return [QRectF(self.rect())]
 
     def slop(self) -> float:
-        return float(max(self.theme.mm(4), self.theme.px(24)))
+        return tap_slop(self.theme)
 
     def _set_down(self, down: bool) -> None:
         if down != self._down:
@@ -74,86 +75,55 @@ class TouchButton(QWidget):
             self.update()
             self.pressed_changed.emit(down)
 
+    # -- tracker callbacks --------------------------------------------------------------
+    def _on_press(self, pos: QPointF) -> bool:
+        self._begin(pos)
+        return True
+
     def _begin(self, pos: QPointF) -> None:
-        self._origin = QPointF(pos)
-        self._press_pos = QPointF(pos)
         self._set_down(True)
 
-    def _move(self, pos: QPointF) -> None:
-        if not self._down:
-            return
-        delta = pos - self._origin
-        if abs(delta.x()) > self.slop() or abs(delta.y()) > self.slop():
-            self._cancel()  # a drag, not a tap: let the scroller or swipe have it
+    def _drag(self, pos: QPointF) -> None:
+        """A scrubbing subclass's drag (only called when ``scrubs``)."""
 
     def _finish(self, pos: QPointF) -> None:
-        was_down = self._down
-        self._touch_id = None
-        self._mouse = False
         self._set_down(False)
         hit = QRectF(self.rect()).adjusted(-self.slop(), -self.slop(), self.slop(), self.slop())
-        if was_down and self.isEnabled() and hit.contains(pos):
+        if self.isEnabled() and hit.contains(pos):
             self.clicked.emit()
 
     def _cancel(self) -> None:
-        self._touch_id = None
-        self._mouse = False
         self._set_down(False)
 
-    # -- touch ------------------------------------------------------------------------
+    # -- events -----------------------------------------------------------------------
     def event(self, e: QEvent) -> bool:
         if e.type() in TOUCH_EVENTS:
-            self._touch(e)  # type: ignore[arg-type]
+            self.tracker.touch_event(e)  # type: ignore[arg-type]
             e.accept()
             return True
         return super().event(e)
 
-    def _touch(self, e: QTouchEvent) -> None:
-        t = e.type()
-        if t == QEvent.Type.TouchCancel:
-            self._cancel()
-            return
-        points = e.points()
-        if t == QEvent.Type.TouchBegin:
-            if points and not self._mouse:
-                self._touch_id = points[0].id()
-                self._begin(points[0].position())
-            return
-        mine = next((p for p in points if p.id() == self._touch_id), None)
-        if mine is None:
-            if t == QEvent.Type.TouchEnd and self._touch_id is not None:
-                self._cancel()
-            return
-        if mine.state() == mine.State.Released or t == QEvent.Type.TouchEnd:
-            self._finish(mine.position())
-        else:
-            self._move(mine.position())
-
-    # -- mouse ------------------------------------------------------------------------
     def mousePressEvent(self, e: QMouseEvent) -> None:
-        if e.button() == Qt.MouseButton.LeftButton and self._touch_id is None:
-            self._mouse = True
-            self._begin(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
-        if self._mouse:
-            self._move(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        if self._mouse and e.button() == Qt.MouseButton.LeftButton:
-            self._finish(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
-        self.mousePressEvent(e)  # a quick second tap is a tap, not a double-click
+        self.tracker.mouse_event(e)  # a quick second tap is a tap, not a double-click
+        e.accept()
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.EnabledChange and not self.isEnabled():
-            self._cancel()
+            self.tracker.reset()
         super().changeEvent(e)
 
     def hideEvent(self, e: QEvent) -> None:
-        self._cancel()
+        self.tracker.reset()
         super().hideEvent(e)

@@ -7,21 +7,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
+from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics
+from kiosk.sections.history.paint import badge_width, paint_badge, paint_image_cover, paint_motif
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel, resolve
-from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics
-from kiosk.widgets.timeline_paint import badge_width, paint_badge, paint_image_cover, paint_motif
+from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 OPEN_MS = 220
-TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 
 
 class EventVisual(QWidget):
@@ -134,7 +134,7 @@ class _Panel(QWidget):
         p.end()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() in TOUCH:
+        if e.type() in TOUCH_EVENTS:
             e.accept()  # taps on the panel's text do nothing (and never close it)
             return True
         return super().event(e)
@@ -160,7 +160,7 @@ class EventDetail(QWidget):
         self._lang = lang
         self.index: int | None = None
         self._progress = 1.0
-        self._scrim_press = False
+        self.tracker = TapTracker(theme, press=self._outside, tap=self._on_scrim_tap, cancel=lambda: None)
         metrics = Metrics(theme, portrait=not theme.landscape)
         self.panel = _Panel(theme, self)
         self.panel.setObjectName("event-detail-panel")
@@ -333,32 +333,23 @@ class EventDetail(QWidget):
     def _outside(self, pos) -> bool:
         return not self.panel.geometry().contains(pos.toPoint())
 
+    def _on_scrim_tap(self, pos: QPointF) -> None:
+        if self._outside(pos):
+            self.close_detail()
+
     def event(self, e: QEvent) -> bool:
-        t = e.type()
-        if t in TOUCH:
-            pts = e.points()  # type: ignore[attr-defined]
-            if t == QEvent.Type.TouchBegin:
-                self._scrim_press = len(pts) == 1 and self._outside(pts[0].position())
-            elif t == QEvent.Type.TouchUpdate and len(pts) > 1:
-                self._scrim_press = False
-            elif t == QEvent.Type.TouchEnd:
-                if self._scrim_press and pts and self._outside(pts[0].position()):
-                    self.close_detail()
-                self._scrim_press = False
-            elif t == QEvent.Type.TouchCancel:
-                self._scrim_press = False
+        if e.type() in TOUCH_EVENTS:
+            self.tracker.touch_event(e)  # type: ignore[arg-type]
             e.accept()
             return True
         return super().event(e)
 
     def mousePressEvent(self, e) -> None:
-        self._scrim_press = self._outside(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseReleaseEvent(self, e) -> None:
-        if self._scrim_press and self._outside(e.position()):
-            self.close_detail()
-        self._scrim_press = False
+        self.tracker.mouse_event(e)
         e.accept()
 
     def paintEvent(self, _e: QPaintEvent) -> None:

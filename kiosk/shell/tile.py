@@ -6,7 +6,7 @@ of the title fills the icon disc. Everything is painted; texts are plain.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -144,5 +144,3 @@ class Tile(TouchButton):
             y += hgt + gap
         p.end()
 
-    def disc_center(self) -> QPointF:
-        return QPointF(self._pad() + self._disc() / 2, self.height() / 2)

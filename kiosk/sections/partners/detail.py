@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.content.model import Category, Partner
 from kiosk.i18n import other, tr
+from kiosk.sections.partners.card import draw_logo
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
 from kiosk.widgets.monogram import initials, monogram_pixmap
-from kiosk.widgets.partner_card import draw_logo
 from kiosk.widgets.qr import QrCodeWidget
-from kiosk.widgets.touch import TOUCH_EVENTS
+from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 OPEN_MS = 220
 
@@ -213,7 +213,7 @@ class PartnerDetail(QWidget):
         self.partner: Partner | None = None
         self.category: Category | None = None
         self._progress = 1.0
-        self._outside_press = False
+        self.tracker = TapTracker(theme, press=self._outside, tap=self._on_scrim_tap, cancel=lambda: None)
         self.setObjectName("partner-detail")
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.hide()
@@ -309,7 +309,7 @@ class PartnerDetail(QWidget):
         """Fill the card for ``partner`` and open it (at once; the settle animation follows)."""
         self.partner, self.category = partner, category
         for label in (self.category_label, self.name_label, self.other_name_label, self.description_label, self.url_label):
-            label.set_source(label._source)
+            label.refresh()
         self.badge.set_partner(partner)
         self.tags.set_partner(partner)
         self.qr.set_data(partner.website or "")
@@ -331,7 +331,7 @@ class PartnerDetail(QWidget):
         if self.isHidden():
             return
         self.anim.stop()
-        self._outside_press = False
+        self.tracker.reset()
         self.hide()
         self.partner = None
         self.category = None
@@ -461,30 +461,23 @@ class PartnerDetail(QWidget):
     def _outside(self, pos: QPointF) -> bool:
         return not self.card.geometry().contains(pos.toPoint())
 
+    def _on_scrim_tap(self, pos: QPointF) -> None:
+        if self._outside(pos):
+            self.close_detail()
+
     def event(self, e: QEvent) -> bool:
-        t = e.type()
-        if t in TOUCH_EVENTS:
-            points = e.points()  # type: ignore[attr-defined]
-            if t == QEvent.Type.TouchBegin and points:
-                self._outside_press = self._outside(points[0].position())
-            elif t == QEvent.Type.TouchEnd and points:
-                if self._outside_press and self._outside(points[0].position()):
-                    self._outside_press = False
-                    self.close_detail()
-            elif t == QEvent.Type.TouchCancel:
-                self._outside_press = False
+        if e.type() in TOUCH_EVENTS:
+            self.tracker.touch_event(e)  # type: ignore[arg-type]
             e.accept()
             return True  # nothing reaches the page underneath
         return super().event(e)
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
-        self._outside_press = self._outside(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        if self._outside_press and self._outside(e.position()):
-            self._outside_press = False
-            self.close_detail()
+        self.tracker.mouse_event(e)
         e.accept()
 
     def paintEvent(self, _e: QPaintEvent) -> None:

@@ -25,10 +25,10 @@ from PySide6.QtGui import (
     QRadialGradient,
 )
 
+from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, card_body_lines, text_width
 from kiosk.theme import Theme
 from kiosk.widgets.labels import resolve
 from kiosk.widgets.text import draw_text
-from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, card_body_lines, text_width
 
 MOTIFS = ("works", "bloom", "network", "grid")
 
@@ -56,10 +56,6 @@ class PixmapCache:
         while self.bytes > self.limit and len(self._items) > 1:
             _, dropped = self._items.popitem(last=False)
             self.bytes -= self._size(dropped)
-
-    def drop(self, predicate) -> None:
-        for key in [k for k in self._items if predicate(k)]:
-            self.bytes -= self._size(self._items.pop(key))
 
     def clear(self) -> None:
         self._items.clear()

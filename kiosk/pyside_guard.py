@@ -9,7 +9,8 @@ none_dealloc". PySide6 6.11.x does not have the bug.
 :func:`apply` measures whether the running PySide leaks, and if so makes ``None``
 effectively immortal (what 3.12 does) by giving it a huge reference count. The real fix
 is a PySide6 without the bug (``!=6.12.0``) or Python ≥ 3.12; this keeps the kiosk alive
-meanwhile. Imported by :mod:`kiosk.widgets`, so every UI module is covered.
+meanwhile. :func:`kiosk.app.create_app` calls :func:`apply` before the QApplication exists
+(and the tests' conftest does the same), so nothing depends on an import side effect.
 """
 
 from __future__ import annotations

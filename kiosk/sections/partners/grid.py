@@ -2,8 +2,8 @@
 
 Nothing here builds a widget per partner: :class:`PartnerGridView` is a :class:`QListView`
 laid out left-to-right with wrapping (a grid) over a
-:class:`~kiosk.widgets.partner_model.PartnerListModel`, painted by
-:class:`~kiosk.widgets.partner_card.PartnerCardDelegate`, so 1,000 partners cost 1,000
+:class:`~kiosk.sections.partners.model.PartnerListModel`, painted by
+:class:`~kiosk.sections.partners.card.PartnerCardDelegate`, so 1,000 partners cost 1,000
 small rows and only the visible cards are ever painted.
 
 The view takes touch itself: the pressed card is painted on the next frame, a tap emits
@@ -18,17 +18,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QTouchEvent
+from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QScroller, QWidget
 
 from kiosk.content.model import Partner
+from kiosk.sections.partners.card import PartnerCardDelegate, draw_logo, grid_metrics
+from kiosk.sections.partners.model import ID_ROLE, KIND_ROLE, PartnerListModel, RowKind
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
 from kiosk.widgets.monogram import initials, monogram_pixmap
-from kiosk.widgets.partner_card import PartnerCardDelegate, draw_logo, grid_metrics
-from kiosk.widgets.partner_model import ID_ROLE, KIND_ROLE, PartnerListModel, RowKind
-from kiosk.widgets.touch import TOUCH_EVENTS
+from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 
 class PartnerGridView(QListView):
@@ -56,8 +56,7 @@ class PartnerGridView(QListView):
         self.min_card = min_card or theme.px(500)
         self.pressed_row: int | None = None
         self._reveal: str | None = None
-        self._press_origin = QPointF()
-        self._touch_id: int | None = None
+        self.tracker = TapTracker(theme, press=self._press, tap=self._finish, cancel=self._cancel_press)
         self._pending_logos: set = set()
         self.setObjectName("partner-grid")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -81,11 +80,11 @@ class PartnerGridView(QListView):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover, False)
         self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
-        self.delegate = PartnerCardDelegate(self)
+        self.delegate = PartnerCardDelegate(self, self)
         self.setItemDelegate(self.delegate)
         self.metrics = grid_metrics(theme, theme.px(1200), self.spacing(), self.min_card, self.delegate.card_height())
         self.setModel(model)
-        model.modelAboutToBeReset.connect(self._cancel_press)
+        model.modelAboutToBeReset.connect(self.tracker.drop)
         self.scroller = make_kinetic(self, mouse_drag=mouse_drag)
         self.scroller.stateChanged.connect(self._on_scroller_state_changed)
         if images is not None:
@@ -255,72 +254,40 @@ class PartnerGridView(QListView):
     # -- touch and mouse ----------------------------------------------------------------
     def viewportEvent(self, e: QEvent) -> bool:
         if e.type() in TOUCH_EVENTS:
-            self._touch(e)  # type: ignore[arg-type]
+            self.tracker.touch_event(e)  # type: ignore[arg-type]
             e.accept()
             return True
         return super().viewportEvent(e)
 
-    def _slop(self) -> float:
-        return float(max(self.theme.mm(4), self.theme.px(24)))
-
-    def _touch(self, e: QTouchEvent) -> None:
-        t = e.type()
-        if t == QEvent.Type.TouchCancel:
-            self._cancel_press()
-            return
-        points = e.points()
-        if t == QEvent.Type.TouchBegin:
-            if points:
-                self._touch_id = points[0].id()
-                self._press(points[0].position())
-            return
-        mine = next((pt for pt in points if pt.id() == self._touch_id), None)
-        if mine is None:
-            if t == QEvent.Type.TouchEnd:
-                self._cancel_press()
-            return
-        if mine.state() == mine.State.Released or t == QEvent.Type.TouchEnd:
-            self._finish(mine.position())
-        else:
-            self._move(mine.position())
-
     def mousePressEvent(self, e: QMouseEvent) -> None:
-        if e.button() == Qt.MouseButton.LeftButton and self._touch_id is None:
-            self._press(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
-        self._move(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        if e.button() == Qt.MouseButton.LeftButton and self._touch_id is None:
-            self._finish(e.position())
+        self.tracker.mouse_event(e)
         e.accept()
 
     def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
-        self.mousePressEvent(e)  # a quick second tap is a tap
+        self.tracker.mouse_event(e)  # a quick second tap is a tap
+        e.accept()
 
-    def _press(self, pos: QPointF) -> None:
+    def _press(self, pos: QPointF) -> bool:
         self._cancel_press()
         if self.scroller.state() == QScroller.State.Scrolling:
-            return  # this touch stops the fling; it does not open a card
+            return False  # this touch stops the fling; it does not open a card
         idx = self.indexAt(pos.toPoint())
         if idx.isValid() and idx.data(KIND_ROLE) == RowKind.CARD:
             self.pressed_row = idx.row()
-            self._press_origin = QPointF(pos)
             self.viewport().update(self.visualRect(idx))
-
-    def _move(self, pos: QPointF) -> None:
-        if self.pressed_row is None:
-            return
-        d = pos - self._press_origin
-        if abs(d.x()) > self._slop() or abs(d.y()) > self._slop():
-            self._cancel_press()
+            return True
+        return False
 
     def _finish(self, pos: QPointF) -> None:
         row = self.pressed_row
-        self._touch_id = None
         self._cancel_press()
         if row is None:
             return
@@ -336,7 +303,7 @@ class PartnerGridView(QListView):
 
     def _on_scroller_state_changed(self, state: QScroller.State) -> None:
         if state in (QScroller.State.Dragging, QScroller.State.Scrolling):
-            self._cancel_press()
+            self.tracker.drop()
             self._reveal = None  # the visitor took over
 
     def showEvent(self, e) -> None:
@@ -345,6 +312,5 @@ class PartnerGridView(QListView):
             self._apply_reveal()
 
     def hideEvent(self, e) -> None:
-        self._touch_id = None
-        self._cancel_press()
+        self.tracker.reset()
         super().hideEvent(e)

@@ -4,8 +4,8 @@ Landscape: the title and the plan on the left (~60 %), on the right either the t
 (key figures / framework) or, once a hotspot is tapped, that hotspot's detail panel.
 Portrait: the same blocks stacked — plan on top, panels below.
 
-The plan (:class:`~kiosk.widgets.planview.PlanView`) zooms and pans within bounds; a tap on
-a hotspot highlights it and opens :class:`~kiosk.widgets.plan_panels.HotspotDetail`, whose
+The plan (:class:`~kiosk.sections.park.plan_view.PlanView`) zooms and pans within bounds; a tap on
+a hotspot highlights it and opens :class:`~kiosk.sections.park.panels.HotspotDetail`, whose
 partner chips ask the shell to open that partner on the partners page. Tapping empty plan
 closes the panel. Idle reset: whole plan, no selection, panels closed, first tab.
 """
@@ -20,14 +20,14 @@ from kiosk.content.model import Hotspot, ParkSection, Partner, SectionBase
 from kiosk.i18n import LANGS, tr
 from kiosk.sections.base import PageContext, SectionPage
 from kiosk.sections.layout import AccentRule
+from kiosk.sections.park.controls import TabBar
+from kiosk.sections.park.figures import FigureGrid, FigureTile
+from kiosk.sections.park.framework import FrameworkPanel
+from kiosk.sections.park.panels import HotspotDetail, PanelBody, PlanLegend, ScrollFade
+from kiosk.sections.park.plan_view import PlanView
 from kiosk.sections.registry import register_page
-from kiosk.widgets.framework import FrameworkPanel
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
-from kiosk.widgets.plan_controls import TabBar
-from kiosk.widgets.plan_figures import FigureGrid, FigureTile
-from kiosk.widgets.plan_panels import HotspotDetail, PanelBody, PlanLegend, ScrollFade
-from kiosk.widgets.planview import PlanView
 
 FIGURES, FRAMEWORK = "figures", "framework"
 KINDS = ("zone", "building", "site")

@@ -3,7 +3,7 @@
 offers, and cases whose partner chips open the partners page.
 
 pyqtgraph (≈ 300 ms, 60 MB) is imported only when this page is first built: the chart
-module is imported by :class:`~kiosk.widgets.chart_card.ChartCard`'s constructor, never
+module is imported by :class:`~kiosk.sections.platform.chart_card.ChartCard`'s constructor, never
 by ``import kiosk.sections``.
 """
 
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout
 from kiosk.content.model import Capability, Case, PartnersSection, PlatformSection
 from kiosk.i18n import format_date, tr
 from kiosk.sections.layout import ScrollingPage
+from kiosk.sections.platform.chart_card import ChartCard, TapCard
 from kiosk.sections.registry import register_page
 from kiosk.theme import Theme
 from kiosk.widgets import icons
 from kiosk.widgets.card import Card
-from kiosk.widgets.chart_card import ChartCard, TapCard
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.figure import FigureCard
 from kiosk.widgets.labels import TextLabel

@@ -16,17 +16,17 @@ from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, QSize, 
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScroller, QWidget
 
+from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, build_layout
+from kiosk.sections.history.paint import PixmapCache, paint_axis, paint_card, paint_edge_fades, paint_era
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
-from kiosk.widgets.timeline_layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, build_layout
-from kiosk.widgets.timeline_paint import PixmapCache, paint_axis, paint_card, paint_edge_fades, paint_era
+from kiosk.widgets.tap import MOUSE_EVENTS, TOUCH_EVENTS, TapTracker
 
 JUMP_MS = 520
 REVEAL_MS = 650
 CACHE_BYTES = 64 * 1024 * 1024
 
-TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 
 
 class TimelineView(QAbstractScrollArea):
@@ -63,11 +63,8 @@ class TimelineView(QAbstractScrollArea):
         self._current_era = 0
         self._jump_era: int | None = None
         self._pressed: int | None = None
-        self._touch_id: int | None = None
-        self._press_pos = QPointF()
-        self._mouse = False
         self._flinging = False
-        self._caught = False
+        self.tracker = TapTracker(theme, press=self._begin, tap=self._finish, cancel=self._cancel_press)
         self._reveal = 1.0
 
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -221,7 +218,7 @@ class TimelineView(QAbstractScrollArea):
         self.reveal.stop()
         self._reveal = 1.0
         self._jump_era = None
-        self._cancel_press()
+        self.tracker.reset()
         self.horizontalScrollBar().setValue(0)
         self._update_current_era(force=True)
         self.viewport().update()
@@ -364,87 +361,42 @@ class TimelineView(QAbstractScrollArea):
     # -- input ----------------------------------------------------------------------------
     def viewportEvent(self, e: QEvent) -> bool:
         t = e.type()
-        if t in TOUCH:
-            self._touch(e)
+        if t in TOUCH_EVENTS:
+            self.tracker.touch_event(e)  # type: ignore[arg-type]
             e.accept()
             return True
-        if t in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
+        if t in MOUSE_EVENTS:
             if e.source() == Qt.MouseEventSource.MouseEventNotSynthesized:  # type: ignore[attr-defined]
-                self._mouse_event(e)
+                self.tracker.mouse_event(e)  # type: ignore[arg-type]
             e.accept()
             return True
         return super().viewportEvent(e)
 
-    def _slop(self) -> float:
-        return float(max(self.theme.mm(4), self.theme.px(24)))
-
-    def _begin(self, pos: QPointF) -> None:
-        self._caught = self._flinging or self.jump.state() == QVariantAnimation.State.Running
+    def _begin(self, pos: QPointF) -> bool:
+        """A finger landed: press the event card under it (a touch that catches a fling or a
+        jump only stops it)."""
+        caught = self._flinging or self.jump.state() == QVariantAnimation.State.Running
         if self.jump.state() == QVariantAnimation.State.Running:
             self.stop()
-        self._press_pos = QPointF(pos)
-        slot = None if self._caught else self.ensure_layout().slot_at(pos.x() + self.value, pos.y())
+        slot = None if caught else self.ensure_layout().slot_at(pos.x() + self.value, pos.y())
         self._set_pressed(slot.index if slot is not None and slot.kind == "event" else None)
-
-    def _move(self, pos: QPointF) -> None:
-        d = pos - self._press_pos
-        if abs(d.x()) > self._slop() or abs(d.y()) > self._slop():
-            self._set_pressed(None)
+        return self._pressed is not None
 
     def _finish(self, pos: QPointF) -> None:
         index = self._pressed
-        self._touch_id = None
-        self._mouse = False
         self._set_pressed(None)
-        if index is not None and not self._caught:
+        if index is not None:
             slot = self.ensure_layout().slot_at(pos.x() + self.value, pos.y())
             if slot is not None and slot.kind == "event" and slot.index == index:
                 self.event_tapped.emit(index)
 
     def _cancel_press(self) -> None:
-        self._touch_id = None
-        self._mouse = False
         self._set_pressed(None)
 
     def _set_pressed(self, index: int | None) -> None:
         if index != self._pressed:
             self._pressed = index
             self.viewport().update()
-
-    def _touch(self, e) -> None:
-        t = e.type()
-        if t == QEvent.Type.TouchCancel:
-            self._cancel_press()
-            return
-        points = e.points()
-        if t == QEvent.Type.TouchBegin:
-            if points and not self._mouse:
-                self._touch_id = points[0].id()
-                self._begin(points[0].position())
-            return
-        if len(points) > 1:
-            self._set_pressed(None)  # a second finger: not a tap
-        mine = next((pt for pt in points if pt.id() == self._touch_id), None)
-        if mine is None:
-            if t == QEvent.Type.TouchEnd:
-                self._cancel_press()
-            return
-        if mine.state() == mine.State.Released or t == QEvent.Type.TouchEnd:
-            self._finish(mine.position())
-        else:
-            self._move(mine.position())
-
-    def _mouse_event(self, e) -> None:
-        t = e.type()
-        if t in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            if e.button() == Qt.MouseButton.LeftButton and self._touch_id is None:
-                self._mouse = True
-                self._begin(e.position())
-        elif t == QEvent.Type.MouseMove:
-            if self._mouse:
-                self._move(e.position())
-        elif self._mouse and e.button() == Qt.MouseButton.LeftButton:
-            self._finish(e.position())
 
     def wheelEvent(self, e) -> None:
         """A mouse wheel (desktop trials) scrolls sideways."""
@@ -457,16 +409,16 @@ class TimelineView(QAbstractScrollArea):
         e.accept()
 
     def hideEvent(self, e) -> None:
-        self._cancel_press()
+        self.tracker.reset()
         super().hideEvent(e)
 
     # -- slots ----------------------------------------------------------------------------
     def _on_scroller_state_changed(self, state: QScroller.State) -> None:
         if state == QScroller.State.Scrolling:
             self._flinging = True
-            self._set_pressed(None)
+            self.tracker.drop()
         elif state == QScroller.State.Dragging:
-            self._set_pressed(None)
+            self.tracker.drop()
         elif state == QScroller.State.Inactive:
             self._flinging = False
 

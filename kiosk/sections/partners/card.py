@@ -8,20 +8,18 @@ hover; the only state it shows is the pressed card.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kiosk.content.model import Category, Partner
+from kiosk.sections.partners.model import KIND_ROLE, TAG_SEPARATOR, GridRow, RowKind, partner_title
 from kiosk.theme import Theme
-from kiosk.widgets.partner_model import KIND_ROLE, TAG_SEPARATOR, GridRow, RowKind, partner_title
 from kiosk.widgets.text import layout_lines
-
-if TYPE_CHECKING:
-    from kiosk.widgets.partner_grid import PartnerGridView
 
 DESC_LINE = 1.2
 """Line step of a group's description, as a share of the font's height."""
@@ -53,14 +51,25 @@ def grid_metrics(theme: Theme, usable: int, spacing: int, min_card: int, card_he
 # -- delegate -----------------------------------------------------------------------------
 
 
+class CardHost(Protocol):
+    """What the delegate needs from its view (:class:`~kiosk.sections.partners.grid.PartnerGridView`)."""
+
+    theme: Theme
+    metrics: GridMetrics
+    pressed_row: int | None
+    count_text: Callable[[int, str], str]
+
+    def paint_badge(self, p: QPainter, box: QRectF, partner: Partner, lang: str) -> None: ...
+
+
 class PartnerCardDelegate(QStyledItemDelegate):
     """Paints headers and cards; the view supplies metrics, the pressed row and logos."""
 
     NAME_LINE = 0.92
     """Line step of card names, as a share of the font's height (the CJK font is airy)."""
 
-    def __init__(self, view: PartnerGridView) -> None:
-        super().__init__(view)
+    def __init__(self, view: CardHost, parent: QWidget) -> None:
+        super().__init__(parent)
         self.view = view
         th = view.theme
         self.theme = th

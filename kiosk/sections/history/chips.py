@@ -8,11 +8,11 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
+from kiosk.sections.history.paint import star_path
 from kiosk.theme import Theme
 from kiosk.widgets.button import button_colours
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import Source, resolve
-from kiosk.widgets.timeline_paint import star_path
 from kiosk.widgets.touch import TouchButton
 
 

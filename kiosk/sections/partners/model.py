@@ -41,10 +41,6 @@ class GridRow:
         return self.category.id if self.category is not None else ""
 
 
-def partner_tags(partner: Partner, lang: str, limit: int = 2) -> str:
-    return TAG_SEPARATOR.join(t.get(lang) for t in partner.tags[:limit])
-
-
 def partner_title(partner: Partner, lang: str) -> str:
     return partner.name.get(lang)
 

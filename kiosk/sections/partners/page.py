@@ -4,7 +4,7 @@ a detail card with a QR code of its website.
 Landscape: the title across the top (the "tap a card" hint at its right), the category
 chips as a rail on the left and the card grid on the right. Portrait: the title, the chips in
 wrapping rows and the hint, then the grid. The grid is one
-:class:`~kiosk.widgets.partner_grid.PartnerGridView` (model/view, painted cards), so 1,000
+:class:`~kiosk.sections.partners.grid.PartnerGridView` (model/view, painted cards), so 1,000
 partners build and scroll as quickly as 20. In "All" the cards are grouped under a heading
 per category (name, count, description); a chip shows one group.
 """
@@ -19,13 +19,13 @@ from kiosk.content.model import PartnersSection, SectionBase
 from kiosk.i18n import LANGS, tr
 from kiosk.sections.base import PageContext, SectionPage
 from kiosk.sections.layout import AccentRule
+from kiosk.sections.partners.detail import PartnerDetail
+from kiosk.sections.partners.filter import CategoryBar
+from kiosk.sections.partners.grid import PartnerGridView
+from kiosk.sections.partners.model import PartnerListModel
 from kiosk.sections.registry import register_page
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel, resolve
-from kiosk.widgets.partner_detail import PartnerDetail
-from kiosk.widgets.partner_filter import CategoryBar
-from kiosk.widgets.partner_grid import PartnerGridView
-from kiosk.widgets.partner_model import PartnerListModel
 
 ALL = ""
 RAIL_WIDTH = 540

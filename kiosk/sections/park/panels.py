@@ -28,12 +28,12 @@ from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPai
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, Partner
+from kiosk.sections.park.controls import CloseButton
+from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.theme import Theme
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
-from kiosk.widgets.plan_controls import CloseButton
-from kiosk.widgets.plan_figures import FigureGrid, FigureTile
 
 # -- legend -----------------------------------------------------------------------------
 

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.model import Event, HistorySection, SectionBase
 from kiosk.i18n import format_date, tr
 from kiosk.sections.base import PageContext, SectionPage
+from kiosk.sections.history.chips import EraChipBar
+from kiosk.sections.history.detail import EventDetail
+from kiosk.sections.history.layout import EraInfo, EventInfo
+from kiosk.sections.history.timeline import TimelineView
+from kiosk.sections.history.track import TimelineTrack
 from kiosk.sections.registry import register_page
 from kiosk.widgets.labels import TextLabel
-from kiosk.widgets.timeline import TimelineView
-from kiosk.widgets.timeline_chips import EraChipBar
-from kiosk.widgets.timeline_detail import EventDetail
-from kiosk.widgets.timeline_layout import EraInfo, EventInfo
-from kiosk.widgets.timeline_track import TimelineTrack
 
 
 def event_when(event: Event, lang: str) -> str:

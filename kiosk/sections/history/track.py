@@ -19,6 +19,7 @@ from kiosk.widgets.touch import TouchButton
 class TimelineTrack(TouchButton):
     seek_requested = Signal(float, bool)
     """(fraction of the timeline to centre on, animated)."""
+    scrubs = True
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
@@ -84,7 +85,7 @@ class TimelineTrack(TouchButton):
         super()._begin(pos)
         self.seek_requested.emit(self.fraction_at(pos.x()), True)
 
-    def _move(self, pos: QPointF) -> None:
+    def _drag(self, pos: QPointF) -> None:
         if self.is_down:  # a drag along the track scrubs instead of cancelling
             self.seek_requested.emit(self.fraction_at(pos.x()), False)
 

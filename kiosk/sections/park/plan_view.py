@@ -44,9 +44,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from kiosk.content.model import Hotspot
-from kiosk.theme import Theme
-from kiosk.widgets.plan_controls import ZoomButton
-from kiosk.widgets.plan_render import (
+from kiosk.sections.park.controls import ZoomButton
+from kiosk.sections.park.plan_paint import (
     HotspotLayer,
     HotspotShape,
     PlanPicture,
@@ -56,6 +55,7 @@ from kiosk.widgets.plan_render import (
     paint_notice,
     paint_placeholder,
 )
+from kiosk.theme import Theme
 from kiosk.widgets.touch import TOUCH_EVENTS
 
 #: The deepest zoom, as a multiple of "whole plan".
@@ -249,12 +249,6 @@ class PlanView(QWidget):
         self.caption = [(text, "text" if i == 0 else "text_muted") for i, text in enumerate(lines) if text]
         self.update()
 
-    def finish_animation(self) -> None:
-        if self.animating:
-            self.anim.setCurrentTime(self.anim.duration())
-            self.anim.stop()
-            self.update()
-
     def set_selected(self, hotspot_id: str | None) -> None:
         if hotspot_id is not None and hotspot_id not in self._by_id:
             hotspot_id = None
@@ -297,10 +291,6 @@ class PlanView(QWidget):
             self._animate_to(target, centre, ZOOM_MS)
         else:
             self._apply(target, centre)
-
-    def pan_by(self, dx: float, dy: float) -> None:
-        """Move the plan by (dx, dy) screen pixels (bounded)."""
-        self._set_view(self.scale, self.offset + QPointF(dx, dy))
 
     # -- transform helpers --------------------------------------------------------------
     def _view_centre(self) -> QPointF:

@@ -12,15 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.content.model import Figure
 from kiosk.theme import Theme
 from kiosk.widgets.countup import CountUp
-from kiosk.widgets.figure import split_figure as _split
-
-
-def split_figure(figure: Figure, lang: str) -> tuple[str, str, str]:
-    """(约/about, number, unit) — with a "+" (more than) kept on the number: 300+ people."""
-    prefix, number, rest = _split(figure, lang)
-    if rest.startswith("+"):
-        number, rest = number + "+", rest[1:].strip()
-    return prefix, number, rest
+from kiosk.widgets.figure import split_figure
 from kiosk.widgets.text import draw_text, layout_lines, text_height
 
 # -- figures ----------------------------------------------------------------------------
@@ -82,7 +74,7 @@ class FigureTile(QWidget):
     def text(self, lang: str | None = None) -> str:
         """The figure as shown: "约3.5万平方米 占地面积" / "about 35,000 m² Land area"."""
         lang = lang or self._lang
-        prefix, number, rest = split_figure(self._shown, lang)
+        prefix, number, rest = split_figure(self._shown, lang, plus_on_number=True)
         sep = " " if lang == "en" else ""
         value = sep.join(s for s in (prefix, number) if s)
         value = f"{value}{sep}{rest}" if rest else value
@@ -94,7 +86,7 @@ class FigureTile(QWidget):
 
     # -- layout
     def _parts(self, figure: Figure) -> tuple[str, str, str]:
-        return split_figure(figure, self._lang)
+        return split_figure(figure, self._lang, plus_on_number=True)
 
     def _metrics(self, width: float) -> dict:
         """Positions for the final value (so the count-up never reflows the tile)."""
@@ -137,7 +129,7 @@ class FigureTile(QWidget):
         fn, fs = QFontMetricsF(self.number_font), QFontMetricsF(self.small_font)
         widest = 0.0
         for lang in ("zh", "en"):
-            prefix, number, _ = split_figure(self.figure, lang)
+            prefix, number, _ = split_figure(self.figure, lang, plus_on_number=True)
             widest = max(widest, (fs.horizontalAdvance(prefix) + self.theme.px(8) if prefix else 0) + fn.horizontalAdvance(number))
         return round(widest) + 2
 

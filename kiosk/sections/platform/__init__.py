@@ -1,0 +1,1 @@
+"""The platform section: capabilities, cases, figures and chart cards."""
