@@ -154,7 +154,10 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
         idle_timeout=getattr(args, "idle_timeout", None),
         analytics_db=paths.analytics_db(),
     )
-    service = ContentService(content_path, paths.data_dir())
+    from kiosk.fleet.versions import VersionStore
+
+    versions = VersionStore(paths.data_dir())  # content sets and kept versions (kiosk.fleet)
+    service = ContentService(content_path, paths.data_dir(), versions=versions)
     window = KioskWindow(service.start(), options, families=families, loader=service.load_now)
     service.setParent(window)
     service.updated.connect(window.offer_content)
@@ -165,6 +168,10 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
     window.view_replaced.connect(tracker.attach)
     window.destroyed.connect(lambda: recorder.close())
     window.recorder = recorder  # type: ignore[attr-defined]
+    from kiosk.fleet.health import install, options_from
+
+    window.fleet = install(window, service, versions,  # type: ignore[attr-defined]
+                           options_from(args, paths.analytics_db()))
     return window
 
 
@@ -198,6 +205,9 @@ def run_command(args: argparse.Namespace) -> int:
     except Exception:  # logging must never stop the kiosk
         setup_logging()
     install_excepthook()
+    from kiosk.fleet.versions import VersionStore, begin_start
+
+    begin_start(VersionStore(paths.data_dir()))  # two crashed starts on a new version: go back
     kiosk_mode = not args.windowed
     app = create_app(kiosk_mode=kiosk_mode)
     install_qt_message_handler()
@@ -233,6 +243,7 @@ def run_command(args: argparse.Namespace) -> int:
         beat.stop()
     if guard is not None:
         guard.stop()
+    window.fleet.stop(exit_code=code)
     import shiboken6
 
     if shiboken6.isValid(window):

@@ -1,4 +1,5 @@
-"""Command line: ``kiosk [run|shot|validate|schema|set-pin]``.
+"""Command line: ``kiosk [run|shot|validate|schema|set-pin|analytics]`` and the fleet's
+``pack|versions|rollback|status|export|report`` (kiosk.fleet.commands).
 
 Nothing here imports Qt at module level: ``kiosk validate`` and ``kiosk schema`` must stay
 fast. The UI commands import :mod:`kiosk.app` only when they run.
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 
 from kiosk import __version__
 
-COMMANDS = ("run", "shot", "validate", "schema", "set-pin", "analytics")
+COMMANDS = ("run", "shot", "validate", "schema", "set-pin", "analytics",
+            "pack", "versions", "rollback", "status", "export", "report")  # the last six: kiosk.fleet
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -45,6 +47,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("zh", "en"), help="start language (default: from content)")
     p.add_argument("--idle-timeout", type=int, metavar="SECONDS", help="override the idle timeout")
     p.add_argument("--data-dir", metavar="DIR", help="data folder (analytics, last-good content)")
+    p.add_argument("--metrics-dir", metavar="DIR", help="where to write the Prometheus textfile "
+                   "(default: KIOSK_METRICS_DIR, else the data folder)")
+    p.add_argument("--screenshots", action="store_true",
+                   help="save a small screenshot every 5 minutes (or KIOSK_SCREENSHOTS=1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only events since")
     stats.add_argument("--csv", metavar="FILE", help="export the events as CSV")
     stats.add_argument("--data-dir", metavar="DIR", help="data folder (default: the kiosk's)")
+
+    from kiosk.fleet.commands import add_parsers
+
+    add_parsers(sub, _date)
 
     pin = sub.add_parser("set-pin", help="set the admin PIN (stored as a salted hash)")
     pin.add_argument("--pin", help="the PIN (4–8 digits); asked for when omitted")
@@ -146,6 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.paths import DATA_DIR_ENV
 
         os.environ[DATA_DIR_ENV] = str(args.data_dir)
+    from kiosk.fleet.commands import COMMANDS as FLEET
+
+    if command in FLEET:
+        return FLEET[command](args)
     if command == "analytics":
         return analytics_command(args.since, args.csv)
     if command == "validate":

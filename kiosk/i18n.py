@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from kiosk.content.model import Figure
+from kiosk.numbers import figure_text, format_figure, format_number, split_figure
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, Lang] = ("zh", "en")
+
+__all__ = ["LANGS", "LANGUAGE_NAMES", "STRINGS", "Lang", "both", "figure_text", "format_date", "format_figure",
+           "format_number", "other", "split_figure", "tr"]
 
 #: Each language's name in its own script, for the language toggle.
 LANGUAGE_NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
@@ -109,46 +112,7 @@ def other(lang: str) -> Lang:
     return "en" if lang == "zh" else "zh"
 
 
-# -- numbers ----------------------------------------------------------------------------
-
-
-def _trim(value: float, decimals: int | None) -> str:
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if abs(value - round(value)) < 1e-9:
-        return f"{round(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text
-
-
-def format_number(value: float, lang: str, decimals: int | None = None) -> str:
-    """A number the way a reader of ``lang`` expects: 3.4亿 / 340 million, 390万 / 3.9 million."""
-    v = abs(value)
-    sign = "-" if value < 0 else ""
-    if lang == "zh":
-        for size, word in ((1e8, "亿"), (1e4, "万")):
-            if v >= size and (v >= 1e5 or v % size == 0):
-                return f"{sign}{_trim(v / size, decimals).replace(',', '')}{word}"
-        return sign + _trim(v, decimals)
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if v >= size:
-            return f"{sign}{_trim(v / size, decimals)} {word}"
-    return sign + _trim(v, decimals)
-
-
-def format_figure(figure: Figure, lang: str) -> tuple[str, str]:
-    """``(value, unit)`` for a key figure, with 约/about and 余/+ applied."""
-    value = format_number(figure.value, lang, figure.decimals)
-    unit = figure.unit.get(lang) if figure.unit else ""
-    if figure.plus:
-        if lang == "zh" and value[-1:] in ("万", "亿"):
-            value = value[:-1] + "余" + value[-1]  # 390余万
-        else:
-            value = value + ("余" if lang == "zh" else "+")
-    if figure.approx:
-        value = ("约" if lang == "zh" else "about ") + value
-    return value, unit
-
+# Numbers: one rule per language lives in kiosk.numbers (re-exported above).
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 

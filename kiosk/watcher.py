@@ -19,14 +19,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.findings import ContentError, Finding
 from kiosk.content.loader import Loaded, load_bytes, read_file
 from kiosk.courier import courier
+
+if TYPE_CHECKING:
+    from kiosk.fleet.manifest import Verdict
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +42,18 @@ class ContentWatcher(QObject):
     """A new version has errors: the list of findings. The current content stays."""
 
     def __init__(self, path: Path, *, debounce_ms: int = 400, poll_ms: int = 1000,
-                 current: bytes | None = None, parent: QObject | None = None) -> None:
+                 current: bytes | None = None,
+                 gate: Callable[[Path, bytes], Verdict] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path).absolute()
-        self._digest = hashlib.sha256(current).hexdigest() if current is not None else None
+        self.gate = gate
+        """A content set's gate (:mod:`kiosk.fleet`): a version is validated only when its
+        whole set is there; while files are still arriving it looks again every second."""
+        self._retry = QTimer(self, singleShot=True, interval=1000)
+        self._retry.timeout.connect(self._on_timer_timeout)
+        self._held = ""
+        self._digest = self._key(current) if current is not None else None
         self._generation = 0
         self._missing = False
         self._fs = QFileSystemWatcher(self)
@@ -60,6 +72,7 @@ class ContentWatcher(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._poll.stop()
+        self._retry.stop()
         paths = self._fs.files() + self._fs.directories()
         if paths:
             self._fs.removePaths(paths)
@@ -100,7 +113,9 @@ class ContentWatcher(QObject):
         if self._missing:
             self._missing = False
             log.info("content file %s is back", self.path)
-        digest = hashlib.sha256(data).hexdigest()
+        digest = self._key(data)
+        if digest is None:
+            return
         if digest == self._digest:
             return
         self._digest = digest
@@ -124,6 +139,21 @@ class ContentWatcher(QObject):
             self.rejected.emit(findings)
 
     # -- helpers -------------------------------------------------------------------------
+    def _key(self, data: bytes) -> str | None:
+        """What identifies this version; None when its content set may not be applied yet."""
+        if self.gate is None:
+            return hashlib.sha256(data).hexdigest()
+        verdict = self.gate(self.path, data)
+        if not verdict.ok:
+            if verdict.reason != self._held:  # once per reason, not once a second
+                log.info("content %s not applied yet: %s", self.path, verdict.reason)
+            self._held = verdict.reason
+            if verdict.waiting:
+                self._retry.start()
+            return None
+        self._held = ""
+        return f"{hashlib.sha256(data).hexdigest()}:{verdict.token}"
+
     def _arm(self) -> None:
         """(Re)watch the file and its folder — or the nearest folder above that exists.
         Everything is re-added: a watch may have followed a renamed folder elsewhere."""

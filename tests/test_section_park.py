@@ -451,8 +451,8 @@ def test_figures_count_up_to_the_content_values(qtbot, shipped):
         assert tile.value == tile.figure.value
     texts = [t.text() for t in tiles]
     assert "about 35,000 m² Land area" in texts
-    assert "3 billion yuan Annual output when complete" in texts
-    assert "300+ people Senior talent attracted" in texts
+    assert "3 billion yuan Annual output (target)" in texts
+    assert "300+ people Senior talent (target)" in texts
     page.set_language("zh")
     assert "约15亿元 总投资" in [t.text() for t in tiles]
     # shown again: counting again from zero
@@ -487,7 +487,7 @@ def test_framework_shows_five_rising_steps_and_a_tap_reads_one(qtbot, shipped):
     c = rects[3].center()
     assert color_near(image.pixelColor(round(c.x()), round(rects[3].bottom() - 10)), page.theme.color("accent_fill"))
     page.set_language("en")
-    assert page.framework.title.text() == "Thousand-mu parks" and page.framework.selected == 3
+    assert page.framework.title.text() == "Parks of 1,000 mu" and page.framework.selected == 3
 
 
 # -- reset and layout ---------------------------------------------------------------------------

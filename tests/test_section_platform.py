@@ -1,4 +1,4 @@
-"""The Kaos platform page: hero figures that count up, pyqtgraph charts styled to the theme
+"""The COSMOPlat (Haier Kaos) platform page: hero figures that count up, pyqtgraph charts styled to the theme
 that show the content's values, capabilities and cases — driven by synthetic touch."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
 from kiosk.content import load_file
-from kiosk.content.model import Content, PlatformSection
+from kiosk.content.model import Chart, Content, PlatformSection
 from kiosk.i18n import format_figure
 from kiosk.widgets.labels import TextLabel
 
@@ -24,6 +24,37 @@ CJK = "Noto Sans CJK SC"
 
 def shipped() -> Content:
     return load_file(CONTENT).content
+
+
+def t(zh: str, en: str) -> dict:
+    return {"zh": zh, "en": en}
+
+
+#: Charts the shipped platform page no longer shows (the park's data lives with the park),
+#: kept here so a page with several chart kinds -- log scale, hbar, a unit -- stays tested.
+MORE_CHARTS = [
+    {"id": "framework-scale", "title": t("“个十百千万”框架", "The 1-10-100-1,000-10,000 framework"), "kind": "bar",
+     "log_scale": True,
+     "categories": [t("一个核心", "One core"), t("十个平台", "Ten platforms"), t("百个场景", "100 scenarios"),
+                    t("千亩园区", "Thousand-mu parks"), t("万家企业上云", "10,000 firms on the cloud")],
+     "series": [{"name": t("量级", "Scale"), "values": [1, 10, 100, 1000, 10000]}],
+     "note": t("对数刻度", "Log scale")},
+    {"id": "park-occupancy", "title": t("产业园规划容纳企业", "Planned companies in the park"), "kind": "hbar",
+     "categories": [t("高新技术企业", "High-tech enterprises"), t("研发与总部经济企业", "R&D and HQ firms")],
+     "series": [{"name": t("可容纳", "Capacity"), "values": [30, 70]}], "unit": t("家", "firms")},
+    {"id": "park-area", "title": t("产业园面积", "Park area"), "kind": "bar",
+     "categories": [t("占地面积", "Land area"), t("规划建筑面积", "Planned floor area")],
+     "series": [{"name": t("面积（约）", "Area (approx.)"), "values": [35000, 180000]}], "unit": t("平方米", "m²")},
+]
+
+
+def shipped_with_more_charts() -> Content:
+    """The shipped content with :data:`MORE_CHARTS` added to its platform page."""
+    content = shipped()
+    section = platform_section(content)
+    extra = [Chart.model_validate(c) for c in MORE_CHARTS]
+    richer = section.model_copy(update={"charts": [*section.charts, *extra]})
+    return content.model_copy(update={"sections": [richer if s is section else s for s in content.sections]})
 
 
 def platform_section(content: Content) -> PlatformSection:
@@ -65,10 +96,6 @@ def unwrap(label: str, lang: str) -> str:
 def clipped_labels(page) -> list[str]:
     return [l.text() for l in page.findChildren(TextLabel)
             if l.isVisible() and l.wordWrap() and l.height() < l.heightForWidth(l.width()) - 1]
-
-
-def t(zh: str, en: str) -> dict:
-    return {"zh": zh, "en": en}
 
 
 def three_charts_content() -> dict:
@@ -132,14 +159,14 @@ def test_pyqtgraph_is_imported_only_when_the_page_is_built():
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=120)
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == [False, False, True, 4]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [False, False, True, 1]
 
 
 # -- the shipped content ----------------------------------------------------------------------
 
 
 def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
-    content = shipped()
+    content = shipped_with_more_charts()
     section = platform_section(content)
     win = make_kiosk(content)
     page = open_platform(win, qtbot)
@@ -182,7 +209,7 @@ def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
 
 
 def test_charts_are_styled_to_the_theme_not_pyqtgraphs_defaults(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(shipped_with_more_charts())
     page = open_platform(win)
     settle(win)
     theme = page.theme
@@ -231,7 +258,7 @@ def _family_font(family: str):
 
 
 def test_charts_cannot_be_panned_zoomed_or_given_a_menu(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(shipped_with_more_charts())
     page = open_platform(win)
     settle(win)
     for view in page.charts:
@@ -292,7 +319,7 @@ def test_hero_figures_count_up_to_the_contents_values(make_kiosk):
 
 
 def test_language_switch_relabels_the_charts_in_place(make_kiosk):
-    content = shipped()
+    content = shipped_with_more_charts()
     section = platform_section(content)
     win = make_kiosk(content)
     page = open_platform(win)
@@ -312,7 +339,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     area = next(v for v in page.charts if v.chart.id == "park-area")
     assert area.value_texts() == [["35,000", "180,000"]]
     texts = {l.text() for l in page.findChildren(TextLabel) if l.isVisible()}
-    assert "Unit: m²" in texts and "Kaos ecosystem reach" in texts
+    assert "Unit: m²" in texts and "Industries COSMOPlat (Haier Kaos) reaches" in texts
     assert page.scroll.verticalScrollBar().value() == 700  # the visitor stays where they were
     assert all(v.progress == 1.0 for v in page.charts)
 
@@ -345,7 +372,7 @@ def test_case_partner_chip_opens_the_partner(make_kiosk):
     case = page.case_cards[0]
     assert case.case.id == "rubber-platform"
     chip = case.chips["haier-kaos"]
-    assert chip.text == "海尔卡奥斯"
+    assert chip.text == "卡奥斯COSMOPlat"
     page.open_item(case.case.id)
     QApplication.processEvents()
     touch.tap(chip)
@@ -353,7 +380,7 @@ def test_case_partner_chip_opens_the_partner(make_kiosk):
 
 
 def test_idle_reset_restores_the_page(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(shipped_with_more_charts())
     page = open_platform(win)
     settle(win)
     card = page.chart_cards[1]
@@ -369,7 +396,7 @@ def test_idle_reset_restores_the_page(make_kiosk):
     assert page.scroll.verticalScrollBar().value() == 0
     assert not running(page)
     assert all(v.progress == 1.0 for v in page.charts)
-    assert [unwrap(c, "zh") for c in page.charts[0].category_texts()] == ["行业物联生态", "细分行业"]
+    assert [unwrap(c, "zh") for c in page.charts[0].category_texts()] == ["赋能行业物联生态", "覆盖细分行业"]
     # Ready to animate again: the next visitor sees the figures count and the charts grow.
     page = open_platform(win)
     assert all(c.count.animation.state() == QAbstractAnimation.State.Running for c in page.figure_cards)
@@ -422,7 +449,7 @@ def test_page_without_charts_or_figures_still_works(make_kiosk):
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160)])
 def test_layout_fits_every_screen(make_kiosk, qtbot, size):
-    win = make_kiosk(shipped(), size=size)
+    win = make_kiosk(shipped_with_more_charts(), size=size)
     page = open_platform(win)
     settle(win)
     theme = page.theme
@@ -532,13 +559,14 @@ def test_guide_values_are_round_and_cover_the_data(lo, hi, ticks):
 
 
 def test_chart_numbers_and_log_decades():
-    from kiosk.widgets.chart_scale import chart_number, log_decades
+    from kiosk.numbers import format_number
+    from kiosk.widgets.chart_scale import log_decades
 
     assert log_decades(1, 10000) == [0, 1, 2, 3, 4]
     assert log_decades(3, 250) == [0, 1, 2, 3]
-    assert [chart_number(v, "zh") for v in (15, 35000, 180000, 10000, 340000000, -50000)] == [
+    assert [format_number(v, "zh") for v in (15, 35000, 180000, 10000, 340000000, -50000)] == [
         "15", "3.5万", "18万", "1万", "3.4亿", "-5万"]
-    assert [chart_number(v, "en") for v in (35000, 180000, 340000000, 12.5)] == [
+    assert [format_number(v, "en") for v in (35000, 180000, 340000000, 12.5)] == [
         "35,000", "180,000", "340 million", "12.5"]
 
 

@@ -114,14 +114,18 @@ class AdminController(QObject):
         self._window, self._theme = window, theme
         self._panel: AdminPanel | None = None
         self._panel_overlay: Overlay | None = None
+        self.panel_wrap: Callable[[QWidget | None], QWidget | None] | None = None
+        """Wraps the statistics widget with more (kiosk.fleet: the content versions)."""
 
     @property
     def panel(self) -> AdminPanel:
         """The panel, built on first use (it stays off the path to the first frame)."""
         if self._panel is None:
-            stats = None
+            stats: QWidget | None = None
             if self.analytics_db is not None:
                 stats = AdminStats(self._theme, self.analytics_db, self.section_titles)
+            if self.panel_wrap is not None:
+                stats = self.panel_wrap(stats)
             self._panel = AdminPanel(self._theme, stats)
             self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500,
                                           parent=self._window)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,6 +22,9 @@ from kiosk.content import ContentError, Finding, lastgood, summary
 from kiosk.content.loader import Loaded, inspect_bytes, read_file
 from kiosk.shell.status import ContentStatus
 from kiosk.watcher import ContentWatcher
+
+if TYPE_CHECKING:
+    from kiosk.fleet.versions import VersionStore
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +36,11 @@ class ContentService(QObject):
     """The file changed but has errors: ContentStatus of what is shown, with the findings."""
 
     def __init__(self, path: Path, data_dir: Path, *, watch: bool = True,
-                 debounce_ms: int = 400, parent: QObject | None = None) -> None:
+                 debounce_ms: int = 400, versions: VersionStore | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.versions = versions
+        """Content sets and kept versions (kiosk.fleet), when the kiosk is part of a fleet."""
         self.path = Path(path)
         self.data_dir = data_dir
         self.watch = watch
@@ -53,6 +60,7 @@ class ContentService(QObject):
         if self.watch:
             self.watcher = ContentWatcher(self.path, debounce_ms=self.debounce_ms,
                                           current=data if status.path == self.path else None,
+                                          gate=self.versions.check if self.versions else None,
                                           parent=self)
             self.watcher.loaded.connect(self._on_watcher_loaded)
             self.watcher.rejected.connect(self._on_watcher_rejected)
@@ -73,17 +81,29 @@ class ContentService(QObject):
 
     # -- helpers -------------------------------------------------------------------------
     def _status(self, data: bytes) -> ContentStatus:
+        if self.versions is not None:  # a content set: only whole and not rolled back from
+            verdict = self.versions.check(self.path, data)
+            if not verdict.ok:
+                return self._fallback([Finding(str(self.path), 0, 0, "warning", verdict.reason)])
         hit = lastgood.cached(data, self.path, self.data_dir)
         if hit is not None:  # unchanged since it was validated: skip parsing and checks
             log.info("content %s unchanged since validated; using the cached model", self.path)
-            return ContentStatus(path=self.path, content=hit.content, findings=hit.findings)
+            return self._kept(hit, data, ContentStatus(path=self.path, content=hit.content,
+                                                       findings=hit.findings))
         content, findings = inspect_bytes(data, source=str(self.path), base_dir=self.path.parent)
         if content is None:
             return self._fallback(findings)
         for finding in findings:
             log.warning("  %s", finding)
         lastgood.save(Loaded(content, self.path, findings), data, self.data_dir)
-        return ContentStatus(path=self.path, content=content, findings=findings)
+        return self._kept(Loaded(content, self.path, findings), data,
+                          ContentStatus(path=self.path, content=content, findings=findings))
+
+    def _kept(self, loaded: Loaded, data: bytes, status: ContentStatus) -> ContentStatus:
+        """With kept versions: the version's own copy of the media is shown, so the next
+        set arriving in the content folder never changes what is on screen."""
+        version = self.versions.keep_version(loaded, data) if self.versions else None
+        return dataclasses.replace(status, media_dir=version.folder) if version else status
 
     def _fallback(self, findings: list[Finding]) -> ContentStatus:
         log.error("content %s cannot be used (%s):", self.path, summary(findings))
@@ -103,9 +123,14 @@ class ContentService(QObject):
                              media_dir=loaded.path.parent, note=note)
 
     def _on_watcher_loaded(self, loaded: Loaded, data: bytes) -> None:
+        kept = self._kept(loaded, data, ContentStatus(path=self.path, content=loaded.content,
+                                                      findings=loaded.findings))
+        if self.versions is not None and kept.media_dir is None:
+            log.info("content set in %s changed while it was kept; waiting for it to settle",
+                     self.path.parent)  # the watcher is already looking at the newer files
+            return
         lastgood.save(loaded, data, self.data_dir)
-        self.current = ContentStatus(path=self.path, content=loaded.content,
-                                     findings=loaded.findings)
+        self.current = kept
         self.updated.emit(self.current)
 
     def _on_watcher_rejected(self, findings: list[Finding]) -> None:

@@ -5,9 +5,10 @@ Everything is specified in *design units* at 1920×1080 and scaled by the screen
 1920×1080 and 3840×2160 doubles them. Physical sizes (tap targets) come from
 ``content.kiosk.screen_diagonal_in``: ``theme.mm(20)`` is 20 mm on the configured panel.
 
-Colours start from ``content.kiosk.theme`` and are *repaired* where needed so every pair the
-UI uses meets WCAG: 7:1 for body text, 4.5:1 for everything else (see
-:meth:`Palette.contrast_pairs`, checked by tests/test_theme.py for any content colours).
+Colours start from ``content.kiosk.theme`` and are *repaired* where needed so every
+text/background pair the UI paints (:data:`TEXT_PAIRS`, gradients by their worst stop in
+:data:`GRADIENTS`) meets WCAG: 7:1 for body and label text, 4.5:1 for large display text
+(checked by tests/test_contrast.py and, for any content colours, tests/test_theme.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,69 @@ DEFAULT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans CJK SC")
 DESIGN_SHORT_SIDE = 1080
 BODY_RATIO = 7.0
 UI_RATIO = 4.5
+
+#: The contrast each kind of text needs: body and label text 7:1 (WCAG AAA), large
+#: display text -- headings, key-figure numbers, monograms -- 4.5:1.
+TEXT_RATIOS: dict[str, float] = {"body": BODY_RATIO, "label": BODY_RATIO, "display": UI_RATIO}
+
+#: Gradients painted under text, by their stops (text must pass on the worst one).
+GRADIENTS: dict[str, tuple[str, ...]] = {
+    "backdrop": ("primary_faint", "background", "background_deep"),  # page and attract glow
+    "figure_band": ("primary_faint", "surface", "background_deep"),  # platform key figures
+    "navbar": ("surface", "background_deep"),
+    "tile": ("surface_raised", "surface"),  # home tiles, partner and event cards
+    "step": ("primary_soft", "surface_raised"),  # a framework step at rest
+    "step_pressed": ("surface_pressed", "surface_raised"),
+    "disc": ("primary_soft", "primary_faint"),  # icon discs, monogram badges
+}
+
+_PLAIN = ("background", "background_deep", "surface", "surface_raised", "surface_pressed")
+
+#: Every text-on-background pair the UI paints: (text token, background token or gradient
+#: name, role). Selected and pressed states are listed like any other.
+TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
+    *(("text", bg, "body") for bg in (*_PLAIN, "backdrop", "figure_band", "navbar", "tile")),
+    *(("text_muted", bg, "body") for bg in (*_PLAIN, "backdrop", "figure_band", "navbar", "tile")),
+    *(("accent_text", bg, "label") for bg in (*_PLAIN, "backdrop", "tile")),
+    ("accent_text", "figure_band", "display"),  # the key figures' numbers, 约 and units
+    *(("primary_text", bg, "label") for bg in ("background", "surface", "surface_raised")),
+    *(("danger_text", bg, "body") for bg in ("background", "surface", "surface_raised")),
+    ("on_primary", "primary_fill", "label"),  # selected chips, primary buttons
+    ("on_primary", "primary_pressed", "label"),  # ... pressed
+    ("on_accent", "accent_fill", "label"),  # accent buttons, selected framework step, plan pins
+    ("on_accent", "accent_pressed", "label"),
+    ("text", "step", "display"),  # the framework's 个十百千万 characters
+    ("text", "step_pressed", "display"),
+    ("text", "disc", "display"),  # monogram letters on a tinted disc
+)
+
+#: Fills that the repair darkens (or lightens) under the text, instead of changing the
+#: text colour: state and tint fills. Text on the base surfaces is repaired instead.
+_REPAIR_FILL = ("surface_pressed", "primary_faint", "primary_soft", "primary_fill", "primary_pressed",
+                "accent_fill", "accent_pressed")
+
+
+def expand_pairs(pairs: tuple[tuple[str, str, str], ...] = TEXT_PAIRS) -> list[tuple[str, str, float]]:
+    """``TEXT_PAIRS`` as (text token, background token, required ratio), one row per
+    gradient stop."""
+    return [(fg, stop, TEXT_RATIOS[role]) for fg, bg, role in pairs for stop in GRADIENTS.get(bg, (bg,))]
+
+
+def _repair(colours: dict[str, str]) -> dict[str, str]:
+    """Raise every pair of :data:`TEXT_PAIRS` to its ratio (with a hair of margin)."""
+    for _ in range(6):
+        changed = False
+        for fg, bg, need in expand_pairs():
+            if contrast(colours[fg], colours[bg]) >= need:
+                continue
+            changed = True
+            if bg in _REPAIR_FILL or fg in ("on_primary", "on_accent"):
+                colours[bg] = ensure_fill(colours[bg], colours[fg], need + 0.05)
+            else:
+                colours[fg] = ensure_contrast(colours[fg], colours[bg], need + 0.05)
+        if not changed:
+            break
+    return colours
 
 
 @dataclass(frozen=True)
@@ -101,58 +165,49 @@ class Palette:
                 accent_text = ensure_contrast(accent_text, bg, UI_RATIO + 0.3)
                 danger = ensure_contrast(danger, bg, UI_RATIO + 0.3)
         # Filled primary controls keep the theme's text colour; the fill darkens to fit.
+        # Chip and button labels are label text: 7:1 on the rest and the pressed fill.
+        label = TEXT_RATIOS["label"] + 0.05
         on_primary = text
-        primary_fill = ensure_fill(c.primary, on_primary, UI_RATIO + 0.5)
-        on_accent = readable_on(c.accent, background, BLACK, WHITE, ratio=UI_RATIO + 0.5)
-        accent_fill = ensure_fill(c.accent, on_accent, UI_RATIO + 0.5)
+        primary_fill = ensure_fill(c.primary, on_primary, label)
+        on_accent = readable_on(c.accent, background, BLACK, WHITE, ratio=label)
+        accent_fill = ensure_fill(c.accent, on_accent, label)
         # Pressed fills: visibly different from the rest state, still readable.
-        primary_pressed = ensure_fill(mix(primary_fill, BLACK if luminance(on_primary) > 0.18 else WHITE, 0.25), on_primary, UI_RATIO + 0.5)
-        accent_pressed = ensure_fill(mix(accent_fill, BLACK if luminance(on_accent) > 0.18 else WHITE, 0.2), on_accent, UI_RATIO + 0.5)
+        away_primary = BLACK if luminance(on_primary) > 0.18 else WHITE
+        away_accent = BLACK if luminance(on_accent) > 0.18 else WHITE
+        primary_pressed = ensure_fill(mix(primary_fill, away_primary, 0.25), on_primary, label)
+        accent_pressed = ensure_fill(mix(accent_fill, away_accent, 0.2), on_accent, label)
         primary_soft = ensure_fill(mix(surface, c.primary, 0.55), text, UI_RATIO + 0.3)
         primary_faint = ensure_fill(mix(surface, c.primary, 0.25), text, UI_RATIO + 0.3)
-        return cls(
-            background=background,
-            background_deep=background_deep,
-            surface=surface,
-            surface_raised=surface_raised,
-            surface_pressed=surface_pressed,
-            line=mix(surface, ink, 0.12),
-            line_strong=mix(surface, ink, 0.28),
-            text=text,
-            text_muted=muted,
-            primary=c.primary,
-            primary_fill=primary_fill,
-            primary_pressed=primary_pressed,
-            on_primary=on_primary,
-            primary_text=primary_text,
-            primary_soft=primary_soft,
-            primary_faint=primary_faint,
-            accent=c.accent,
-            accent_fill=accent_fill,
-            accent_pressed=accent_pressed,
-            on_accent=on_accent,
-            accent_text=accent_text,
-            danger_text=danger,
-        )
+        colours = {
+            "background": background,
+            "background_deep": background_deep,
+            "surface": surface,
+            "surface_raised": surface_raised,
+            "surface_pressed": surface_pressed,
+            "line": mix(surface, ink, 0.12),
+            "line_strong": mix(surface, ink, 0.28),
+            "text": text,
+            "text_muted": muted,
+            "primary": c.primary,
+            "primary_fill": primary_fill,
+            "primary_pressed": primary_pressed,
+            "on_primary": on_primary,
+            "primary_text": primary_text,
+            "primary_soft": primary_soft,
+            "primary_faint": primary_faint,
+            "accent": c.accent,
+            "accent_fill": accent_fill,
+            "accent_pressed": accent_pressed,
+            "on_accent": on_accent,
+            "accent_text": accent_text,
+            "danger_text": danger,
+        }
+        return cls(**_repair(colours))
 
     def contrast_pairs(self) -> list[tuple[str, str, float]]:
-        """(foreground token, background token, required ratio) for every text/background
-        combination the UI paints. Body text needs 7:1, everything else 4.5:1."""
-        pairs: list[tuple[str, str, float]] = []
-        for bg in ("background", "background_deep", "surface", "surface_raised", "surface_pressed"):
-            pairs.append(("text", bg, BODY_RATIO))
-        for bg in ("background", "surface", "surface_raised", "surface_pressed"):
-            pairs.append(("text_muted", bg, UI_RATIO))
-        for fg in ("primary_text", "accent_text", "danger_text"):
-            for bg in ("background", "surface", "surface_raised"):
-                pairs.append((fg, bg, UI_RATIO))
-        pairs.append(("text", "primary_soft", UI_RATIO))
-        pairs.append(("text", "primary_faint", UI_RATIO))
-        pairs.append(("on_primary", "primary_fill", UI_RATIO))
-        pairs.append(("on_primary", "primary_pressed", UI_RATIO))
-        pairs.append(("on_accent", "accent_fill", UI_RATIO))
-        pairs.append(("on_accent", "accent_pressed", UI_RATIO))
-        return pairs
+        """(text token, background token, required ratio) for every text/background
+        combination the UI paints (:data:`TEXT_PAIRS`, gradients by each stop)."""
+        return expand_pairs()
 
     def ratio(self, fg: str, bg: str) -> float:
         return contrast(getattr(self, fg), getattr(self, bg))

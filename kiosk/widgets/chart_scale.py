@@ -1,5 +1,5 @@
-"""Chart scales and labels without pyqtgraph: guide values, log decades, per-language chart
-numbers, label wrapping, fonts and series colours — shared by the chart view and its card,
+"""Chart scales and labels without pyqtgraph: guide values, log decades, chart
+label wrapping, fonts and series colours — shared by the chart view and its card,
 and testable without importing pyqtgraph."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import math
 from PySide6.QtCore import QEasingCurve
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
 
-from kiosk.i18n import format_number
 from kiosk.theme import Theme
 from kiosk.widgets.text import layout_lines
 
@@ -97,17 +96,6 @@ def wrap_label(text: str, font: QFont, width: float, max_lines: int = MAX_LABEL_
             lines = _word_lines(text, font, hi)
         return "\n".join(lines)
     return "\n".join(line for line, _ in layout_lines(text, font, width, max_lines))
-
-
-def chart_number(value: float, lang: str) -> str:
-    """A chart number: like :func:`~kiosk.i18n.format_number`, but in Chinese every value
-    from 10,000 up takes 万/亿, so bars and guides of one chart read alike (3.5万 next to
-    18万, not 35,000 next to 18万)."""
-    v = abs(value)
-    if lang == "zh" and v >= 1e4:
-        size, word = (1e8, "亿") if v >= 1e8 else (1e4, "万")
-        return ("-" if value < 0 else "") + format_number(v / size, lang).replace(",", "") + word
-    return format_number(value, lang)
 
 
 def ease(t: float) -> float:

@@ -26,10 +26,10 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPaint
 from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QWidget
 
 from kiosk.content.model import Chart
+from kiosk.numbers import format_number
 from kiosk.theme import Theme
 from kiosk.widgets.chart_scale import (
     chart_font,
-    chart_number,
     ease,
     linear_ticks,
     log_decades,
@@ -389,10 +389,10 @@ class ChartView(pg.PlotWidget):
         return 10 ** v if self._log else v
 
     def _guide_text(self, g: float) -> str:
-        return chart_number(self._from_plot(g), self._lang)
+        return format_number(self._from_plot(g), self._lang)
 
     def _value_text(self, v: float) -> str:
-        return chart_number(v, self._lang)
+        return format_number(v, self._lang)
 
     def _value_texts_flat(self) -> list[str]:
         return [self._value_text(v) for s in self.chart.series for v in s.values]

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.content.model import Figure
-from kiosk.i18n import format_figure
+from kiosk.numbers import split_figure
 from kiosk.theme import Theme
 from kiosk.widgets.card import Card
 from kiosk.widgets.countup import CountUp
 from kiosk.widgets.labels import TextLabel
 
-_NUMBER = re.compile(r"^(\D*?)([\d][\d.,]*)(.*)$")
-
-
-def split_figure(figure: Figure, lang: str, *, plus_on_number: bool = False) -> tuple[str, str, str]:
-    """``(prefix, number, rest)``: "约", "1.5", "亿元" / "about ", "340", "million users".
-    With ``plus_on_number`` a "+" (more than) stays on the number: "300+", "people"."""
-    value, unit = format_figure(figure, lang)
-    m = _NUMBER.match(value)
-    prefix, number, rest = (m.group(1), m.group(2), m.group(3)) if m else ("", value, "")
-    if unit:
-        rest = f"{rest} {unit}".strip() if lang == "en" else f"{rest}{unit}"
-    rest = rest.strip()
-    if plus_on_number and rest.startswith("+"):
-        number, rest = number + "+", rest[1:].strip()
-    return prefix.strip(), number, rest
+__all__ = ["FigureCard", "split_figure"]
 
 
 class FigureCard(Card):

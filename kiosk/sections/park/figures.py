@@ -10,9 +10,9 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Figure
+from kiosk.numbers import split_figure
 from kiosk.theme import Theme
 from kiosk.widgets.countup import CountUp
-from kiosk.widgets.figure import split_figure
 from kiosk.widgets.text import draw_text, layout_lines, text_height
 
 # -- figures ----------------------------------------------------------------------------
@@ -74,7 +74,7 @@ class FigureTile(QWidget):
     def text(self, lang: str | None = None) -> str:
         """The figure as shown: "约3.5万平方米 占地面积" / "about 35,000 m² Land area"."""
         lang = lang or self._lang
-        prefix, number, rest = split_figure(self._shown, lang, plus_on_number=True)
+        prefix, number, rest = split_figure(self._shown, lang)
         sep = " " if lang == "en" else ""
         value = sep.join(s for s in (prefix, number) if s)
         value = f"{value}{sep}{rest}" if rest else value
@@ -86,7 +86,7 @@ class FigureTile(QWidget):
 
     # -- layout
     def _parts(self, figure: Figure) -> tuple[str, str, str]:
-        return split_figure(figure, self._lang, plus_on_number=True)
+        return split_figure(figure, self._lang)
 
     def _metrics(self, width: float) -> dict:
         """Positions for the final value (so the count-up never reflows the tile)."""
@@ -129,7 +129,7 @@ class FigureTile(QWidget):
         fn, fs = QFontMetricsF(self.number_font), QFontMetricsF(self.small_font)
         widest = 0.0
         for lang in ("zh", "en"):
-            prefix, number, _ = split_figure(self.figure, lang, plus_on_number=True)
+            prefix, number, _ = split_figure(self.figure, lang)
             widest = max(widest, (fs.horizontalAdvance(prefix) + self.theme.px(8) if prefix else 0) + fn.horizontalAdvance(number))
         return round(widest) + 2
 

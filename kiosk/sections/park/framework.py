@@ -15,7 +15,7 @@ from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPainterPath
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import FrameworkItem
-from kiosk.i18n import format_number
+from kiosk.numbers import format_number
 from kiosk.theme import Theme
 from kiosk.widgets.labels import TextLabel
 from kiosk.widgets.touch import TouchButton
