@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import Theme
+from kiosk.widgets.progress import progress_animation
 
 DURATION_MS = 280
 
@@ -51,13 +52,7 @@ class PageStack(QWidget):
         self._current: str | None = None
         self._offset = 0
         self.curtain = Curtain(theme, self)
-        self.anim = QVariantAnimation(self)
-        self.anim.setObjectName("page-transition")
-        self.anim.setDuration(DURATION_MS)
-        self.anim.setStartValue(0.0)
-        self.anim.setEndValue(1.0)
-        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.anim = progress_animation(self, "page-transition", self._on_anim_value_changed, duration_ms=DURATION_MS)
 
     def current_widget(self) -> QWidget | None:
         return self._pages.get(self._current) if self._current else None
@@ -121,11 +116,11 @@ class PageStack(QWidget):
             w.move(QPoint(round(self._offset * (1 - v)), 0))
         self.curtain.set_alpha(0.8 * (1 - v))
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         for w in self._pages.values():
             w.resize(self.size())
         self.curtain.setGeometry(self.rect())
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
 
 def _call(widget: QWidget, name: str) -> None:

@@ -7,7 +7,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
 
-def layout_lines(text: str, font: QFont, width: float, max_lines: int = 0, line_height: float = 1.0) -> list[tuple[str, float]]:
+def layout_lines(
+    text: str, font: QFont, width: float, max_lines: int = 0, line_height: float = 1.0
+) -> list[tuple[str, float]]:
     """``text`` broken into lines that fit ``width``: ``[(line, y_offset), …]``.
     With ``max_lines`` the last kept line ends in an ellipsis when text was cut."""
     fm = QFontMetricsF(font)
