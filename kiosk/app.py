@@ -20,14 +20,9 @@ from typing import TYPE_CHECKING, Literal
 from kiosk import paths
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication, QRect
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QWidget
 
     from kiosk.clock import FakeClock
     from kiosk.content.model import Content
-    from kiosk.shell.screen_guard import ScreenGuard
-    from kiosk.signals import StopSignals
     from kiosk.watchdog import Heartbeat
 
 log = logging.getLogger("kiosk")
@@ -232,14 +227,16 @@ def run_command(args: argparse.Namespace) -> int:
     QTimer.singleShot(300, window, window.warm_up)
     from PySide6.QtCore import QRect
 
+    from kiosk.shell.screen_guard import watch_screen
+    from kiosk.signals import stop_on_signals
     from kiosk.watchdog import Heartbeat
 
-    guard = _watch_screen(app, window, QRect(geometry.x(), geometry.y(), *size) if kiosk_mode
+    guard = watch_screen(app, window, QRect(geometry.x(), geometry.y(), *size) if kiosk_mode
                           else None)
     heartbeat: list[Heartbeat] = []
     QTimer.singleShot(0, window, lambda: heartbeat.append(
         Heartbeat(window, healthy=guard.healthy if guard is not None else None)))
-    stop = _stop_on_signals(app, heartbeat)
+    stop = stop_on_signals(app, heartbeat)
     code = app.exec()
     for beat in heartbeat:
         beat.stop()
@@ -254,43 +251,6 @@ def run_command(args: argparse.Namespace) -> int:
     stop.restore()
     log.info("kiosk stopped (exit code %d)", code)
     return code
-
-
-def _watch_screen(app: QGuiApplication, window: QWidget, target: QRect | None) -> ScreenGuard | None:
-    """Record painted frames (:class:`FrameMonitor`); in kiosk mode (``target`` is the
-    full-screen geometry) also guard the screen: the watchdog is fed only while the window
-    is really there, and a window lost for seconds ends the kiosk (a fresh one starts)."""
-    from kiosk.shell.frames import FrameMonitor
-    from kiosk.shell.screen_guard import EXIT_SCREEN_LOST, ScreenGuard
-    from kiosk.shell.x11probe import probe_for_platform
-
-    frames = FrameMonitor(window)
-    if target is None:
-        return None
-    guard = ScreenGuard(window, frames, target=lambda: target,
-                        probe=probe_for_platform(app.platformName()), parent=app)
-    guard.lost.connect(lambda _reason: app.exit(EXIT_SCREEN_LOST))
-    guard.start()
-    return guard
-
-
-def _stop_on_signals(app: QCoreApplication, heartbeat: list[Heartbeat]) -> StopSignals:
-    """SIGTERM/SIGINT: tell systemd we are stopping and leave the event loop with 128+n;
-    :func:`run_command` then flushes analytics and closes the database."""
-    from kiosk.signals import StopSignals, exit_code
-    from kiosk.watchdog import notify
-
-    stop = StopSignals(parent=app)
-
-    def on_received(signum: int) -> None:
-        for beat in heartbeat:
-            beat.stop()  # STOPPING=1
-        if not heartbeat:
-            notify("STOPPING=1")
-        app.exit(exit_code(signum))
-
-    stop.received.connect(on_received)
-    return stop
 
 
 BENCH_FIRST_FRAME_ENV = "KIOSK_BENCH_FIRST_FRAME"

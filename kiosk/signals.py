@@ -19,8 +19,12 @@ import logging
 import signal
 import socket
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
+
+if TYPE_CHECKING:
+    from kiosk.watchdog import Heartbeat
 
 log = logging.getLogger(__name__)
 
@@ -69,3 +73,21 @@ class StopSignals(QObject):
 
 def _ignore(_signum: int, _frame: FrameType | None) -> None:
     """The Python-level handler does nothing: the work is done in the event loop."""
+
+
+def stop_on_signals(app: QCoreApplication, heartbeat: list[Heartbeat]) -> StopSignals:
+    """SIGTERM/SIGINT: tell systemd we are stopping and leave the event loop with 128+n;
+    :func:`run_command` then flushes analytics and closes the database."""
+    from kiosk.watchdog import notify
+
+    stop = StopSignals(parent=app)
+
+    def on_received(signum: int) -> None:
+        for beat in heartbeat:
+            beat.stop()  # STOPPING=1
+        if not heartbeat:
+            notify("STOPPING=1")
+        app.exit(exit_code(signum))
+
+    stop.received.connect(on_received)
+    return stop

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from kiosk.shell.frames import FrameMonitor
@@ -154,3 +155,19 @@ class ScreenGuard(QObject):
 
 def _size(rect: QRect) -> str:
     return f"{rect.width()}×{rect.height()}+{rect.x()}+{rect.y()}"
+
+
+def watch_screen(app: QGuiApplication, window: QWidget, target: QRect | None) -> ScreenGuard | None:
+    """Record painted frames (:class:`FrameMonitor`); in kiosk mode (``target`` is the
+    full-screen geometry) also guard the screen: the watchdog is fed only while the window
+    is really there, and a window lost for seconds ends the kiosk (a fresh one starts)."""
+    from kiosk.shell.x11probe import probe_for_platform
+
+    frames = FrameMonitor(window)
+    if target is None:
+        return None
+    guard = ScreenGuard(window, frames, target=lambda: target,
+                        probe=probe_for_platform(app.platformName()), parent=app)
+    guard.lost.connect(lambda _reason: app.exit(EXIT_SCREEN_LOST))
+    guard.start()
+    return guard

@@ -99,7 +99,7 @@ class ImageLoader(QObject):
 
     def __init__(self, parent: QObject | None = None, *, cache: ImageCache | None = None) -> None:
         super().__init__(parent)
-        self.cache = cache or shared_cache()
+        self.cache = cache if cache is not None else ImageCache()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._pending: set[Key] = set()
