@@ -164,7 +164,7 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
     from kiosk.fleet.health import install, options_from
 
     window.fleet = install(window, service, versions,  # type: ignore[attr-defined]
-                           options_from(args, paths.analytics_db()))
+                           options_from(args, paths.analytics_db()), recorder)
     return window
 
 

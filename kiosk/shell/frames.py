@@ -18,11 +18,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 
 class FrameMonitor(QObject):
+    first_frame = Signal()
+    """Emitted once, just after the window's first painted frame."""
+
     def __init__(self, window: QWidget, *, clock: Callable[[], float] = time.monotonic,
                  wall_clock: Callable[[], float] = time.time) -> None:
         super().__init__(window)
@@ -41,6 +44,11 @@ class FrameMonitor(QObject):
     def of(window: QWidget) -> FrameMonitor | None:
         """The monitor attached to ``window``, if any."""
         return window.findChild(FrameMonitor, "frame-monitor")
+
+    @staticmethod
+    def attach(window: QWidget) -> FrameMonitor:
+        """The window's one monitor: the one already attached, or a new one."""
+        return FrameMonitor.of(window) or FrameMonitor(window)
 
     def age(self) -> float | None:
         """Seconds since the last frame (None: none yet)."""
@@ -65,6 +73,8 @@ class FrameMonitor(QObject):
             self.last_frame_monotonic = self._clock()
             self.last_frame_wall_time = self._wall_clock()
             self.frames += 1
+            if self.frames == 1:
+                QTimer.singleShot(0, self, self.first_frame.emit)  # after this paint pass
         return False
 
 

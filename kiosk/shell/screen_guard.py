@@ -163,7 +163,7 @@ def watch_screen(app: QGuiApplication, window: QWidget, target: QRect | None) ->
     is really there, and a window lost for seconds ends the kiosk (a fresh one starts)."""
     from kiosk.shell.x11probe import probe_for_platform
 
-    frames = FrameMonitor(window)
+    frames = FrameMonitor.attach(window)  # the fleet's health writer may have attached it
     if target is None:
         return None
     guard = ScreenGuard(window, frames, target=lambda: target,
