@@ -13,8 +13,6 @@ is computed (``reach`` mode moves every control into it)::
         bottom_edge_mm: 800     # floor to the bottom edge of the picture
         height_mm: 1210         # physical height of the picture (or leave it out:
                                 # derived from kiosk.screen_diagonal_in and the aspect)
-
-Imported at the end of :mod:`kiosk.content.model` (it needs ``Model``).
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ from typing import Annotated
 
 from pydantic import Field, Strict
 
-from kiosk.content.model import Model
+from kiosk.content.base import Model
 
 #: Comfortable forward reach from a wheelchair (ADA 308.2: 48 in ≈ 1,220 mm; EN 17210
 #: and GB 50763 give similar values): every control stays below this height.

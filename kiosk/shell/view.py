@@ -26,7 +26,7 @@ from kiosk.shell.reach import ReachHeader
 from kiosk.shell.swipe import SwipeDetector
 from kiosk.shell.welcome import WelcomeLead, WelcomeScreen
 from kiosk.theme import Theme
-from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.image import ImageLoader, shared_cache
 from kiosk.widgets.motion import settle
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class ShellView(QWidget):
         self._pending: list[str] = []
         self.continues_visit = False
         """Rebuilt for a mode change: the visitor's visit goes on (analytics)."""
-        self.images = ImageLoader(self)
+        self.images = ImageLoader(self, cache=shared_cache())  # one cache across reloads
         self.language = LanguageState(lang or content.kiosk.default_language, self)
         self.navigator = Navigator([s.id for s in content.sections], self)
 
@@ -181,6 +181,8 @@ class ShellView(QWidget):
             self.welcome_lead.stop()
             self._catch_up_language(key)
             self.stack.show_key(key, direction)
+            page = self.stack.current_widget()
+            self.navbar.set_hint(page.swipe_hint_key if isinstance(page, SectionPage) else "page.swipe_hint")
             self.navbar.set_screen(key)
             if self.reach_header is not None:
                 self.reach_header.set_screen(key)
