@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.states import shot_mode
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 def apply_modes(window: KioskWindow, modes: ModeSet) -> None:
     """Rebuild ``window`` in ``modes``, as its defaults (a reset keeps them)."""
+    window.options = replace(window.options, modes=modes)
     window.modes.set_default(modes, apply=True)
     window.set_content(window.status)
 
