@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol, cast
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
@@ -11,6 +13,12 @@ from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
+
+
+class _Refreshable(Protocol):
+    """The statistics widget (or its wrapper from kiosk.fleet): it re-reads on demand."""
+
+    def refresh(self) -> None: ...
 
 
 class AdminPanel(QFrame):
@@ -90,8 +98,8 @@ class AdminPanel(QFrame):
         self.values["admin.status"].style().polish(self.values["admin.status"])
         while self.findings_box.count():
             item = self.findings_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         lines = [str(f) for f in status.findings] or [both("admin.no_findings")]
         for line in lines:
             box = self.findings_box
@@ -99,4 +107,4 @@ class AdminPanel(QFrame):
         self.findings_box.addStretch(1)
         self.scroll.reset()
         if self.stats is not None:
-            self.stats.refresh()
+            cast(_Refreshable, self.stats).refresh()

@@ -10,7 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -65,8 +65,8 @@ class AdminStats(QWidget):
         self.charts: list[QWidget] = []
 
     def refresh(self) -> None:
-        for chart in self.charts:
-            chart.parentWidget().deleteLater()
+        for old in self.charts:
+            cast(QWidget, old.parentWidget()).deleteLater()
         self.charts = []
         try:
             data = analytics.summary(self.db, dt.date.today()) if self.db.exists() else None

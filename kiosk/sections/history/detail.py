@@ -6,6 +6,7 @@ scrolls (kinetic); nothing is cut off."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
@@ -275,7 +276,7 @@ class EventDetail(FollowsLanguage, QWidget):
         self.next_button.setEnabled(index < count - 1)
         self.scroll.reset()
         if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(cast(QWidget, self.parentWidget()).rect())
         self.show()
         self.raise_()
         self._place()

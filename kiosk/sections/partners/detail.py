@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
@@ -141,7 +142,7 @@ class PartnerDetail(FollowsLanguage, QWidget):
         self.scroll.reset()
         was_open = not self.isHidden()
         if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(cast(QWidget, self.parentWidget()).rect())
         self.show()
         self.raise_()
         if was_open:
