@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kiosk.content.model import Category, Partner
-from kiosk.sections.partners.model import KIND_ROLE, TAG_SEPARATOR, GridRow, RowKind, partner_title
+from kiosk.sections.partners.model import KIND_ROLE, TAG_SEPARATOR, GridRow, PartnerListModel, RowKind, partner_title
 from kiosk.theme import Theme
 from kiosk.widgets.text import layout_lines
 
@@ -140,14 +140,14 @@ class PartnerCardDelegate(QStyledItemDelegate):
         self._header_plans[key] = plan
         return plan
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         m = self.view.metrics
         kind = index.data(KIND_ROLE)
         if kind == RowKind.CARD:
             return m.card
         if kind == RowKind.HEADER:
-            row = index.model().row(index.row())
-            return QSize(m.span, self.header_plan(row, index.model().lang, m.span)[-1])
+            model = cast(PartnerListModel, index.model())
+            return QSize(m.span, self.header_plan(model.row(index.row()), model.lang, m.span)[-1])
         return QSize(m.span, self.theme.px(40))
 
     def _layout(
@@ -234,8 +234,8 @@ class PartnerCardDelegate(QStyledItemDelegate):
         return plan
 
     # -- painting -----------------------------------------------------------------------
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        model = index.model()
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = cast(PartnerListModel, index.model())
         row = model.row(index.row())
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -303,7 +303,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
             y += self._draw_lines(p, lines, font, QColor(getattr(pal, colour)), tx, y, lh)
 
 
-def draw_logo(p: QPainter, box: QRectF, logo: QImage | QPixmap, theme: Theme) -> None:
+def draw_logo(p: QPainter, box: QRectF, logo: QImage, theme: Theme) -> None:
     """A logo fitted (not cropped) on a light rounded plate, as printed logos expect."""
     radius = box.width() * 0.24
     p.save()

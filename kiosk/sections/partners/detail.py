@@ -15,7 +15,7 @@ from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Category, Partner
 from kiosk.i18n import other, tr
@@ -257,11 +257,11 @@ class PartnerDetail(FollowsLanguage, QWidget):
         and whether the content fits without scrolling."""
         th = self.theme
         w = self.card_width()
-        m = self.card.layout().contentsMargins()
+        m = cast(QLayout, self.card.layout()).contentsMargins()
         frame = 2 * self.card.frameWidth()  # the card's border (from the stylesheet)
         inner_w = w - m.left() - m.right() - frame
         top_h = max(self.close_button.height(), self.category_label.heightForWidth(inner_w - self.close_button.width()))
-        chrome = m.top() + top_h + self.card.layout().spacing() + m.bottom() + frame
+        chrome = m.top() + top_h + cast(QLayout, self.card.layout()).spacing() + m.bottom() + frame
         cap = self.height() - 2 * th.px(40)
         body_h = self._layout_body(inner_w, apply=False)
         fits = chrome + body_h <= cap
@@ -279,7 +279,7 @@ class PartnerDetail(FollowsLanguage, QWidget):
         self.scroll.setVerticalScrollBarPolicy(policy)
         r.translate(0, round(self.theme.px(48) * (1.0 - self._progress)))
         self.card.setGeometry(r)
-        self.card.layout().activate()
+        cast(QLayout, self.card.layout()).activate()
         if self.body.width() > 0:
             self._layout_body(self.body.width())
 

@@ -72,8 +72,8 @@ class HeroBand(QWidget):
         cols = self.columns()
         for i, c in enumerate(self.cards):
             self.grid.addWidget(c, i // cols, i % cols)
-        for c in range(cols):
-            self.grid.setColumnStretch(c, 1)
+        for col in range(cols):
+            self.grid.setColumnStretch(col, 1)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         th, pal = self.theme, self.theme.palette
@@ -269,28 +269,28 @@ class PlatformPage(ScrollingPage):
             self._add_heading(lambda l: tr("platform.charts", l), hint=lambda l: tr("platform.charts_hint", l))
             grid = self.add_grid(min_width=th.px(640), max_columns=2 if th.landscape else 1)
             for chart in section.charts:
-                card = ChartCard(th, chart, self.lang)
-                card.clicked.connect(lambda cid=chart.id: self.item_tapped.emit(f"chart:{cid}"))
-                grid.add(card)
-                self.chart_cards.append(card)
+                chart_card = ChartCard(th, chart, self.lang)
+                chart_card.clicked.connect(lambda cid=chart.id: self.item_tapped.emit(f"chart:{cid}"))
+                grid.add(chart_card)
+                self.chart_cards.append(chart_card)
         if section.capabilities:
             self._add_heading(lambda l: tr("platform.capabilities", l))
-            grid = BentoGrid(th, 3 if th.landscape else 2, self.content_widget)
-            self.add_widget(grid)
+            bento = BentoGrid(th, 3 if th.landscape else 2, self.content_widget)
+            self.add_widget(bento)
             for cap in section.capabilities:
-                card = CapabilityCard(th, cap, self.lang)
-                grid.add(card)
-                self.capability_cards.append(card)
+                cap_card = CapabilityCard(th, cap, self.lang)
+                bento.add(cap_card)
+                self.capability_cards.append(cap_card)
         if section.cases:
             self._add_heading(lambda l: tr("platform.cases", l))
             grid = self.add_grid(min_width=th.px(720), max_columns=2)
             names = self._partner_names()
             for case in section.cases:
-                card = CaseCard(th, case, self.lang, names)
-                card.clicked.connect(lambda cid=case.id: self.item_tapped.emit(f"case:{cid}"))
-                card.partner_tapped.connect(self._on_case_partner_tapped)
-                grid.add(card)
-                self.case_cards.append(card)
+                case_card = CaseCard(th, case, self.lang, names)
+                case_card.clicked.connect(lambda cid=case.id: self.item_tapped.emit(f"case:{cid}"))
+                case_card.partner_tapped.connect(self._on_case_partner_tapped)
+                grid.add(case_card)
+                self.case_cards.append(case_card)
         self.scroll.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self.content_widget.installEventFilter(self)
 
@@ -348,8 +348,8 @@ class PlatformPage(ScrollingPage):
 
     # -- SectionPage hooks --------------------------------------------------------------
     def on_shown(self) -> None:
-        for card in self.figure_cards:
-            card.count_up()
+        for figure_card in self.figure_cards:
+            figure_card.count_up()
         self._waiting = list(self.chart_cards)
         for card in self._waiting:
             card.view.hold()
@@ -369,8 +369,8 @@ class PlatformPage(ScrollingPage):
     def _settle(self) -> None:
         """Every figure and chart at its full value, nothing running or waiting."""
         self._waiting = []
-        for card in self.figure_cards:
-            card.count.finish()
+        for figure_card in self.figure_cards:
+            figure_card.count.finish()
         for card in self.chart_cards:
             card.view.finish()
 
