@@ -50,8 +50,8 @@ class AdminPanel(QFrame):
         facts.setColumnStretch(1, 1)
         col.addLayout(facts)
         self.stats = stats
-        self.scroll = KineticScrollArea(theme, mouse_drag=True, parent=self)
-        self.scroll.setObjectName("admin-findings")
+        self.scroller = KineticScrollArea(theme, mouse_drag=True, parent=self)
+        self.scroller.setObjectName("admin-findings")
         holder = QWidget()
         holder.setObjectName("scroll-content")
         inside = QVBoxLayout(holder)  # visitor statistics (if any), then the findings
@@ -62,9 +62,9 @@ class AdminPanel(QFrame):
         self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(theme.space("xs"))
         inside.addLayout(self.findings_box, 1)
-        self.scroll.setWidget(holder)
-        self.scroll.setMinimumHeight(theme.px(200))
-        col.addWidget(self.scroll, 1)
+        self.scroller.setWidget(holder)
+        self.scroller.setMinimumHeight(theme.px(200))
+        col.addWidget(self.scroller, 1)
         buttons = QGridLayout()
         buttons.setSpacing(theme.space("md"))
         self.reload_button = PillButton(theme, both("admin.reload"), glyph="reload", variant="primary", parent=self)
@@ -105,6 +105,6 @@ class AdminPanel(QFrame):
             box = self.findings_box
             box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=box.parentWidget()))
         self.findings_box.addStretch(1)
-        self.scroll.reset()
+        self.scroller.reset()
         if self.stats is not None:
             cast(_Refreshable, self.stats).refresh()

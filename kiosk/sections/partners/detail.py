@@ -68,8 +68,8 @@ class PartnerDetail(FollowsLanguage, QWidget):
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
 
-        self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.card)
-        self.scroll.setObjectName("partner-detail-scroll")
+        self.scroller = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.card)
+        self.scroller.setObjectName("partner-detail-scroll")
         self.body = DetailBody(self._layout_body)
         self.body.setObjectName("scroll-content")
         body = self.body
@@ -91,8 +91,8 @@ class PartnerDetail(FollowsLanguage, QWidget):
         self.url_label = TextLabel(theme, lambda _l: website_text(self.partner.website if self.partner else None), lang,
                                    role="caption", tone="primary", align=align, parent=body)
         self.url_label.setObjectName("partner-qr-url")
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroller.setWidget(body)
+        outer.addWidget(self.scroller, 1)
 
         self.anim = progress_animation(self, "partner-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
         self.close_button.clicked.connect(self.close_detail)
@@ -139,7 +139,7 @@ class PartnerDetail(FollowsLanguage, QWidget):
         self.tags.set_partner(partner)
         self.qr.set_data(partner.website or "")
         self.qr_caption.setVisible(bool(partner.website))
-        self.scroll.reset()
+        self.scroller.reset()
         was_open = not self.isHidden()
         if self.parentWidget() is not None:
             self.setGeometry(cast(QWidget, self.parentWidget()).rect())
@@ -249,8 +249,8 @@ class PartnerDetail(FollowsLanguage, QWidget):
         return total
 
     def _bar_width(self) -> int:
-        bar = self.scroll.verticalScrollBar()
-        return self.scroll.style().pixelMetric(self.scroll.style().PixelMetric.PM_ScrollBarExtent, None, bar)
+        bar = self.scroller.verticalScrollBar()
+        return self.scroller.style().pixelMetric(self.scroller.style().PixelMetric.PM_ScrollBarExtent, None, bar)
 
     def _fit(self) -> tuple[QRect, bool]:
         """The card's resting place (centred, as tall as its content, never off the page)
@@ -276,7 +276,7 @@ class PartnerDetail(FollowsLanguage, QWidget):
     def _place(self) -> None:
         r, fits = self._fit()
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits else Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-        self.scroll.setVerticalScrollBarPolicy(policy)
+        self.scroller.setVerticalScrollBarPolicy(policy)
         r.translate(0, round(self.theme.px(48) * (1.0 - self._progress)))
         self.card.setGeometry(r)
         cast(QLayout, self.card.layout()).activate()

@@ -291,7 +291,7 @@ class PlatformPage(ScrollingPage):
                 case_card.partner_tapped.connect(self._on_case_partner_tapped)
                 grid.add(case_card)
                 self.case_cards.append(case_card)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.scroller.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self.content_widget.installEventFilter(self)
 
     # -- helpers ------------------------------------------------------------------------
@@ -333,7 +333,7 @@ class PlatformPage(ScrollingPage):
         return [card.view for card in self.chart_cards]
 
     def _on_screen(self, widget: QWidget) -> bool:
-        viewport = self.scroll.viewport()
+        viewport = self.scroller.viewport()
         if not self.isVisible() or not widget.isVisible():
             return False
         top_left = widget.mapTo(viewport, QPoint(0, 0))
@@ -379,7 +379,7 @@ class PlatformPage(ScrollingPage):
         for card in cards:
             key = getattr(card, "chart", None) or getattr(card, "capability", None) or getattr(card, "case", None)
             if key is not None and key.id == item_id:
-                self.scroll.ensureWidgetVisible(card, 0, self.theme.space("lg"))
+                self.scroller.ensureWidgetVisible(card, 0, self.theme.space("lg"))
                 return True
         return False
 

@@ -168,7 +168,7 @@ def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
     assert [v.chart.id for v in page.charts] == [c.id for c in section.charts]
     # Charts below the fold wait, empty, until the visitor scrolls to them.
     assert all(v.progress == 0.0 for v in page.charts)
-    viewport = page.scroll.viewport()
+    viewport = page.scroller.viewport()
     x = viewport.width() // 2
     first = page.charts[0]
     scroller = QScroller.scroller(viewport)
@@ -177,7 +177,7 @@ def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
         qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
         if first.progress > 0.0 or first.animation.state() == QAbstractAnimation.State.Running:
             break
-    assert page.scroll.verticalScrollBar().value() > 0
+    assert page.scroller.verticalScrollBar().value() > 0
     assert first.progress > 0.0 or first.animation.state() == QAbstractAnimation.State.Running
     qtbot.waitUntil(lambda: first.progress == 1.0, timeout=3000)  # grows in by itself
     settle(win)
@@ -319,7 +319,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     win = make_kiosk(content)
     page = open_platform(win)
     settle(win)
-    page.scroll.verticalScrollBar().setValue(700)
+    page.scroller.verticalScrollBar().setValue(700)
     framework = next(v for v in page.charts if v.chart.log_scale)
     zh = [unwrap(c, "zh") for c in framework.category_texts()]
     assert zh == [c.zh for c in framework.chart.categories]
@@ -335,7 +335,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     assert area.value_texts() == [["35,000", "180,000"]]
     texts = {l.text() for l in page.findChildren(TextLabel) if l.isVisible()}
     assert "Unit: m²" in texts and "Industries COSMOPlat (Haier Kaos) reaches" in texts
-    assert page.scroll.verticalScrollBar().value() == 700  # the visitor stays where they were
+    assert page.scroller.verticalScrollBar().value() == 700  # the visitor stays where they were
     assert all(v.progress == 1.0 for v in page.charts)
 
 
@@ -383,12 +383,12 @@ def test_idle_reset_restores_the_page(make_kiosk):
     QApplication.processEvents()
     touch.tap(card, card.view.geometry().center())  # replaying when the visitor walks away
     win.view.language.set("en")
-    assert page.scroll.verticalScrollBar().value() > 0 and running(page)
+    assert page.scroller.verticalScrollBar().value() > 0 and running(page)
     win.idle.trigger()
     for _ in range(win.countdown.remaining):
         win.countdown.tick()
     assert win.view.current == "attract" and win.view.lang == "zh"
-    assert page.scroll.verticalScrollBar().value() == 0
+    assert page.scroller.verticalScrollBar().value() == 0
     assert not running(page)
     assert all(v.progress == 1.0 for v in page.charts)
     assert [unwrap(c, "zh") for c in page.charts[0].category_texts()] == ["赋能行业物联生态", "覆盖细分行业"]
