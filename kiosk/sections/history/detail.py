@@ -324,7 +324,7 @@ class EventDetail(FollowsLanguage, QWidget):
 
     def _text_height(self, width: int) -> int:
         """The panel height the text column needs at ``width`` (no scrolling)."""
-        body = self.scroller.widget().layout()
+        body = cast(QLayout, cast(QWidget, self.scroller.widget()).layout())
         width -= self.scroller.verticalScrollBar().sizeHint().width()  # as if the bar showed: then it won't
         content = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
         return 2 * self.pad + content + self.theme.space("md") + self.close_button.height() + 2 * self.theme.px(3)
