@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     target = shot.add_mutually_exclusive_group(required=True)
     target.add_argument("--screen", metavar="NAME", help="attract, home or a section id")
     target.add_argument("--all", metavar="DIR", dest="all_dir", help="every screen × language × orientation")
+    shot.add_argument("--state", metavar="STATE", help="an inner state of --screen (e.g. park framework)")
     shot.add_argument("--out", metavar="FILE.png", help="output file for --screen")
     shot.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="render as it will look then")
 
@@ -197,8 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.pin import set_pin_command
 
         return set_pin_command(args.pin)
+    if command == "shot":
+        from kiosk.shot import shot_command
+
+        return shot_command(args)
     from kiosk import app
 
-    if command == "shot":
-        return app.shot_command(args)
     return app.run_command(args)

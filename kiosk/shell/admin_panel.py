@@ -98,8 +98,10 @@ class AdminPanel(QFrame):
         self.values["admin.status"].style().polish(self.values["admin.status"])
         while self.findings_box.count():
             item = self.findings_box.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()  # gone from this frame on, not only when the deletion runs
+                old.deleteLater()
         lines = [str(f) for f in status.findings] or [both("admin.no_findings")]
         for line in lines:
             box = self.findings_box

@@ -164,6 +164,8 @@ class ShellView(QWidget):
             self.welcome_lead.stop()
             self._catch_up_language(key)
             self.stack.show_key(key, direction)
+            page = self.stack.current_widget()
+            self.navbar.set_hint(page.swipe_hint_key if isinstance(page, SectionPage) else "page.swipe_hint")
             self.navbar.set_screen(key)
             self.attract.hide()
         self.screen_changed.emit(key)

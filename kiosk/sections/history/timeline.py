@@ -232,6 +232,8 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         bar.setRange(0, max(0, self.layout_.width - vp.width()))
         bar.setPageStep(max(1, vp.width()))
         bar.setSingleStep(self.theme.px(60))
+        if self.metrics.portrait:  # one slot per screen: flicks come to rest on a whole card
+            self.scroller.setSnapPositionsX([float(max(0, s.x - self.metrics.margin)) for s in self.layout_.slots])
         if anchor is not None:
             kind, index, frac = anchor
             slots = self.layout_.eras if kind == "era" else self.layout_.events
