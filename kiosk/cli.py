@@ -103,6 +103,7 @@ def validate_command(path: str | None, at: str | None = None) -> int:
     """Print every finding in compiler format, then a summary. Exit 0 with no errors,
     1 with errors, 2 when the file cannot be read. ``at``: judge the calendar then, and
     say what will be visible."""
+    from kiosk.content.files import shown
     from kiosk.content.findings import ContentUnreadable, summary
     from kiosk.content.loader import inspect_bytes, read_file
     from kiosk.paths import find_content
@@ -113,18 +114,22 @@ def validate_command(path: str | None, at: str | None = None) -> int:
     except ContentUnreadable as exc:
         for finding in exc.findings:
             print(finding)
-        print(f"{target}: could not be read")
+        print(f"{shown(target)}: could not be read")
         return 2
     when = None
     if at is not None:
         when = _at_moment(at, data, target)
         if when is None:
             return 2
-    content, findings = inspect_bytes(data, source=str(target), base_dir=target.parent, at=when)
+    from kiosk.content.lastgood import previous_content
+    from kiosk.paths import data_dir
+
+    content, findings = inspect_bytes(data, source=shown(target), base_dir=target.parent,
+                                      previous=previous_content(data_dir()), at=when)
     for finding in findings:
         print(finding)
     verdict = "OK" if content is not None else "NOT USABLE — fix the errors above"
-    print(f"{target}: {summary(findings)} — {verdict}")
+    print(f"{shown(target)}: {summary(findings)} — {verdict}")
     if content is not None and when is not None:
         from kiosk.calendar_cli import state_lines
 

@@ -182,7 +182,7 @@ def shoot_all(shooter: Shooter, out_dir: Path) -> int:
             cells[(Row("unavailable"), Column(lang, size))] = path
         shooter.close(w)
     write_contact_sheet(out_dir, cells)
-    return 0
+    return shot_verdict(shooter.status)
 
 
 def shot_clock(at: str, content: Any) -> Any:
@@ -234,4 +234,17 @@ def shot_command(args: argparse.Namespace) -> int:
         return _fail(f"unknown state {state!r} of {args.screen!r}; choose from: {choices}")
     grab(w, Row(args.screen, state), Path(args.out))
     shooter.close(w)
-    return 0
+    return 0 if args.screen == "unavailable" else shot_verdict(shooter.status)
+
+
+def shot_verdict(status: Any) -> int:
+    """1 (with the reason on stderr) when the content has errors, so the pictures show the
+    maintenance screen instead of it; 0 otherwise."""
+    if status.content is not None:
+        return 0
+    errors = [f for f in status.findings if f.is_error]
+    print(f"kiosk shot: {status.path} has {len(errors)} error(s), so the maintenance screen "
+          "was rendered instead of the content; run `kiosk validate` to see them", file=sys.stderr)
+    for finding in errors[:5]:
+        print(f"  {finding}", file=sys.stderr)
+    return 1

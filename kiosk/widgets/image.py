@@ -58,6 +58,11 @@ class ImageCache:
 
 def decode(path: str, size: QSize) -> QImage | None:
     """``path`` decoded to fit ``size`` (keeping its aspect), or None if it cannot be."""
+    from kiosk.content.media import loadable
+
+    if not loadable(Path(path), "image"):  # the rules of `kiosk validate`, before Qt decodes
+        log.warning("cannot show image %s: it does not pass the content checks", path)
+        return None
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
