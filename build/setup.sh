@@ -17,6 +17,8 @@ libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0 libxrandr2"
 # at the report's pages with pdftoppm (poppler-utils).
 if [ "${1:-}" = "test" ]; then
     QT_PACKAGES="$QT_PACKAGES binutils dpkg-dev libwayland-cursor0 libwayland-egl1 syncthing poppler-utils"
+    # real-window tests (tests/test_faults_screen_x11.py): a virtual X server and xdotool
+    QT_PACKAGES="$QT_PACKAGES xvfb xdotool x11-utils"
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

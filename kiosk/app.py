@@ -15,8 +15,12 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from kiosk import paths
+
+if TYPE_CHECKING:
+    from kiosk.watchdog import Heartbeat
 
 log = logging.getLogger("kiosk")
 
@@ -160,7 +164,7 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
     from kiosk.fleet.health import install, options_from
 
     window.fleet = install(window, service, versions,  # type: ignore[attr-defined]
-                           options_from(args, paths.analytics_db()))
+                           options_from(args, paths.analytics_db()), recorder)
     return window
 
 
@@ -217,16 +221,31 @@ def run_command(args: argparse.Namespace) -> int:
     # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images),
     # and tell systemd we are up (heartbeats come from this event loop).
     QTimer.singleShot(300, window, window.warm_up)
+    from PySide6.QtCore import QRect
+
+    from kiosk.shell.screen_guard import watch_screen
+    from kiosk.signals import stop_on_signals
     from kiosk.watchdog import Heartbeat
 
+    guard = watch_screen(app, window, QRect(geometry.x(), geometry.y(), *size) if kiosk_mode
+                          else None)
     heartbeat: list[Heartbeat] = []
-    QTimer.singleShot(0, window, lambda: heartbeat.append(Heartbeat(window)))
+    QTimer.singleShot(0, window, lambda: heartbeat.append(
+        Heartbeat(window, healthy=guard.healthy if guard is not None else None)))
+    stop = stop_on_signals(app, heartbeat)
     code = app.exec()
     for beat in heartbeat:
         beat.stop()
+    if guard is not None:
+        guard.stop()
     window.fleet.stop(exit_code=code)
-    window.shutdown()
+    import shiboken6
+
+    if shiboken6.isValid(window):
+        window.shutdown()
     window.recorder.close()
+    stop.restore()
+    log.info("kiosk stopped (exit code %d)", code)
     return code
 
 

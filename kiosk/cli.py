@@ -152,20 +152,31 @@ def _at_moment(at: str, data: bytes, target: object) -> dt.datetime | None:
 
 
 def analytics_command(since: dt.date | None, csv_path: str | None) -> int:
+    import sqlite3
     from pathlib import Path
 
-    from kiosk import analytics
+    from kiosk import analytics, storage
     from kiosk.paths import analytics_db
 
     db = analytics_db()
     if not db.exists():
         print(f"no analytics yet ({db} does not exist)")
         return 0
-    if csv_path:
-        rows = analytics.export_csv(db, Path(csv_path), since)
-        print(f"wrote {rows} events to {csv_path}")
-        return 0
-    for line in analytics.format_summary(analytics.summary(db, since), since):
+    try:
+        if csv_path:
+            rows = analytics.export_csv(db, Path(csv_path), since)
+            print(f"wrote {rows} events to {csv_path}")
+            return 0
+        data = analytics.summary(db, since)
+    except storage.DamagedDatabase as exc:
+        print(f"kiosk analytics: {exc}. The kiosk moves it aside and starts a new one at "
+              "its next start; nothing was changed now.", file=sys.stderr)
+        return 1
+    except (sqlite3.Error, OSError) as exc:  # a full, read-only or failing disk
+        print(f"kiosk analytics: cannot read {db}: {storage.DESCRIPTIONS[storage.classify(exc, db)]}"
+              f" ({exc}). The file was left as it is.", file=sys.stderr)
+        return 1
+    for line in analytics.format_summary(data, since):
         print(line)
     return 0
 

@@ -80,6 +80,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "stats.none": {"zh": "今天还没有访客数据", "en": "No visitor data yet today"},
     "stats.visits": {"zh": "最常浏览", "en": "Most visited"},
     "stats.hours": {"zh": "繁忙时段", "en": "Busy hours"},
+    "stats.storage_full": {"zh": "存储已满：访客数据暂存内存", "en": "Storage full: visitor data held in memory"},
+    "stats.storage_readonly": {"zh": "存储只读：访客数据暂存内存",
+                               "en": "Storage read-only: visitor data held in memory"},
+    "stats.storage_io": {"zh": "存储读写错误：访客数据暂存内存", "en": "Storage errors: visitor data held in memory"},
     "stats.self_guided": {"zh": "自助参观", "en": "self-guided"},
     "stats.guided": {"zh": "讲解导览", "en": "guided"},
     "guided.badge": {"zh": "导览中", "en": "Guided tour"},
@@ -95,6 +99,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.content_file": {"zh": "内容文件", "en": "Content file"},
     "admin.loaded_at": {"zh": "加载时间", "en": "Loaded at"},
     "admin.status": {"zh": "状态", "en": "Status"},
+    "admin.screen": {"zh": "最近画面", "en": "Last frame"},
     "admin.status_ok": {"zh": "正常", "en": "OK"},
     "admin.status_failed": {
         "zh": "内容有错误，访客看到维护页面",

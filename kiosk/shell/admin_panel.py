@@ -41,7 +41,7 @@ class AdminPanel(QFrame):
         facts.setHorizontalSpacing(theme.space("lg"))
         facts.setVerticalSpacing(theme.space("xs"))
         self.values: dict[str, TextLabel] = {}
-        for row, key in enumerate(("admin.content_file", "admin.loaded_at", "admin.status")):
+        for row, key in enumerate(("admin.content_file", "admin.loaded_at", "admin.status", "admin.screen")):
             name = TextLabel(theme, both(key), "zh", role="caption", tone="muted", wrap=False, parent=self)
             facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             value = TextLabel(theme, "", "zh", role="body", parent=self)

@@ -23,7 +23,7 @@ from kiosk.shell.pagestack import PageStack
 from kiosk.shell.swipe import SwipeDetector
 from kiosk.shell.welcome import WelcomeLead, WelcomeScreen
 from kiosk.theme import Theme
-from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.image import ImageLoader, shared_cache
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class ShellView(QWidget):
         self.base_dir = base_dir
         self.mouse_drag = mouse_drag
         self._pending: list[str] = []
-        self.images = ImageLoader(self)
+        self.images = ImageLoader(self, cache=shared_cache())  # one cache across reloads
         self.language = LanguageState(lang or content.kiosk.default_language, self)
         self.navigator = Navigator([s.id for s in content.sections], self)
 
