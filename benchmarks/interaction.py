@@ -36,12 +36,11 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(HERE))
 
+import soak  # noqa: E402
+import touch  # noqa: E402
 from PySide6.QtCore import QAbstractAnimation, QVariantAnimation  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget  # noqa: E402
-
-import soak  # noqa: E402
 from sizes import parse_size  # noqa: E402
-import touch  # noqa: E402
 
 FRAME_MS = 1000 / 60
 

@@ -32,8 +32,8 @@ sys.path.insert(0, str(HERE))
 
 import scale_content  # noqa: E402
 import startup  # noqa: E402
-from sizes import parse_size  # noqa: E402
 from report import table  # noqa: E402
+from sizes import parse_size  # noqa: E402
 
 Size = tuple[int, int]
 
