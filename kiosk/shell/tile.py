@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
 from kiosk.widgets.labels import Source, resolve
+from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.text import draw_text, text_height
 from kiosk.widgets.touch import TouchButton
 
@@ -36,6 +37,7 @@ class Tile(TouchButton):
         self._lang = lang
         self.icon_name = icon_name
         self._icon: QPixmap | None = None
+        self._cache = StateCache(limit=4)  # rest and pressed, in up to two languages
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(max(theme.min_target, theme.px(200)))
         self.setAccessibleName(self.title)
@@ -75,12 +77,25 @@ class Tile(TouchButton):
         return max(self.theme.px(64), min(self.theme.px(136), self.height() - 2 * self._pad()))
 
     def paintEvent(self, _e: QPaintEvent) -> None:
+        state = (self.is_down, self._lang, id(self.theme), self._icon is not None and self._icon.cacheKey())
+        self._cache.paint(self, state, self._paint)
+
+    def _paint(self, p: QPainter) -> None:
+        self._paint_frame(p)
+        r = self._frame_rect()
+        disc = self._paint_disc(p, r)
+        self._paint_corner(p, r)
+        self._paint_texts(p, r, disc)
+
+    def _frame_rect(self) -> QRectF:
+        inset = self.theme.px(6) if self.is_down else 1
+        return QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+
+    def _paint_frame(self, p: QPainter) -> None:
         th, pal = self.theme, self.theme.palette
-        p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        inset = th.px(6) if self.is_down else 1
-        r = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+        r = self._frame_rect()
         radius = th.radius("lg")
         g = QLinearGradient(r.topLeft(), r.bottomRight())
         if self.is_down:
@@ -99,6 +114,8 @@ class Tile(TouchButton):
         notch_h = min(r.height() * 0.36, th.px(96))
         p.drawRoundedRect(QRectF(r.left(), r.center().y() - notch_h / 2, th.px(7), notch_h), th.px(3), th.px(3))
 
+    def _paint_disc(self, p: QPainter, r: QRectF) -> QRectF:
+        th, pal = self.theme, self.theme.palette
         pad = self._pad()
         d = self._disc()
         disc = QRectF(r.left() + pad, r.center().y() - d / 2, d, d)
@@ -109,21 +126,33 @@ class Tile(TouchButton):
         p.drawEllipse(disc)
         if self._icon is not None:
             s = self.icon_size()
-            p.drawPixmap(QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s), self._icon, QRectF(self._icon.rect()))
+            target = QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s)
+            p.drawPixmap(target, self._icon, QRectF(self._icon.rect()))
         else:
-            draw_text(p, self.title[:1], th.font("h2"), QColor(pal.text), disc.left(), disc.center().y() - th.font_px("h2") * 0.7, disc.width(), max_lines=1, align=Qt.AlignmentFlag.AlignHCenter)
+            top = disc.center().y() - th.font_px("h2") * 0.7
+            draw_text(p, self.title[:1], th.font("h2"), QColor(pal.text), disc.left(), top, disc.width(),
+                      max_lines=1, align=Qt.AlignmentFlag.AlignHCenter)
+        return disc
 
+    def _paint_corner(self, p: QPainter, r: QRectF) -> None:
+        th, pal = self.theme, self.theme.palette
+        pad = self._pad()
         arrow = th.px(64)
         arrow_rect = QRectF(r.right() - pad * 0.75 - arrow, r.bottom() - pad * 0.75 - arrow, arrow, arrow)
         p.setPen(QPen(QColor(pal.accent), th.px(2.5)))
         p.setBrush(QColor(pal.accent) if self.is_down else Qt.BrushStyle.NoBrush)
         p.drawEllipse(arrow_rect)
         ink = QColor(pal.on_accent if self.is_down else pal.accent)
-        draw_glyph(p, "next", arrow_rect.adjusted(arrow * 0.28, arrow * 0.28, -arrow * 0.28, -arrow * 0.28), ink, th.px(4))
+        m = arrow * 0.28
+        draw_glyph(p, "next", arrow_rect.adjusted(m, m, -m, -m), ink, th.px(4))
         f_num = th.font("label")
         num_w = th.px(64)
-        draw_text(p, f"{self.number:02d}", f_num, QColor(pal.accent_text), r.right() - pad * 0.75 - num_w, r.top() + pad * 0.6, num_w, max_lines=1, align=Qt.AlignmentFlag.AlignRight)
+        draw_text(p, f"{self.number:02d}", f_num, QColor(pal.accent_text), r.right() - pad * 0.75 - num_w,
+                  r.top() + pad * 0.6, num_w, max_lines=1, align=Qt.AlignmentFlag.AlignRight)
 
+    def _paint_texts(self, p: QPainter, r: QRectF, disc: QRectF) -> None:
+        th, pal = self.theme, self.theme.palette
+        pad, arrow = self._pad(), th.px(64)
         tx = disc.right() + th.px(36)
         tw = max(10.0, r.right() - pad * 0.75 - arrow - th.px(20) - tx)
         f_title, f_sub = th.font("h3"), th.font("body")
@@ -139,8 +168,7 @@ class Tile(TouchButton):
             if total <= avail:
                 break
         y = r.center().y() - total / 2
-        for (s, f, colour, n), hgt in zip(blocks, heights):
+        for (s, f, colour, n), hgt in zip(blocks, heights, strict=True):
             draw_text(p, s, f, QColor(colour), tx, y, tw, max_lines=n)
             y += hgt + gap
-        p.end()
 
