@@ -26,6 +26,7 @@ from kiosk.widgets.card import Card
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.figure import FigureCard
 from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.paintcache import StateCache
 
 #: A chart grows in once this much of it is on screen.
 REVEAL_FRACTION = 0.35
@@ -51,6 +52,7 @@ class HeroBand(QWidget):
         self.grid.setVerticalSpacing(theme.space("md"))
         outer.addLayout(self.grid)
         self.cards: list[FigureCard] = []
+        self._band = StateCache(limit=2)
 
     def columns(self) -> int:
         n = len(self.cards) or 1
@@ -73,8 +75,12 @@ class HeroBand(QWidget):
             self.grid.setColumnStretch(c, 1)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
+        # Drawn once per layout: the count-up repaints only its figures over the cached band.
+        state = (id(self.theme), self.columns(), tuple(c.geometry().getRect() for c in self.cards))
+        self._band.paint(self, state, self._paint_band)
+
+    def _paint_band(self, p: QPainter) -> None:
         th, pal = self.theme, self.theme.palette
-        p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = max(1.0, th.px(1.5))
         r = QRectF(self.rect()).adjusted(line / 2, line / 2, -line / 2, -line / 2)
@@ -95,7 +101,6 @@ class HeroBand(QWidget):
             geo = card.geometry()
             x = geo.left() - self.grid.horizontalSpacing() / 2
             p.drawLine(QLineF(x, geo.top() + th.px(12), x, geo.bottom() - th.px(12)))
-        p.end()
 
 
 class BentoGrid(QWidget):
