@@ -37,7 +37,7 @@ class Tile(TouchButton):
         self._lang = lang
         self.icon_name = icon_name
         self._icon: QPixmap | None = None
-        self._cache = StateCache(limit=4)  # rest and pressed, in up to two languages
+        self._cache = StateCache(limit=1)  # the rest state (a 4K tile is ≈ 6 MB)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(max(theme.min_target, theme.px(200)))
         self.setAccessibleName(self.title)
@@ -77,7 +77,12 @@ class Tile(TouchButton):
         return max(self.theme.px(64), min(self.theme.px(136), self.height() - 2 * self._pad()))
 
     def paintEvent(self, _e: QPaintEvent) -> None:
-        state = (self.is_down, self._lang, id(self.theme), self._icon is not None and self._icon.cacheKey())
+        if self.is_down:  # pressed for a moment only: painted live, not kept
+            p = QPainter(self)
+            self._paint(p)
+            p.end()
+            return
+        state = (self._lang, id(self.theme), self._icon is not None and self._icon.cacheKey())
         self._cache.paint(self, state, self._paint)
 
     def _paint(self, p: QPainter) -> None:
