@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS events (
     session INTEGER NOT NULL,            -- visitor session number (0: none)
     kind    TEXT    NOT NULL,            -- session_start, session_end, view, tap, language
     screen  TEXT,                        -- attract, home or a section id
-    item    TEXT,                        -- what was tapped (hotspot, partner, era id)
+    item    TEXT,                        -- what was tapped; 'guided' on a guided session_start
     lang    TEXT,                        -- zh or en
     seconds REAL                         -- dwell time of a view, length of a session
 );
@@ -185,6 +185,8 @@ def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
               "FROM events WHERE ts >= ? AND kind='session_start' GROUP BY 1")
     langs = q("SELECT lang, COUNT(*) FROM events WHERE ts >= ? AND kind='language' "
               "GROUP BY lang")
+    guided = q("SELECT COUNT(*), COALESCE(SUM(ts >= ?2), 0) FROM events WHERE ts >= ?1 AND "
+               "kind='session_start' AND item='guided'", today)
     conn.close()
     return {
         "sessions": started,
@@ -194,6 +196,8 @@ def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
         "items": [{"screen": s, "item": i, "taps": n} for s, i, n in items],
         "busy_hours": {h: n for h, n in hours},
         "language_switches": {lang: n for lang, n in langs},
+        "sessions_guided": guided[0][0],
+        "sessions_guided_today": guided[0][1],
     }
 
 
@@ -217,6 +221,8 @@ def format_summary(data: dict[str, Any], since: dt.date | None) -> Iterable[str]
     yield f"Visitor analytics{f' since {since.isoformat()}' if since else ''}"
     yield (f"  sessions: {data['sessions']} (today {data['sessions_today']}), "
            f"average {data['average_session_s']:.0f} s")
+    yield (f"  guided tours: {data['sessions_guided']}, self-guided: "
+           f"{data['sessions'] - data['sessions_guided']}")
     yield "  most-visited screens:"
     for s in data["screens"][:8] or [{"screen": "—", "views": 0, "dwell_s": 0}]:
         yield f"    {s['screen']:<16} {s['views']:>6} views  {s['dwell_s'] / 60:>8.1f} min"

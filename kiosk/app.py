@@ -8,14 +8,20 @@ first frame (tile icons) or with the page that needs them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Literal
 
 from kiosk import paths
+
+if TYPE_CHECKING:
+    from kiosk.clock import FakeClock
+    from kiosk.content.model import Content
 
 log = logging.getLogger("kiosk")
 
@@ -43,10 +49,8 @@ def excepthook(etype: type[BaseException], value: BaseException, tb: TracebackTy
     Never a dialog, never a traceback on screen: a supervisor restarts the kiosk."""
     text = "".join(traceback.format_exception(etype, value, tb))
     log.critical("uncaught exception, exiting:\n%s", text)
-    try:
+    with contextlib.suppress(Exception):
         sys.stderr.flush()
-    except Exception:
-        pass
     from PySide6.QtCore import QCoreApplication
 
     app = QCoreApplication.instance()
@@ -157,6 +161,7 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
     tracker = VisitTracker(recorder, parent=window)
     tracker.attach(window.view)
     window.view_replaced.connect(tracker.attach)
+    window.guided.changed.connect(tracker.set_guided)
     window.destroyed.connect(lambda: recorder.close())
     window.recorder = recorder  # type: ignore[attr-defined]
     from kiosk.fleet.health import install, options_from
@@ -258,7 +263,7 @@ def _exit_after_first_frame(app, window) -> None:
                 QTimer.singleShot(0, stamp)  # after the whole paint pass
             return False
 
-    window._bench_probe = Probe(window)  # type: ignore[attr-defined]
+    window._bench_probe = Probe(window)
     app.installEventFilter(window._bench_probe)
 
 
@@ -269,7 +274,9 @@ def screens_for(window) -> list[str]:  # window: KioskWindow
     names = ["attract", "home"]
     if window.view is not None:
         names += [s.id for s in window.view.content.sections]
-    return names + ["countdown", "pin", "admin"]
+    content = window.status.content
+    welcome = ["welcome"] if content is not None and content.welcome else []
+    return [*names, *welcome, "night", "guided", "countdown", "pin", "admin"]
 
 
 def _grab(window, screen: str, out: Path) -> None:
@@ -284,6 +291,21 @@ def _grab(window, screen: str, out: Path) -> None:
     print(out)
 
 
+def _shot_clock(at: str | None, content: Content | None) -> FakeClock | Literal[False] | None:
+    """``kiosk shot --at``: a clock stopped at that moment (in the content's time zone);
+    False when ``at`` cannot be read (the message is printed)."""
+    if at is None:
+        return None
+    from kiosk.calendar_cli import moment
+    from kiosk.clock import FakeClock
+
+    try:
+        return FakeClock(moment(at, content))
+    except ValueError as exc:
+        print(f"kiosk shot: --at: {exc}", file=sys.stderr)
+        return False
+
+
 def shot_command(args: argparse.Namespace) -> int:
     """``kiosk shot``: render screens to PNG, offscreen, with animations finished."""
     setup_logging(logging.WARNING)
@@ -295,10 +317,13 @@ def shot_command(args: argparse.Namespace) -> int:
     content_path = paths.find_content(args.content)
     families = register_fonts()
     status = load_status(content_path)
+    clock = _shot_clock(getattr(args, "at", None), status.content)
+    if clock is False:
+        return 2
 
     def window_for(lang: str | None, size: tuple[int, int], st: ContentStatus = status) -> KioskWindow:
         options = ShellOptions(kiosk_mode=False, size=size, lang=lang,
-                               analytics_db=paths.analytics_db())
+                               analytics_db=paths.analytics_db(), clock=clock or None)
         w = KioskWindow(st, options, families=families)
         w.resize(*size)
         w.show()
@@ -331,7 +356,7 @@ def shot_command(args: argparse.Namespace) -> int:
     if args.screen == "unavailable":  # preview the maintenance screen whatever the content
         status = ContentStatus(path=content_path, content=None, findings=status.findings)
     w = window_for(args.lang, tuple(args.size), status)
-    known = screens_for(w) + ["unavailable"]
+    known = [*screens_for(w), "unavailable"]
     if args.screen not in known and w.view is not None:
         print(f"kiosk shot: unknown screen {args.screen!r}; choose from: {', '.join(known)}", file=sys.stderr)
         close(w)

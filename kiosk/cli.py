@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from kiosk import __version__
 
-COMMANDS = ("run", "shot", "validate", "schema", "set-pin", "analytics",
+COMMANDS = ("run", "shot", "validate", "schema", "set-pin", "analytics", "schedule",
             "pack", "versions", "rollback", "status", "export", "report")  # the last six: kiosk.fleet
 
 
@@ -71,9 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--screen", metavar="NAME", help="attract, home or a section id")
     target.add_argument("--all", metavar="DIR", dest="all_dir", help="every screen × language × orientation")
     shot.add_argument("--out", metavar="FILE.png", help="output file for --screen")
+    shot.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="render as it will look then")
 
     val = sub.add_parser("validate", help="check a content file and list every finding")
     val.add_argument("path", nargs="?", metavar="PATH", help="content file (default: as for run)")
+    val.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="check what will be visible then")
+
+    sched = sub.add_parser("schedule", help="what happens when: opening, closing, banners, content")
+    sched.add_argument("--content", metavar="PATH")
+    sched.add_argument("--days", type=int, default=14, metavar="N", help="how far ahead (14)")
+    sched.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="start from then, not now")
 
     sub.add_parser("schema", help="print the JSON Schema of content.yaml")
 
@@ -91,9 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def validate_command(path: str | None) -> int:
+def validate_command(path: str | None, at: str | None = None) -> int:
     """Print every finding in compiler format, then a summary. Exit 0 with no errors,
-    1 with errors, 2 when the file cannot be read."""
+    1 with errors, 2 when the file cannot be read. ``at``: judge the calendar then, and
+    say what will be visible."""
     from kiosk.content.findings import ContentUnreadable, summary
     from kiosk.content.loader import inspect_bytes, read_file
     from kiosk.paths import find_content
@@ -106,12 +114,35 @@ def validate_command(path: str | None) -> int:
             print(finding)
         print(f"{target}: could not be read")
         return 2
-    content, findings = inspect_bytes(data, source=str(target), base_dir=target.parent)
+    when = None
+    if at is not None:
+        when = _at_moment(at, data, target)
+        if when is None:
+            return 2
+    content, findings = inspect_bytes(data, source=str(target), base_dir=target.parent, at=when)
     for finding in findings:
         print(finding)
     verdict = "OK" if content is not None else "NOT USABLE — fix the errors above"
     print(f"{target}: {summary(findings)} — {verdict}")
+    if content is not None and when is not None:
+        from kiosk.calendar_cli import state_lines
+
+        for line in state_lines(content, when):
+            print(line)
     return 0 if content is not None else 1
+
+
+def _at_moment(at: str, data: bytes, target: object) -> dt.datetime | None:
+    """``--at`` in the content's time zone (read leniently: the file may have errors)."""
+    from kiosk.calendar_cli import moment
+    from kiosk.content.loader import inspect_bytes
+
+    content, _ = inspect_bytes(data, source=str(target))
+    try:
+        return moment(at, content)
+    except ValueError as exc:
+        print(f"kiosk validate: --at: {exc}")
+        return None
 
 
 def analytics_command(since: dt.date | None, csv_path: str | None) -> int:
@@ -135,7 +166,7 @@ def analytics_command(since: dt.date | None, csv_path: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv = ["run", *argv]  # `kiosk --windowed` means `kiosk run --windowed`
     args = build_parser().parse_args(argv)
     command = args.command
@@ -152,7 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "analytics":
         return analytics_command(args.since, args.csv)
     if command == "validate":
-        return validate_command(args.path)
+        return validate_command(args.path, args.at)
+    if command == "schedule":
+        from kiosk.calendar_cli import schedule_command
+
+        return schedule_command(args.content, args.days, args.at)
     if command == "schema":
         from kiosk.content.schema import schema_json
 

@@ -54,7 +54,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "park.close": {"zh": "关闭", "en": "Close"},
     "partners.count": {"zh": "{n} 家", "en": "{n} partners"},
     "partners.all": {"zh": "全部", "en": "All"},
-    "partners.hint": {"zh": "轻触卡片查看详情，扫码即可带走官网", "en": "Tap a card for details — scan its code to take the website with you"},
+    "partners.hint": {
+        "zh": "轻触卡片查看详情，扫码即可带走官网",
+        "en": "Tap a card for details — scan its code to take the website with you",
+    },
     "partners.scan": {"zh": "扫码访问官网", "en": "Scan to visit the website"},
     "partners.close": {"zh": "关闭", "en": "Close"},
     "platform.figures": {"zh": "平台数据", "en": "Platform in figures"},
@@ -73,6 +76,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "stats.none": {"zh": "今天还没有访客数据", "en": "No visitor data yet today"},
     "stats.visits": {"zh": "最常浏览", "en": "Most visited"},
     "stats.hours": {"zh": "繁忙时段", "en": "Busy hours"},
+    "stats.self_guided": {"zh": "自助参观", "en": "self-guided"},
+    "stats.guided": {"zh": "讲解导览", "en": "guided"},
+    "guided.badge": {"zh": "导览中", "en": "Guided tour"},
+    "guided.end": {"zh": "结束导览", "en": "End tour"},
+    "guided.welcome": {"zh": "欢迎词", "en": "Welcome"},
+    "admin.guided": {"zh": "开始导览", "en": "Guided tour"},
     "admin.pin_title": {"zh": "请输入管理密码", "en": "Enter admin PIN"},
     "admin.pin_wrong": {"zh": "密码错误", "en": "Wrong PIN"},
     "admin.pin_locked": {"zh": "尝试次数过多，请稍后再试", "en": "Too many attempts, try again later"},
@@ -83,7 +92,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.loaded_at": {"zh": "加载时间", "en": "Loaded at"},
     "admin.status": {"zh": "状态", "en": "Status"},
     "admin.status_ok": {"zh": "正常", "en": "OK"},
-    "admin.status_failed": {"zh": "内容有错误，访客看到维护页面", "en": "Content has errors; visitors see the maintenance screen"},
+    "admin.status_failed": {
+        "zh": "内容有错误，访客看到维护页面",
+        "en": "Content has errors; visitors see the maintenance screen",
+    },
     "admin.no_findings": {"zh": "没有发现问题", "en": "No findings"},
     "admin.reload": {"zh": "重新加载", "en": "Reload"},
     "admin.close": {"zh": "关闭", "en": "Close"},
@@ -109,7 +121,20 @@ def other(lang: str) -> Lang:
 
 # Numbers: one rule per language lives in kiosk.numbers (re-exported above).
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def format_date(value: int | dt.date | str, lang: str) -> str:

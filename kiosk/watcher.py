@@ -103,7 +103,7 @@ class ContentWatcher(QObject):
                      len(loaded.findings))
             self.loaded.emit(loaded, result)
         else:
-            findings: list[Finding] = result  # type: ignore[assignment]
+            findings: list[Finding] = result
             log.warning("content file %s changed but has errors; keeping the current "
                         "content:\n%s", self.path, "\n".join(map(str, findings)))
             self.rejected.emit(findings)

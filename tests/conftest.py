@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -128,7 +129,8 @@ def make_kiosk(qtbot):
     """Build a shown KioskWindow: ``make_kiosk(content_or_dict_or_status, size=…, kiosk_mode=…)``.
     At teardown it shuts the window down and fails if any timer or animation still runs."""
 
-    def make(content=None, *, size=(1920, 1080), kiosk_mode=True, lang=None, idle_timeout=None, loader=None, path=None):
+    def make(content=None, *, size=(1920, 1080), kiosk_mode=True, lang=None, idle_timeout=None, loader=None, path=None,
+             clock=None):
         from kiosk.app import register_fonts
         from kiosk.content.model import Content
         from kiosk.shell import ContentStatus, KioskWindow, ShellOptions, status_from_content
@@ -138,7 +140,7 @@ def make_kiosk(qtbot):
         if isinstance(content, dict):
             content = Content.model_validate(content)
         status = content if isinstance(content, ContentStatus) else status_from_content(content, path or ROOT / "content.yaml")
-        options = ShellOptions(kiosk_mode=kiosk_mode, size=size, lang=lang, idle_timeout=idle_timeout)
+        options = ShellOptions(kiosk_mode=kiosk_mode, size=size, lang=lang, idle_timeout=idle_timeout, clock=clock)
         window = KioskWindow(status, options, families=register_fonts(), loader=loader)
         qtbot.addWidget(window, before_close_func=_shutdown_and_check)
         window.show()
@@ -146,6 +148,41 @@ def make_kiosk(qtbot):
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_event_filters(monkeypatch: pytest.MonkeyPatch):
+    """Fail a test that leaves an application-wide event filter installed (a stale one once
+    segfaulted a later test). ``QCoreApplication.installEventFilter``/``removeEventFilter``
+    are wrapped for the test; at the end every filter installed and not removed must be
+    gone (removed, or its object deleted — Qt drops a deleted filter by itself). Set up
+    before qtbot, so this runs after qtbot has closed the test's widgets."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    installed: dict[int, object] = {}
+    real_install = QCoreApplication.installEventFilter
+    real_remove = QCoreApplication.removeEventFilter
+
+    def install(self, obj):
+        if self is QCoreApplication.instance():
+            installed[id(obj)] = obj
+        return real_install(self, obj)
+
+    def remove(self, obj):
+        installed.pop(id(obj), None)
+        return real_remove(self, obj)
+
+    monkeypatch.setattr(QCoreApplication, "installEventFilter", install)
+    monkeypatch.setattr(QCoreApplication, "removeEventFilter", remove)
+    yield
+    monkeypatch.undo()
+    if installed:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = [f"{type(obj).__name__} {getattr(obj, 'objectName', lambda: '')()!r}" for obj in installed.values()
+            if isValid(obj)]
+    installed.clear()
+    assert not left, f"test left application-wide event filters installed: {left}"
 
 
 @pytest.fixture(autouse=True)
@@ -159,6 +196,11 @@ def _no_stray_timers():
     app = QApplication.instance()
     if app is None:
         return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Collect this test's Qt wrappers now, while its windows are shut down, instead of at
+    # whatever later moment the cyclic GC picks (an app-wide event filter of an old window
+    # torn down in the middle of another test crashed the suite).
+    gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     leftover = running_timers(app)
     for widget in QApplication.topLevelWidgets():
@@ -185,3 +227,46 @@ def write_minimal_content(folder: Path, data: dict | None = None) -> Path:
     path = folder / "content.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+# -- shared content fixtures ---------------------------------------------------------------
+
+
+def load_shipped():
+    """The shipped content.yaml, through the real loader."""
+    from kiosk.content import load_file
+
+    return load_file(CONTENT).content
+
+
+def scale_content():
+    """benchmarks/scale_content.py as a module (it writes N× the shipped content)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("scale_content", ROOT / "benchmarks" / "scale_content.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """The shipped content (loaded once per test module)."""
+    return load_shipped()
+
+
+@pytest.fixture(scope="module")
+def scaled_10x(tmp_path_factory):
+    """Ten times the shipped content, written to a temporary folder: ``(content, folder)``."""
+    from kiosk.content import load_file
+
+    path = scale_content().write(10, tmp_path_factory.mktemp("c10") / "content.yaml")
+    return load_file(path).content, path.parent
+
+
+@pytest.fixture(scope="module")
+def families():
+    """The bundled fonts, registered (the font families to build a theme with)."""
+    from kiosk.app import register_fonts
+
+    return register_fonts()

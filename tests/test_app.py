@@ -151,7 +151,8 @@ def test_shot_all(tmp_path):
     r = _shot("--content", str(content), "--all", str(tmp_path / "shots"))
     assert r.returncode == 0, r.stderr
     names = {p.name for p in (tmp_path / "shots").glob("*.png")}
-    for screen in ("attract", "home", "history", "park", "partners", "platform", "countdown", "pin", "admin"):
+    for screen in ("attract", "home", "history", "park", "partners", "platform", "night", "guided", "countdown", "pin",
+                   "admin"):
         for lang in ("zh", "en"):
             for size in ("1920x1080", "1080x1920"):
                 assert f"{screen}-{lang}-{size}.png" in names
@@ -234,3 +235,19 @@ def test_pyside_none_guard_keeps_none_alive(qapp):
         assert pyside_guard.applied() and sys.getrefcount(None) > 2**59
     else:
         assert sys.getrefcount(None) >= before - 100
+
+
+def test_shot_at_a_future_moment(tmp_path):
+    from PySide6.QtGui import QImage
+
+    content = write_minimal_content(tmp_path / "c")
+    content.write_text(content.read_text(encoding="utf-8") + (
+        "schedule:\n  timezone: Asia/Shanghai\nwelcome:\n"
+        "  - greeting: {zh: 热烈欢迎代表团莅临参观指导, en: A warm welcome to the delegation}\n"
+        '    start: "2031-05-06 09:00"\n    end: "2031-05-06 12:00"\n'), encoding="utf-8")
+    out_file = tmp_path / "welcome.png"
+    r = _shot("--content", str(content), "--screen", "welcome", "--at", "2031-05-06T10:00", "--out", str(out_file))
+    assert r.returncode == 0, r.stderr
+    assert QImage(str(out_file)).width() == 1920
+    bad = _shot("--content", str(content), "--screen", "home", "--at", "next week", "--out", str(out_file))
+    assert bad.returncode == 2 and "expected a moment like 2026-11-26T14:30" in bad.stderr

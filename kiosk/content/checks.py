@@ -5,6 +5,7 @@ weak contrast, unknown icons)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import typing
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.content import media
+from kiosk.content import calendar_checks, media
 from kiosk.content.explain import suggest
 from kiosk.content.findings import Finding, Severity
 from kiosk.content.model import (
@@ -39,6 +40,8 @@ class Checker:
     def __init__(self, content: Content, doc: Document, source: str, base_dir: Path | None):
         self.content, self.doc, self.source, self.base_dir = content, doc, source, base_dir
         self.findings: list[Finding] = []
+        self.now: dt.datetime | None = None
+        """The moment calendar checks judge by (``kiosk validate --at``); None: now."""
 
     def add(self, severity: Severity, path: Path_, message: str, *, key: bool = False) -> None:
         line, col = self.doc.keys.get(path) if key and path in self.doc.keys \
@@ -62,11 +65,12 @@ class Checker:
         self._references()
         self._sections()
         self._theme()
+        calendar_checks.check(self.content, self.add, self.now or dt.datetime.now(dt.timezone.utc))
         return self.findings
 
     # -- texts ---------------------------------------------------------------------------
     def _text(self, path: Path_, text: Text, panel: bool) -> None:
-        for lang, other, name in (("zh", "en", "Chinese"), ("en", "zh", "English")):
+        for lang, _other, name in (("zh", "en", "Chinese"), ("en", "zh", "English")):
             if not getattr(text, lang).strip():
                 self.add("warning", path, f"only {'English' if lang == 'zh' else 'Chinese'} "
                          f"is given: add '{lang}:' — visitors reading {name} will see the "

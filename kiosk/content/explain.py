@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.content.findings import Finding
 from kiosk.content.model import SECTION_TYPES, Content
-from kiosk.content.yamlread import Document, Path_, describe
+from kiosk.content.yamlread import Document, Path_, Scalar, describe
 
 _PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9_-]{0,47}$": "ids use lowercase letters, digits, '-' and '_' "
@@ -35,7 +35,8 @@ def resolve_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, tuple[Any, ...
     rest: list[Any] = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             path.append(part)
             node = node[part]
         else:
@@ -137,13 +138,22 @@ def _misspelt_keys(by_path: dict[Path_, list[dict[str, Any]]], doc: Document) ->
 
 def _explain(error: dict[str, Any], path: Path_, doc: Document) -> tuple[int, int, str]:
     kind: str = error["type"]
-    rest: tuple[Any, ...] = error["rest"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
     scalar = doc.scalars.get(path)
     line, col = doc.where(path)
     name = str(path[-1]) if path and isinstance(path[-1], str) else ""
 
+    found = _explain_shape(error, path, doc, kind, ctx, value, scalar, (line, col), name)
+    if found is None:
+        found = _explain_value(error, kind, ctx, value, scalar, (line, col), name)
+    return found
+
+
+def _explain_shape(error: dict[str, Any], path: Path_, doc: Document, kind: str, ctx: dict[str, Any], value: Any,
+                   scalar: Scalar | None, at: tuple[int, int], name: str) -> tuple[int, int, str] | None:
+    """Missing and unknown keys, section types, and a value of the wrong shape."""
+    line, col = at
     if kind == "missing":
         missing = _missing_name(error)
         where = f" in '{name}'" if name else ""
@@ -183,6 +193,13 @@ def _explain(error: dict[str, Any], path: Path_, doc: Document) -> tuple[int, in
     if kind == "list_type":
         return line, col, (f"expected a list below '{name}:' (lines starting with '- '), "
                            f"found {describe(value, scalar)}")
+    return None
+
+
+def _explain_value(error: dict[str, Any], kind: str, ctx: dict[str, Any], value: Any, scalar: Scalar | None,
+                   at: tuple[int, int], name: str) -> tuple[int, int, str]:
+    """A value of the right shape that is out of range, not allowed or malformed."""
+    line, col = at
     if kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
         want = "a whole number" if kind.startswith("int") else "a number"
         return line, col, f"expected {want}, found {describe(value, scalar)}"

@@ -8,6 +8,7 @@ keys, explained by :mod:`~kiosk.content.explain`), and :mod:`~kiosk.content.chec
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +29,12 @@ class Loaded:
 
 
 def inspect_bytes(
-    data: bytes, *, source: str = "content.yaml", base_dir: Path | None = None
+    data: bytes, *, source: str = "content.yaml", base_dir: Path | None = None,
+    at: dt.datetime | None = None,
 ) -> tuple[Content | None, list[Finding]]:
     """Every finding for ``data``; the content only when there is no error. Never raises
-    anything but :class:`ContentError`'s family."""
+    anything but :class:`ContentError`'s family. ``at``: the moment calendar checks judge
+    by (default: now)."""
     # Imported here: a restart on unchanged content (lastgood.cached) never needs them.
     from pydantic import ValidationError
 
@@ -50,7 +53,9 @@ def inspect_bytes(
     except (RecursionError, ValueError, TypeError) as exc:  # defensive: never a traceback
         log.exception("content model failed unexpectedly")
         return None, [Finding(source, 1, 1, "error", f"could not check the content: {exc}")]
-    findings = sorted(set(Checker(content, doc, source, base_dir).run()))
+    checker = Checker(content, doc, source, base_dir)
+    checker.now = at
+    findings = sorted(set(checker.run()))
     if any(f.is_error for f in findings):
         return None, findings
     return content, findings

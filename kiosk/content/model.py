@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.content.timewindow import Windowed
+
 # ---------------------------------------------------------------------------------------
 # Field metadata
 
@@ -138,7 +140,7 @@ class Settings(Model):
     name: Text = Text(zh="青岛工业互联网集聚区", en="Qingdao Industrial Internet Cluster")
 
 
-class Highlight(Model):
+class Highlight(Model, Windowed):
     title: Text
     text: PanelText | None = None
     image: ImagePath | None = None
@@ -157,7 +159,7 @@ class Attract(Model):
 # Sections
 
 
-class SectionBase(Model):
+class SectionBase(Model, Windowed):
     id: Id
     title: Text
     subtitle: Text | None = None
@@ -172,7 +174,7 @@ class SectionBase(Model):
 YearMonth = Annotated[str, Strict(), StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 
 
-class Event(Model):
+class Event(Model, Windowed):
     date: Annotated[int, Strict(), Field(ge=1000, le=2200)] | dt.date | YearMonth
     """A year (1902), a month ("2020-06") or a day (2020-06-28). Orders the timeline."""
     label: Text | None = None
@@ -286,7 +288,7 @@ class Category(Model):
     description: Text | None = None
 
 
-class Partner(Model):
+class Partner(Model, Windowed):
     id: Id
     name: Text
     short_name: Text | None = None
@@ -342,7 +344,7 @@ class Capability(Model):
     icon: Icon | None = None
 
 
-class Case(Model):
+class Case(Model, Windowed):
     id: Id
     title: Text
     text: PanelText
@@ -374,6 +376,9 @@ class Content(Model):
     kiosk: Settings = Settings()
     attract: Attract
     sections: list[Section] = Field(min_length=1)
+    schedule: Schedule | None = None
+    welcome: list[Banner] = []
+    guided: Guided | None = None
 
     def section(self, section_id: str) -> SectionBase | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -385,3 +390,9 @@ class Content(Model):
 
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
+
+
+# The calendar's models need Model and Text from above (kiosk.content.calendar).
+from kiosk.content.calendar import Banner, Guided, Schedule  # noqa: E402
+
+Content.model_rebuild()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -202,24 +203,23 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
     return event.value
 
 
-def parse(text: str, source: str) -> Document:
-    """Parse ``text`` into a :class:`Document`; raise :class:`YamlProblem` with findings."""
-    findings: list[Finding] = []
-    doc = Document(data=None)
+class _TreeBuilder:
+    """Builds the document tree from parser events, recording every node's position and
+    reporting what content.yaml does not allow (duplicate keys, aliases, tags, depth)."""
 
-    def err(pos: tuple[int, int], message: str) -> None:
-        findings.append(Finding(source, pos[0], pos[1], "error", message))
+    def __init__(self, doc: Document, err: Callable[[tuple[int, int], str], None]) -> None:
+        self.doc = doc
+        self.err = err
+        # Each frame: [container, path, pending key (mappings), key positions seen]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+        self.root_set = False
 
-    # Each frame: [container, path, pending key (mappings), key positions seen]
-    stack: list[list[Any]] = []
-    documents = 0
-    root_set = False
-
-    def attach(value: Any, pos: tuple[int, int], scalar: Scalar | None) -> tuple | None:
+    def attach(self, value: Any, pos: tuple[int, int], scalar: Scalar | None) -> tuple[Any, ...] | None:
         """Attach ``value`` to the open container; return its path (None if dropped)."""
-        nonlocal root_set
+        doc, stack, err = self.doc, self.stack, self.err
         if not stack:
-            doc.data, root_set = value, True
+            doc.data, self.root_set = value, True
             path: Path_ = ()
         else:
             frame = stack[-1]
@@ -241,7 +241,8 @@ def parse(text: str, source: str) -> Document:
                     return None
                 frame[3][key] = pos
                 frame[2] = (key, pos, False)
-                doc.keys[(*parent, key)] = pos
+                key_path: Path_ = (*parent, key)
+                doc.keys[key_path] = pos
                 return None
             else:
                 key, _, dropped = frame[2]
@@ -255,52 +256,74 @@ def parse(text: str, source: str) -> Document:
             doc.scalars[path] = scalar
         return path
 
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one parser event; ``False`` when reading must stop."""
+        err = self.err
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                err(_pos(event.start_mark), "a second document starts here ('---'); "
+                    "content.yaml holds exactly one: remove this line and what follows it "
+                    "or merge it into the first")
+                return False
+            return True
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
+                              yaml.DocumentEndEvent)):
+            return True
+        pos = _pos(event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            err(pos, f"'*{event.anchor}' is an alias: aliases are not allowed in "
+                     "content.yaml; write the value out in full (or quote text that "
+                     "starts with '*')")
+            self.attach(None, pos, Scalar(pos[0], pos[1], "*" + (event.anchor or ""), False))
+            return True
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+            return True
+        tag = self._check_anchor_and_tag(event, pos)
+        if isinstance(event, yaml.ScalarEvent):
+            quoted = event.style in ("'", '"', "|", ">")
+            value = event.value if tag is None and event.tag not in (None, "!") \
+                else _scalar_value(event)
+            self.attach(value, pos, Scalar(pos[0], pos[1], event.value, quoted))
+            return True
+        if len(self.stack) >= MAX_DEPTH:
+            err(pos, f"nesting is more than {MAX_DEPTH} levels deep here; content.yaml "
+                     "never needs that many — check the indentation")
+            return False
+        container: dict[Any, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        path = self.attach(container, pos, None)
+        self.stack.append([container, path if path is not None else ("<dropped>",), None, {}])
+        return True
+
+    def _check_anchor_and_tag(self, event: yaml.Event, pos: tuple[int, int]) -> str | None:
+        """Report an anchor or a tag content.yaml does not allow; the tag to use (None: none)."""
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.err(pos, f"'&{anchor}' is an anchor: anchors and aliases are not allowed in "
+                          "content.yaml; write the value out in full (or quote text that "
+                          "starts with '&')")
+        tag: str | None = getattr(event, "tag", None)
+        if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
+            self.err(pos, f"the tag '{tag}' is not allowed in content.yaml: remove it "
+                          "(only plain text, numbers, lists and mappings are used)")
+            tag = None
+        return tag
+
+
+def parse(text: str, source: str) -> Document:
+    """Parse ``text`` into a :class:`Document`; raise :class:`YamlProblem` with findings."""
+    findings: list[Finding] = []
+    doc = Document(data=None)
+
+    def err(pos: tuple[int, int], message: str) -> None:
+        findings.append(Finding(source, pos[0], pos[1], "error", message))
+
+    builder = _TreeBuilder(doc, err)
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    err(_pos(event.start_mark), "a second document starts here ('---'); "
-                        "content.yaml holds exactly one: remove this line and what follows it "
-                        "or merge it into the first")
-                    break
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                                  yaml.DocumentEndEvent)):
-                continue
-            pos = _pos(event.start_mark)
-            if isinstance(event, yaml.AliasEvent):
-                err(pos, f"'*{event.anchor}' is an alias: aliases are not allowed in "
-                         "content.yaml; write the value out in full (or quote text that "
-                         "starts with '*')")
-                attach(None, pos, Scalar(pos[0], pos[1], "*" + event.anchor, False))
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                err(pos, f"'&{anchor}' is an anchor: anchors and aliases are not allowed in "
-                         "content.yaml; write the value out in full (or quote text that "
-                         "starts with '&')")
-            tag = getattr(event, "tag", None)
-            if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
-                err(pos, f"the tag '{tag}' is not allowed in content.yaml: remove it "
-                         "(only plain text, numbers, lists and mappings are used)")
-                tag = None
-            if isinstance(event, yaml.ScalarEvent):
-                quoted = event.style in ("'", '"', "|", ">")
-                value = event.value if tag is None and event.tag not in (None, "!") \
-                    else _scalar_value(event)
-                attach(value, pos, Scalar(pos[0], pos[1], event.value, quoted))
-                continue
-            if len(stack) >= MAX_DEPTH:
-                err(pos, f"nesting is more than {MAX_DEPTH} levels deep here; content.yaml "
-                         "never needs that many — check the indentation")
+            if not builder.feed(event):
                 break
-            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = attach(container, pos, None)
-            stack.append([container, path if path is not None else ("<dropped>",), None, {}])
     except yaml.YAMLError as exc:
         deep = _flow_too_deep(text) if "nesting depth" in str(exc) else None
         if deep is not None:  # newer libyaml stops at its own limit (1000): say where ours is
@@ -312,7 +335,7 @@ def parse(text: str, source: str) -> Document:
         err((1, 1), "the file is nested too deeply to read")
 
     if not findings:
-        if not root_set or doc.data is None:
+        if not builder.root_set or doc.data is None:
             err((1, 1), "the file is empty: it needs at least 'attract:' and 'sections:' "
                         "(start from the bundled content.yaml)")
         elif not isinstance(doc.data, dict):

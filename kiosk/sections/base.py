@@ -30,7 +30,7 @@ from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import Localized
+from kiosk.widgets.labels import FollowsLanguage, Localized
 
 if TYPE_CHECKING:
     from kiosk.widgets.video import VideoOverlay
@@ -52,7 +52,7 @@ class PageContext:
         return (self.base_dir / relative.replace("\\", "/")) if relative else None
 
 
-class SectionPage(QWidget):
+class SectionPage(FollowsLanguage, QWidget):
     #: The content ``type`` this page shows; set by :func:`~kiosk.sections.register_page`.
     section_type: ClassVar[str] = ""
     #: The tile icon (qtawesome name) when the section gives none.
@@ -83,15 +83,8 @@ class SectionPage(QWidget):
     def section(self) -> SectionBase:
         return self._section
 
-    @property
-    def lang(self) -> str:
-        return self._lang
-
-    def set_language(self, lang: str) -> None:
+    def _language_changed(self, lang: str) -> None:
         """Show the page in ``lang`` without changing where the visitor is on it."""
-        if lang == self._lang:
-            return
-        self._lang = lang
         for child in self.findChildren(QWidget):
             if isinstance(child, Localized) and not isinstance(child, SectionPage):
                 child.set_language(lang)

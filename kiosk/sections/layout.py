@@ -67,7 +67,9 @@ class ScrollingPage(SectionPage):
         self.title_label.setObjectName("page-title")
         head.addWidget(self.title_label)
         head.addWidget(AccentRule(self))
-        self.subtitle_label = TextLabel(self.theme, s.subtitle, self.lang, role="lead", tone="muted", parent=self.content_widget)
+        self.subtitle_label = TextLabel(
+            self.theme, s.subtitle, self.lang, role="lead", tone="muted", parent=self.content_widget
+        )
         head.addWidget(self.subtitle_label)
         self.column.addLayout(head)
 
@@ -77,7 +79,9 @@ class ScrollingPage(SectionPage):
         return label
 
     def add_grid(self, *, min_width: int | None = None, max_columns: int = 3) -> ResponsiveGrid:
-        grid = ResponsiveGrid(self.theme, min_width=min_width or self.theme.px(520), max_columns=max_columns, parent=self.content_widget)
+        grid = ResponsiveGrid(
+            self.theme, min_width=min_width or self.theme.px(520), max_columns=max_columns, parent=self.content_widget
+        )
         self.column.addWidget(grid)
         return grid
 

@@ -69,14 +69,14 @@ def load_pages() -> None:
     _loaded = True
     import importlib
     import pkgutil
+    import sys
 
-    import kiosk.sections as package
-
-    for info in pkgutil.iter_modules(package.__path__):
+    package = __name__.rpartition(".")[0]  # kiosk.sections: imported before this module
+    for info in pkgutil.iter_modules(sys.modules[package].__path__):
         if info.ispkg:  # a section package: its page module registers the page
-            importlib.import_module(f"{package.__name__}.{info.name}.page")
+            importlib.import_module(f"{package}.{info.name}.page")
         elif info.name not in ("base", "registry"):
-            importlib.import_module(f"{package.__name__}.{info.name}")
+            importlib.import_module(f"{package}.{info.name}")
 
 
 def registered() -> dict[str, type[SectionPage]]:

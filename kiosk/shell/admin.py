@@ -41,12 +41,21 @@ LOCKOUT_S = 60.0
 class CornerTapGesture(QObject):
     triggered = Signal()
 
-    def __init__(self, window: QWidget, corner: int, *, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        corner: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.corner = corner
         self.clock = clock
         self._taps: list[float] = []
+        self.also: list[CornerTapGesture] = []
+        """Other corner gestures fed from this one filter (one Python filter per event)."""
 
     def in_corner(self, pos: QPointF) -> bool:
         return pos.x() >= self.window.width() - self.corner and pos.y() <= self.corner
@@ -67,9 +76,11 @@ class CornerTapGesture(QObject):
         t = event.type()
         if t == QEvent.Type.TouchBegin:
             for point in event.points():  # type: ignore[attr-defined]
-                self.tap(point.position())
+                for gesture in (self, *self.also):
+                    gesture.tap(point.position())
         elif t == QEvent.Type.MouseButtonPress and event.source() == Qt.MouseEventSource.MouseEventNotSynthesized:  # type: ignore[attr-defined]
-            self.tap(event.position())  # type: ignore[attr-defined]
+            for gesture in (self, *self.also):
+                gesture.tap(event.position())  # type: ignore[attr-defined]
         return False
 
 
@@ -78,6 +89,7 @@ class AdminController(QObject):
 
     reload_requested = Signal()
     exit_requested = Signal()
+    guided_requested = Signal()
 
     def __init__(
         self,
@@ -112,6 +124,7 @@ class AdminController(QObject):
         self.pinpad.cancelled.connect(self.close)
         self._window, self._theme = window, theme
         self._panel: AdminPanel | None = None
+        self.purpose = "panel"
         self._panel_overlay: Overlay | None = None
         self.panel_wrap: Callable[[QWidget | None], QWidget | None] | None = None
         """Wraps the statistics widget with more (kiosk.fleet: the content versions)."""
@@ -126,12 +139,12 @@ class AdminController(QObject):
             if self.panel_wrap is not None:
                 stats = self.panel_wrap(stats)
             self._panel = AdminPanel(self._theme, stats)
-            self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500,
-                                          parent=self._window)
+            self._panel_overlay = Overlay(self._theme, self._panel, width_units=1500, parent=self._window)
             self._panel_overlay.setObjectName("admin")
             self._panel.close_clicked.connect(self.close)
             self._panel.reload_clicked.connect(self.reload_requested)
             self._panel.exit_clicked.connect(self.exit_requested)
+            self._panel.guided_clicked.connect(self.guided_requested)
         return self._panel
 
     @property
@@ -148,17 +161,18 @@ class AdminController(QObject):
     def is_open(self) -> bool:
         return any(o.isVisible() for o in self.overlays())
 
-    def open(self) -> None:
-        """The gesture was made."""
+    def open(self, purpose: str = "panel") -> None:
+        """The gesture was made. ``purpose``: after the PIN, the panel or a guided tour."""
         if self.is_open:
             return
+        self.purpose = purpose
         if self.has_pin():
             self.pinpad.clear()
             self.pinpad.show_message(self._lock_message())
             self.pinpad.set_locked(self._locked())
             self.pin_overlay.open()
         elif not self.kiosk_mode:
-            self.show_panel()
+            self._unlocked()
         else:
             log.warning("admin gesture ignored: no admin PIN is set (run `kiosk set-pin`)")
 
@@ -169,7 +183,7 @@ class AdminController(QObject):
         if self.verify(pin):
             self.failures = 0
             self.pin_overlay.close_overlay()
-            self.show_panel()
+            self._unlocked()
             return
         self.failures += 1
         self.pinpad.clear()
@@ -181,6 +195,12 @@ class AdminController(QObject):
             self.pinpad.show_message(self._lock_message())
         else:
             self.pinpad.show_message(both("admin.pin_wrong"))
+
+    def _unlocked(self) -> None:
+        if self.purpose == "guided":
+            self.guided_requested.emit()
+        else:
+            self.show_panel()
 
     def show_panel(self) -> None:
         self.panel.set_status(self.status())

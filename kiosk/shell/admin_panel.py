@@ -17,6 +17,7 @@ class AdminPanel(QFrame):
     reload_clicked = Signal()
     close_clicked = Signal()
     exit_clicked = Signal()
+    guided_clicked = Signal()
 
     def __init__(self, theme: Theme, stats: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +34,8 @@ class AdminPanel(QFrame):
         facts.setVerticalSpacing(theme.space("xs"))
         self.values: dict[str, TextLabel] = {}
         for row, key in enumerate(("admin.content_file", "admin.loaded_at", "admin.status")):
-            facts.addWidget(TextLabel(theme, both(key), "zh", role="caption", tone="muted", wrap=False, parent=self), row, 0, Qt.AlignmentFlag.AlignTop)
+            name = TextLabel(theme, both(key), "zh", role="caption", tone="muted", wrap=False, parent=self)
+            facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             value = TextLabel(theme, "", "zh", role="body", parent=self)
             facts.addWidget(value, row, 1)
             self.values[key] = value
@@ -63,17 +65,19 @@ class AdminPanel(QFrame):
         self.close_button.setObjectName("admin-close")
         self.exit_button = PillButton(theme, both("admin.exit"), glyph="exit", parent=self)
         self.exit_button.setObjectName("admin-exit")
+        self.guided_button = PillButton(theme, both("admin.guided"), variant="accent", parent=self)
+        self.guided_button.setObjectName("admin-guided")
+        self.guided_button.clicked.connect(self.guided_clicked)
         self.reload_button.clicked.connect(self.reload_clicked)
         self.close_button.clicked.connect(self.close_clicked)
         self.exit_button.clicked.connect(self.exit_clicked)
         buttons.addWidget(self.reload_button, 0, 0)
         buttons.addWidget(self.close_button, 0, 1)
-        if theme.landscape:
-            buttons.setColumnStretch(2, 1)
-            buttons.addWidget(self.exit_button, 0, 3)
-        else:  # not enough width for three bilingual buttons in a row
-            buttons.setColumnStretch(2, 1)
-            buttons.addWidget(self.exit_button, 1, 0, 1, 2)
+        # portrait: not enough width for four bilingual buttons in a row
+        row, at = (0, 2) if theme.landscape else (1, 0)
+        buttons.addWidget(self.guided_button, row, at)
+        buttons.addWidget(self.exit_button, row, at + 2 if theme.landscape else 1)
+        buttons.setColumnStretch(3 if theme.landscape else 2, 1)
         col.addLayout(buttons)
 
     def set_status(self, status: ContentStatus) -> None:
@@ -90,7 +94,8 @@ class AdminPanel(QFrame):
                 item.widget().deleteLater()
         lines = [str(f) for f in status.findings] or [both("admin.no_findings")]
         for line in lines:
-            self.findings_box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=self.findings_box.parentWidget()))
+            box = self.findings_box
+            box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=box.parentWidget()))
         self.findings_box.addStretch(1)
         self.scroll.reset()
         if self.stats is not None:

@@ -10,6 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -22,7 +23,7 @@ from kiosk.widgets.labels import TextLabel
 log = logging.getLogger(__name__)
 
 
-def charts_from(summary: dict, titles: Callable[[str], Text]) -> list[Chart]:
+def charts_from(summary: dict[Any, Any], titles: Callable[[str], Text]) -> list[Chart]:
     """Charts for a summary: most-visited screens and busy hours (none without data)."""
     charts = []
     screens = summary["screens"][:4]
@@ -77,8 +78,11 @@ class AdminStats(QWidget):
             self.setMinimumHeight(0)
             return
         self.setMinimumHeight(self.theme.px(420))  # headline, chart titles and the charts
+        guided = data.get("sessions_guided_today", 0)
         self.headline.set_source(
-            f"{both('stats.today')}: {data['sessions_today']}   ·   "
+            f"{both('stats.today')}: {data['sessions_today']} "
+            f"({both('stats.self_guided')} {data['sessions_today'] - guided}, "
+            f"{both('stats.guided')} {guided})   ·   "
             f"{both('stats.average')}: {data['average_session_s']:.0f} s")
         from kiosk.widgets.charts import ChartView  # pyqtgraph: only when there is data
 

@@ -14,7 +14,20 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap, QRadialGradient
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QHideEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRadialGradient,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Content, Highlight
@@ -29,7 +42,9 @@ HEADROOM = 1.16
 
 
 def drift(t: float, period_x: float, period_y: float, ax: float, ay: float, phase: float = 0.0) -> QPointF:
-    return QPointF(ax * math.sin(2 * math.pi * t / period_x + phase), ay * math.sin(2 * math.pi * t / period_y + phase * 1.7))
+    return QPointF(
+        ax * math.sin(2 * math.pi * t / period_x + phase), ay * math.sin(2 * math.pi * t / period_y + phase * 1.7)
+    )
 
 
 class AttractScreen(QWidget):
@@ -75,12 +90,12 @@ class AttractScreen(QWidget):
         return self.highlights[self.index_at(self.now())]
 
     # -- lifecycle --------------------------------------------------------------------
-    def showEvent(self, e: QEvent) -> None:
+    def showEvent(self, e: QShowEvent) -> None:
         if self._frozen is None:
             self.frame_timer.start()
         super().showEvent(e)
 
-    def hideEvent(self, e: QEvent) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.frame_timer.stop()
         # The layers are ≈ 80 MB at 4K: not kept while visitors use the pages (painted
         # again, identically, when the screen next shows).
@@ -91,7 +106,7 @@ class AttractScreen(QWidget):
     def stop(self) -> None:
         self.frame_timer.stop()
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._backdrop = None
         self._shade = None
         super().resizeEvent(e)
@@ -108,7 +123,7 @@ class AttractScreen(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e: QEvent) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         e.accept()
         self._activate()
 
@@ -233,7 +248,10 @@ class AttractScreen(QWidget):
         important lines so a long highlight still fits its box)."""
         pal = self.theme.palette
         big = len(hl.title.get("zh")) <= 9 and level < 2
-        blocks = [(hl.title.get("zh"), "display" if big else "h1", pal.text, 2), (hl.title.get("en"), "h3", pal.text, 2)]
+        blocks = [
+            (hl.title.get("zh"), "display" if big else "h1", pal.text, 2),
+            (hl.title.get("en"), "h3", pal.text, 2),
+        ]
         if hl.text and level < 3:
             blocks.append((hl.text.get("zh"), "lead", pal.text, 3))
             if level < 1:
@@ -249,7 +267,9 @@ class AttractScreen(QWidget):
         gap = th.space("sm")
         fig_h = 0.0
         if hl.figure is not None:
-            fig_h = QFontMetricsF(th.font("display")).height() + QFontMetricsF(th.font("lead")).height() + th.space("lg")
+            fig_h = (
+                QFontMetricsF(th.font("display")).height() + QFontMetricsF(th.font("lead")).height() + th.space("lg")
+            )
         for level in range(4):
             blocks = self._highlight_blocks(hl, level)
             heights = [text_height(s, th.font(role), w, n) for s, role, _, n in blocks]
@@ -261,7 +281,7 @@ class AttractScreen(QWidget):
         p.setOpacity(alpha)
         if hl.figure is not None:
             y += self._paint_figure(p, hl, x, y, w)
-        for (s, role, colour, n), hgt in zip(blocks, heights):
+        for (s, role, colour, n), hgt in zip(blocks, heights, strict=False):
             if role == "lead":
                 y += gap
             draw_text(p, s, th.font(role), QColor(colour), x, y, w, max_lines=n)

@@ -42,23 +42,9 @@ def make_network(seed: int = 1897, columns: int = 11, rows: int = 7) -> Network:
 NETWORK = make_network()
 
 
-def paint_backdrop(theme: Theme, size: QSize, *, strength: float = 1.0, network: Network = NETWORK) -> QPixmap:
-    """The static layer at ``size``: gradient, floor grid, links and nodes."""
+def _paint_floor(p: QPainter, theme: Theme, w: int, h: int, strength: float) -> None:
+    """A perspective floor grid in the lower part: the factory floor, fading into the distance."""
     pal = theme.palette
-    w, h = max(1, size.width()), max(1, size.height())
-    pm = QPixmap(w, h)
-    pm.fill(QColor(pal.background))
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    glow = QRadialGradient(QPointF(w * 0.72, h * 0.28), max(w, h) * 0.75)
-    centre = QColor(pal.primary_faint)
-    centre.setAlphaF(min(1.0, 0.75 * strength))
-    glow.setColorAt(0.0, centre)
-    glow.setColorAt(0.55, QColor(pal.background))
-    glow.setColorAt(1.0, QColor(pal.background_deep))
-    p.fillRect(QRectF(0, 0, w, h), glow)
-
-    # Perspective floor grid in the lower part: the factory floor, fading into the distance.
     horizon = h * 0.55
     vanish = QPointF(w * 0.5, horizon - h * 0.3)
     line_w = max(1.0, theme.px(1.2))
@@ -83,7 +69,10 @@ def paint_backdrop(theme: Theme, size: QSize, *, strength: float = 1.0, network:
         p.setPen(floor_pen(0.14 * strength, horizon))
         p.drawLine(QPointF(0, y), QPointF(w, y))
 
-    # The network: links, then nodes; hubs glow amber.
+
+def _paint_network(p: QPainter, theme: Theme, w: int, h: int, strength: float, network: Network) -> None:
+    """The network: links, then nodes; hubs glow amber."""
+    pal = theme.palette
     link = QColor(pal.primary)
     link.setAlphaF(0.22 * strength)
     p.setPen(QPen(link, max(1.0, theme.px(1.5))))
@@ -110,6 +99,26 @@ def paint_backdrop(theme: Theme, size: QSize, *, strength: float = 1.0, network:
             c.setAlphaF(0.55 * strength)
             p.setBrush(c)
             p.drawEllipse(pt, theme.px(3), theme.px(3))
+
+
+def paint_backdrop(theme: Theme, size: QSize, *, strength: float = 1.0, network: Network = NETWORK) -> QPixmap:
+    """The static layer at ``size``: gradient, floor grid, links and nodes."""
+    pal = theme.palette
+    w, h = max(1, size.width()), max(1, size.height())
+    pm = QPixmap(w, h)
+    pm.fill(QColor(pal.background))
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    glow = QRadialGradient(QPointF(w * 0.72, h * 0.28), max(w, h) * 0.75)
+    centre = QColor(pal.primary_faint)
+    centre.setAlphaF(min(1.0, 0.75 * strength))
+    glow.setColorAt(0.0, centre)
+    glow.setColorAt(0.55, QColor(pal.background))
+    glow.setColorAt(1.0, QColor(pal.background_deep))
+    p.fillRect(QRectF(0, 0, w, h), glow)
+
+    _paint_floor(p, theme, w, h, strength)
+    _paint_network(p, theme, w, h, strength, network)
     p.end()
     return pm
 

@@ -9,7 +9,7 @@ walked up may not read the language the last one chose.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
@@ -142,13 +142,13 @@ class CountdownOverlay(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e: QEvent) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         e.accept()
         self.cont()
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._place()
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
     def _place(self) -> None:
         self.panel.layout().activate()

@@ -7,13 +7,14 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, SectionBase
 from kiosk.i18n import tr
 from kiosk.shell.backdrop import paint_backdrop
 from kiosk.shell.tile import Tile
+from kiosk.shell.welcome import WelcomeStrip
 from kiosk.theme import Theme
 from kiosk.widgets import icons
 from kiosk.widgets.labels import TextLabel
@@ -51,6 +52,9 @@ class HomeScreen(QWidget):
             TextLabel(theme, content.kiosk.name, lang, role="h1", parent=self),
             TextLabel(theme, lambda l: tr("home.prompt", l), lang, role="lead", tone="muted", parent=self),
         ]
+        if content.welcome:  # the active welcome banners, slim, above the title
+            outer.addWidget(WelcomeStrip(theme, list(content.welcome), self))
+            outer.addSpacing(theme.space("md"))
         for label in self.labels:
             outer.addWidget(label)
         outer.addSpacing(theme.space("lg"))
@@ -93,9 +97,9 @@ class HomeScreen(QWidget):
             if tile.icon_name and not tile.has_icon:
                 tile.set_icon(icons.icon_pixmap(tile.icon_name, colour, tile.icon_size()))
 
-    def resizeEvent(self, e: object) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._backdrop = None
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         if self._backdrop is None or self._backdrop.size() != self.size():

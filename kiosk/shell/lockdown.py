@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 K = Qt.Key
 M = Qt.KeyboardModifier
 #: Keys swallowed whatever the modifiers.
-BLOCKED_KEYS = frozenset({K.Key_Escape, K.Key_F11, K.Key_Close, K.Key_Exit, K.Key_Menu, K.Key_Back, K.Key_Super_L, K.Key_Super_R, K.Key_Meta})
+BLOCKED_KEYS = frozenset(
+    {K.Key_Escape, K.Key_F11, K.Key_Close, K.Key_Exit, K.Key_Menu, K.Key_Back, K.Key_Super_L, K.Key_Super_R, K.Key_Meta}
+)
 #: (modifier, key) pairs swallowed.
 BLOCKED_CHORDS = frozenset(
     {

@@ -6,7 +6,7 @@ its place and shows each language in its own script."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.content.model import Content
@@ -82,7 +82,9 @@ class NavBar(QWidget):
         self.pager = PagerDots(theme, len(self.section_ids), self)
         self.pager.setMinimumSize(self.pager.sizeHint())
         row.addWidget(self.pager)
-        self.hint = TextLabel(theme, lambda l: tr("page.swipe_hint", l), lang, role="caption", tone="muted", wrap=False, parent=self)
+        self.hint = TextLabel(
+            theme, lambda l: tr("page.swipe_hint", l), lang, role="caption", tone="muted", wrap=False, parent=self
+        )
         self.hint.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.hint)
         row.addStretch(1)
@@ -117,8 +119,8 @@ class NavBar(QWidget):
         width = self.width() or self.theme.width
         return used + margins.left() + margins.right() + self.theme.space("lg") <= width
 
-    def resizeEvent(self, e: object) -> None:
-        super().resizeEvent(e)  # type: ignore[arg-type]
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
         self.set_screen(self._screen)
 
     def paintEvent(self, _e: QPaintEvent) -> None:

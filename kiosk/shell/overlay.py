@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import Theme
@@ -38,9 +38,9 @@ class Overlay(QWidget):
         h = min(self.height() - 2 * margin, max(h, self.panel.minimumSizeHint().height()))
         self.panel.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._place()
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
     def event(self, e: QEvent) -> bool:
         if e.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
@@ -48,7 +48,7 @@ class Overlay(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e: QEvent) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         e.accept()
 
     def paintEvent(self, _e: QPaintEvent) -> None:

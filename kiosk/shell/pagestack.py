@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QEvent, QVariantAnimation
+from PySide6.QtCore import QVariantAnimation
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.shell.transition import SlideSnapshot
 from kiosk.theme import Theme
+from kiosk.widgets.progress import progress_animation
 
 DURATION_MS = 280
 
@@ -29,13 +31,7 @@ class PageStack(QWidget):
         self._current: str | None = None
         self._offset = 0
         self.snapshot = SlideSnapshot(theme, self)
-        self.anim = QVariantAnimation(self)
-        self.anim.setObjectName("page-transition")
-        self.anim.setDuration(DURATION_MS)
-        self.anim.setStartValue(0.0)
-        self.anim.setEndValue(1.0)
-        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.anim = progress_animation(self, "page-transition", self._on_anim_value_changed, duration_ms=DURATION_MS)
 
     def current_widget(self) -> QWidget | None:
         return self._pages.get(self._current) if self._current else None
@@ -102,11 +98,11 @@ class PageStack(QWidget):
         self.snapshot.set_frame(round(self._offset * (1 - v)), alpha)
         self.snapshot.show()
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         for w in self._pages.values():
             w.resize(self.size())
         self.snapshot.setGeometry(self.rect())
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
 
 def _call(widget: QWidget, name: str) -> None:

@@ -23,7 +23,9 @@ class SwipeDetector(QObject):
     swiped = Signal(str)
     """``"left"`` (finger moved right-to-left) or ``"right"``."""
 
-    def __init__(self, area: QWidget, theme: Theme, allow: Callable[[QPoint], bool], parent: QObject | None = None) -> None:
+    def __init__(
+        self, area: QWidget, theme: Theme, allow: Callable[[QPoint], bool], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.area = area
         self.allow = allow

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
-from kiosk.widgets.labels import Source, resolve
+from kiosk.widgets.labels import FollowsLanguage, Source, resolve
 from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.text import draw_text, text_height
 from kiosk.widgets.touch import TouchButton
 
 
-class Tile(TouchButton):
+class Tile(FollowsLanguage, TouchButton):
     def __init__(
         self,
         theme: Theme,
@@ -54,11 +54,9 @@ class Tile(TouchButton):
     def has_icon(self) -> bool:
         return self._icon is not None
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.setAccessibleName(self.title)
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.setAccessibleName(self.title)
+        self.update()
 
     def icon_size(self) -> int:
         return round(self._disc() * 0.5)
@@ -86,21 +84,11 @@ class Tile(TouchButton):
         self._cache.paint(self, state, self._paint)
 
     def _paint(self, p: QPainter) -> None:
-        self._paint_frame(p)
-        r = self._frame_rect()
-        disc = self._paint_disc(p, r)
-        self._paint_corner(p, r)
-        self._paint_texts(p, r, disc)
-
-    def _frame_rect(self) -> QRectF:
-        inset = self.theme.px(6) if self.is_down else 1
-        return QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
-
-    def _paint_frame(self, p: QPainter) -> None:
         th, pal = self.theme, self.theme.palette
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        r = self._frame_rect()
+        inset = th.px(6) if self.is_down else 1
+        r = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
         radius = th.radius("lg")
         g = QLinearGradient(r.topLeft(), r.bottomRight())
         if self.is_down:
@@ -119,9 +107,14 @@ class Tile(TouchButton):
         notch_h = min(r.height() * 0.36, th.px(96))
         p.drawRoundedRect(QRectF(r.left(), r.center().y() - notch_h / 2, th.px(7), notch_h), th.px(3), th.px(3))
 
-    def _paint_disc(self, p: QPainter, r: QRectF) -> QRectF:
-        th, pal = self.theme, self.theme.palette
         pad = self._pad()
+        disc = self._paint_disc(p, r, pad)
+        arrow = self._paint_arrow_and_number(p, r, pad)
+        self._paint_texts(p, r, pad, disc, arrow)
+
+    def _paint_disc(self, p: QPainter, r: QRectF, pad: int) -> QRectF:
+        """The icon disc (or the title's first letter); returns its rect."""
+        th, pal = self.theme, self.theme.palette
         d = self._disc()
         disc = QRectF(r.left() + pad, r.center().y() - d / 2, d, d)
         dg = QLinearGradient(disc.topLeft(), disc.bottomRight())
@@ -131,39 +124,62 @@ class Tile(TouchButton):
         p.drawEllipse(disc)
         if self._icon is not None:
             s = self.icon_size()
-            target = QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s)
-            p.drawPixmap(target, self._icon, QRectF(self._icon.rect()))
+            p.drawPixmap(
+                QRectF(disc.center().x() - s / 2, disc.center().y() - s / 2, s, s),
+                self._icon,
+                QRectF(self._icon.rect()),
+            )
         else:
-            top = disc.center().y() - th.font_px("h2") * 0.7
-            draw_text(p, self.title[:1], th.font("h2"), QColor(pal.text), disc.left(), top, disc.width(),
-                      max_lines=1, align=Qt.AlignmentFlag.AlignHCenter)
+            draw_text(
+                p,
+                self.title[:1],
+                th.font("h2"),
+                QColor(pal.text),
+                disc.left(),
+                disc.center().y() - th.font_px("h2") * 0.7,
+                disc.width(),
+                max_lines=1,
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
         return disc
 
-    def _paint_corner(self, p: QPainter, r: QRectF) -> None:
+    def _paint_arrow_and_number(self, p: QPainter, r: QRectF, pad: int) -> float:
+        """The round arrow (bottom right) and the tile's number (top right); returns the
+        arrow's size."""
         th, pal = self.theme, self.theme.palette
-        pad = self._pad()
         arrow = th.px(64)
         arrow_rect = QRectF(r.right() - pad * 0.75 - arrow, r.bottom() - pad * 0.75 - arrow, arrow, arrow)
         p.setPen(QPen(QColor(pal.accent), th.px(2.5)))
         p.setBrush(QColor(pal.accent) if self.is_down else Qt.BrushStyle.NoBrush)
         p.drawEllipse(arrow_rect)
         ink = QColor(pal.on_accent if self.is_down else pal.accent)
-        m = arrow * 0.28
-        draw_glyph(p, "next", arrow_rect.adjusted(m, m, -m, -m), ink, th.px(4))
+        draw_glyph(
+            p, "next", arrow_rect.adjusted(arrow * 0.28, arrow * 0.28, -arrow * 0.28, -arrow * 0.28), ink, th.px(4)
+        )
         f_num = th.font("label")
         num_w = th.px(64)
-        draw_text(p, f"{self.number:02d}", f_num, QColor(pal.accent_text), r.right() - pad * 0.75 - num_w,
-                  r.top() + pad * 0.6, num_w, max_lines=1, align=Qt.AlignmentFlag.AlignRight)
+        draw_text(
+            p,
+            f"{self.number:02d}",
+            f_num,
+            QColor(pal.accent_text),
+            r.right() - pad * 0.75 - num_w,
+            r.top() + pad * 0.6,
+            num_w,
+            max_lines=1,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+        return arrow
 
-    def _paint_texts(self, p: QPainter, r: QRectF, disc: QRectF) -> None:
+    def _paint_texts(self, p: QPainter, r: QRectF, pad: int, disc: QRectF, arrow: float) -> None:
+        """Title and subtitle beside the disc, dropping lines until the block fits:
+        subtitle lines first."""
         th, pal = self.theme, self.theme.palette
-        pad, arrow = self._pad(), th.px(64)
         tx = disc.right() + th.px(36)
         tw = max(10.0, r.right() - pad * 0.75 - arrow - th.px(20) - tx)
         f_title, f_sub = th.font("h3"), th.font("body")
         gap = th.space("xs")
         avail = r.height() - 2 * th.px(12)
-        # Drop lines until the block fits: subtitle lines first.
         for title_lines, sub_lines in ((2, 3), (2, 2), (2, 1), (2, 0), (1, 0)):
             blocks = [(self.title, f_title, pal.text, title_lines)]
             if sub_lines and self.subtitle:
@@ -173,7 +189,6 @@ class Tile(TouchButton):
             if total <= avail:
                 break
         y = r.center().y() - total / 2
-        for (s, f, colour, n), hgt in zip(blocks, heights, strict=True):
+        for (s, f, colour, n), hgt in zip(blocks, heights, strict=False):
             draw_text(p, s, f, QColor(colour), tx, y, tw, max_lines=n)
             y += hgt + gap
-

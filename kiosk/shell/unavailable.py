@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetricsF, QHideEvent, QPainter, QPaintEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import tr
@@ -43,12 +43,12 @@ class UnavailableScreen(QWidget):
     def stop(self) -> None:
         self.timer.stop()
 
-    def showEvent(self, e: QEvent) -> None:
+    def showEvent(self, e: QShowEvent) -> None:
         if self._frozen is None:
             self.timer.start()
         super().showEvent(e)
 
-    def hideEvent(self, e: QEvent) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.timer.stop()
         super().hideEvent(e)
 

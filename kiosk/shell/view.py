@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk import sections
@@ -20,6 +21,7 @@ from kiosk.shell.navbar import NavBar
 from kiosk.shell.navigation import ATTRACT, HOME, Navigator
 from kiosk.shell.pagestack import PageStack
 from kiosk.shell.swipe import SwipeDetector
+from kiosk.shell.welcome import WelcomeLead, WelcomeScreen
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 
@@ -63,6 +65,9 @@ class ShellView(QWidget):
         column.addWidget(self.stack, 1)
         column.addWidget(self.navbar)
         self.attract = AttractScreen(content, theme, self)
+        self.welcome = WelcomeScreen(theme, content.kiosk.name, list(content.welcome), base_dir, self)
+        rounds = len(content.attract.highlights) * content.attract.interval
+        self.welcome_lead = WelcomeLead(self.welcome, rounds, self)
         self.swipe = SwipeDetector(self.stack, theme, self._swipe_allowed, self)
 
         self.home.tile_activated.connect(self.navigator.open)
@@ -70,6 +75,7 @@ class ShellView(QWidget):
         self.navbar.back_clicked.connect(self.navigator.back)
         self.navbar.language_selected.connect(self.language.set)
         self.attract.activated.connect(self._on_attract_activated)
+        self.welcome.activated.connect(lambda: self._on_attract_activated(""))
         self.navigator.changed.connect(self._on_navigator_changed)
         self.language.changed.connect(self._on_language_changed)
         self.swipe.swiped.connect(self._on_swipe_swiped)
@@ -133,6 +139,7 @@ class ShellView(QWidget):
     def stop(self) -> None:
         self.stack.finish()
         self.attract.stop()
+        self.welcome_lead.stop()
 
     # -- wiring -------------------------------------------------------------------------
     def _build_page(self, key: str) -> QWidget:
@@ -152,7 +159,9 @@ class ShellView(QWidget):
             self.attract.setGeometry(self.rect())
             self.attract.show()
             self.attract.raise_()
+            self.welcome_lead.start()
         else:
+            self.welcome_lead.stop()
             self._catch_up_language(key)
             self.stack.show_key(key, direction)
             self.navbar.set_screen(key)
@@ -202,6 +211,7 @@ class ShellView(QWidget):
         if item_id:
             self.page(section_id).open_item(item_id)
 
-    def resizeEvent(self, e: object) -> None:
-        super().resizeEvent(e)  # type: ignore[arg-type]
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
         self.attract.setGeometry(self.rect())
+        self.welcome.setGeometry(self.rect())

@@ -29,6 +29,8 @@ class VisitTracker(QObject):
         self._screen = ATTRACT
         self._since = clock()
         self._session_start: float | None = None
+        self.guided = False
+        """A guided tour is on: sessions are recorded with ``item='guided'``."""
 
     def attach(self, view: ShellView | None) -> None:
         """Follow ``view`` (a new one after each content change)."""
@@ -44,13 +46,27 @@ class VisitTracker(QObject):
         now = self.clock()
         if self._screen != ATTRACT:
             self.recorder.record("view", screen=self._screen, seconds=round(now - self._since, 2))
-        if key == ATTRACT:
+        if key == ATTRACT and not self.guided:
             self._end_session()
         elif self._session_start is None:
-            self._session_start = now
-            lang = self._view.lang if self._view is not None else None
-            self.recorder.record("session_start", screen=key, lang=lang)
+            self._start_session(now, key)
         self._screen, self._since = key, now
+
+    def set_guided(self, on: bool) -> None:
+        """A guided tour starts or ends: the current session ends, a new one starts (a
+        guided session at once; a self-guided one at the next screen change)."""
+        if on == self.guided:
+            return
+        self._end_session()
+        self.guided = on
+        if on:
+            self._start_session(self.clock(), self._screen)
+
+    def _start_session(self, now: float, screen: str) -> None:
+        self._session_start = now
+        lang = self._view.lang if self._view is not None else None
+        self.recorder.record("session_start", screen=screen, lang=lang,
+                             item="guided" if self.guided else None)
 
     def _on_view_item_tapped(self, section_id: str, item: str) -> None:
         self.recorder.record("tap", screen=section_id, item=item)

@@ -16,13 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.clock import Clock, SystemClock
 from kiosk.content.model import Text
 from kiosk.shell.admin import AdminController
+from kiosk.shell.calendar import CalendarShell
 from kiosk.shell.countdown import CountdownOverlay
+from kiosk.shell.guided import GuidedGesture, GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
 from kiosk.shell.navigation import ATTRACT
@@ -47,6 +50,8 @@ class ShellOptions:
     """Seconds; overrides content.kiosk.idle_timeout (``--idle-timeout``)."""
     analytics_db: Path | None = None
     """Where visits are recorded; the admin panel shows today's statistics from it."""
+    clock: Clock | None = None
+    """The one clock (default: the system's); a FakeClock in tests and ``shot --at``."""
 
 
 class KioskWindow(QWidget):
@@ -82,6 +87,9 @@ class KioskWindow(QWidget):
         self._install(self.idle)
         self.idle.idle.connect(self._on_idle_idle)
         self.status = status
+        self.calendar = CalendarShell(self, options.clock or SystemClock(), self.quiet)
+        self.calendar.visibility_changed.connect(lambda: self.offer_content(self._pending or self.status))
+        self.guided = GuidedMode(self, self.idle)
         self._pending: ContentStatus | None = None
         self.theme: Theme
         self.view: ShellView | None = None
@@ -115,9 +123,10 @@ class KioskWindow(QWidget):
         settings = status.settings
         self.idle.stop()
         self.idle.set_timeout(1000 * (self.options.idle_timeout or settings.idle_timeout))
-        if status.content is not None:
+        shown = self.calendar.prepare(status.content, self.theme)
+        if shown is not None:
             self.view = ShellView(
-                status.content,
+                shown,
                 self.theme,
                 base_dir=status.base_dir,
                 lang=self.options.lang,
@@ -137,11 +146,19 @@ class KioskWindow(QWidget):
             analytics_db=self.options.analytics_db, section_titles=self._screen_title, parent=self)
         self.admin.reload_requested.connect(self.reload)
         self.admin.exit_requested.connect(self.request_exit)
+        self.admin.guided_requested.connect(self._on_admin_guided_requested)
+        guided = status.content.guided if status.content is not None else None
+        self.guided.build(self.theme, self.view, guided.limit_minutes if guided else 120)
+        if self.view is not None and (guided is None or guided.gesture):
+            gesture = GuidedGesture(self, self.admin.gesture.corner, parent=self.admin)
+            gesture.triggered.connect(self._on_guided_gesture_triggered)
+            self.admin.gesture.also.append(gesture)  # fed by the admin gesture's filter
         self._install(self.admin.gesture)
         self._layout_children()
         for child in (self.view, self.unavailable):
             if child is not None:
                 child.show()
+        self.calendar.start()
         self.view_replaced.emit(self.view)
 
     def _teardown_children(self) -> None:
@@ -167,6 +184,8 @@ class KioskWindow(QWidget):
         if self.admin is not None:
             for w in self.admin.overlays():
                 w.setGeometry(self.rect())
+        self.calendar.layout()
+        self.guided.raise_bar()
 
     # -- commands -----------------------------------------------------------------------
     def reset(self) -> None:
@@ -175,6 +194,7 @@ class KioskWindow(QWidget):
             self.countdown.stop()
         if self.admin is not None:
             self.admin.close()
+        self.guided.tour.stop()
         if self.view is not None:
             self.view.reset()
         self.idle.stop()
@@ -195,9 +215,14 @@ class KioskWindow(QWidget):
         if self.admin is not None and self.admin.is_open:
             self.admin.refresh()
 
+    def quiet(self) -> bool:
+        """Nobody is using the kiosk: the attract (or maintenance) screen, no admin."""
+        if (self.admin is not None and self.admin.is_open) or self.guided.active:
+            return False
+        return self.view is None or self.view.current == ATTRACT
+
     def _apply_pending_if_quiet(self) -> None:
-        quiet = self.view is None or self.view.current == ATTRACT
-        if self._pending is None or not quiet or (self.admin is not None and self.admin.is_open):
+        if self._pending is None or not self.quiet():
             return
         status, self._pending = self._pending, None
         log.info("applying new content from %s", status.path)
@@ -228,11 +253,23 @@ class KioskWindow(QWidget):
         self.close()
 
     def show_screen(self, name: str) -> None:
-        """Show a screen by name: attract, home, a section id, countdown, pin or admin."""
+        """Show a screen by name: attract, home, a section id, countdown, pin, admin,
+        welcome or night."""
         if self.countdown is not None:
             self.countdown.stop()
         if self.admin is not None:
             self.admin.close()
+        self.guided.tour.stop()
+        self.calendar.preview(name if name in ("welcome", "night") else None, self.view)
+        if name in ("welcome", "night"):
+            return
+        if name == "guided":  # the tour's badge open on the first section
+            self.guided.start()
+            if self.view is not None:
+                self.view.show_screen(self.view.content.sections[0].id)
+            if self.guided.bar is not None:
+                self.guided.bar.set_open(True)
+            return
         if name in ("countdown", "pin", "admin"):
             if self.view is not None:
                 first = self.view.content.sections[0].id
@@ -261,6 +298,8 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         """Stop every timer and animation and remove the app-wide filters."""
         self.idle.stop()
+        self.calendar.stop()
+        self.guided.tour.stop()
         if self.countdown is not None:
             self.countdown.stop()
         if self.view is not None:
@@ -276,17 +315,28 @@ class KioskWindow(QWidget):
                 self.admin.close()
             self.countdown.start()
 
+    def _on_guided_gesture_triggered(self) -> None:
+        if self.admin is not None and not self.guided.active:
+            self.admin.open("guided")  # the PIN first
+
+    def _on_admin_guided_requested(self) -> None:
+        if self.admin is not None:
+            self.admin.close()
+        self.guided.start()
+
     def _on_view_screen_changed(self, key: str) -> None:
+        self.guided.raise_bar()
         if key == ATTRACT:
             self.idle.stop()
             if self._pending is not None:
                 QTimer.singleShot(0, self, self._apply_pending_if_quiet)
+            QTimer.singleShot(0, self, self.calendar.night.update)  # night waits for this
         else:
             self.idle.start()
 
-    def resizeEvent(self, e: QEvent) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._layout_children()
-        super().resizeEvent(e)  # type: ignore[arg-type]
+        super().resizeEvent(e)
 
     def closeEvent(self, e: QCloseEvent) -> None:
         if not self.allow_close:

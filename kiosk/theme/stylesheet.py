@@ -43,7 +43,21 @@ QFrame[card="flat"] {{
     background: transparent;
     border: none;
 }}
-QScrollArea, QScrollArea > QWidget, QScrollArea > QWidget > QWidget#scroll-content {{
+"""
+        + _scroll_rules(theme)
+    ]
+    for role, spec in TYPE_SCALE.items():
+        rules.append(
+            f'QLabel[role="{role}"] {{ font-size: {theme.font_px(role)}px; '
+            f"font-weight: {spec.weight}; }}"
+        )
+    return "\n".join(rules)
+
+
+def _scroll_rules(theme: Theme) -> str:
+    """Scroll areas are transparent; their bars are thin, non-interactive indicators."""
+    p = theme.palette
+    return f"""QScrollArea, QScrollArea > QWidget, QScrollArea > QWidget > QWidget#scroll-content {{
     background: transparent;
     border: none;
 }}
@@ -74,10 +88,3 @@ QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::su
     border: none;
 }}
 """
-    ]
-    for role, spec in TYPE_SCALE.items():
-        rules.append(
-            f'QLabel[role="{role}"] {{ font-size: {theme.font_px(role)}px; '
-            f"font-weight: {spec.weight}; }}"
-        )
-    return "\n".join(rules)

@@ -104,6 +104,29 @@ def _repair(colours: dict[str, str]) -> dict[str, str]:
     return colours
 
 
+def _text_colours(c: ThemeColours, dark: bool, bgs: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:
+    """Body, muted, primary, accent and danger text, each nudged until it reads on every
+    surface it is drawn on (``bgs``: background, deep, surface, raised, pressed)."""
+    background, _deep, surface, surface_raised, surface_pressed = bgs
+    text = c.text
+    for _ in range(3):
+        for bg in bgs:
+            text = ensure_contrast(text, bg, BODY_RATIO)
+    muted = c.text_muted
+    for _ in range(3):
+        for bg in (background, surface, surface_raised, surface_pressed):
+            muted = ensure_contrast(muted, bg, UI_RATIO + 0.3)
+    primary_text = c.primary
+    accent_text = c.accent
+    danger = "#FF7A6E" if dark else "#B3261E"
+    for _ in range(3):
+        for bg in (background, surface, surface_raised):
+            primary_text = ensure_contrast(primary_text, bg, UI_RATIO + 0.3)
+            accent_text = ensure_contrast(accent_text, bg, UI_RATIO + 0.3)
+            danger = ensure_contrast(danger, bg, UI_RATIO + 0.3)
+    return text, muted, primary_text, accent_text, danger
+
+
 @dataclass(frozen=True)
 class Palette:
     """Every colour the UI paints, as ``#RRGGBB``."""
@@ -147,23 +170,9 @@ class Palette:
         surface_raised = ensure_fill(mix(surface, ink, toward_ink), ink, 8.0)
         surface_pressed = ensure_fill(mix(surface, c.primary, 0.30), ink, 7.5)
         background_deep = mix(background, BLACK if dark else WHITE, 0.35)
-        text_bgs = (background, background_deep, surface, surface_raised, surface_pressed)
-        text = c.text
-        for _ in range(3):
-            for bg in text_bgs:
-                text = ensure_contrast(text, bg, BODY_RATIO)
-        muted = c.text_muted
-        for _ in range(3):
-            for bg in (background, surface, surface_raised, surface_pressed):
-                muted = ensure_contrast(muted, bg, UI_RATIO + 0.3)
-        primary_text = c.primary
-        accent_text = c.accent
-        danger = "#FF7A6E" if dark else "#B3261E"
-        for _ in range(3):
-            for bg in (background, surface, surface_raised):
-                primary_text = ensure_contrast(primary_text, bg, UI_RATIO + 0.3)
-                accent_text = ensure_contrast(accent_text, bg, UI_RATIO + 0.3)
-                danger = ensure_contrast(danger, bg, UI_RATIO + 0.3)
+        text, muted, primary_text, accent_text, danger = _text_colours(
+            c, dark, (background, background_deep, surface, surface_raised, surface_pressed)
+        )
         # Filled primary controls keep the theme's text colour; the fill darkens to fit.
         # Chip and button labels are label text: 7:1 on the rest and the pressed fill.
         label = TEXT_RATIOS["label"] + 0.05

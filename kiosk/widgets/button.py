@@ -13,7 +13,9 @@ from kiosk.widgets.touch import TouchButton
 VARIANTS = ("primary", "secondary", "ghost", "accent")
 
 
-def button_colours(theme: Theme, variant: str, down: bool, checked: bool) -> tuple[QColor | None, QColor, QColor | None]:
+def button_colours(
+    theme: Theme, variant: str, down: bool, checked: bool
+) -> tuple[QColor | None, QColor, QColor | None]:
     """(fill, ink, border) for a control in ``variant`` and state. Pressed states differ
     visibly from rest states; every ink/fill pair is one the theme checks for contrast."""
     pal = theme.palette

@@ -21,13 +21,14 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPainterPath
+from PySide6.QtCore import QEasingCurve, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
 from kiosk.content.model import Chart
 from kiosk.numbers import format_number
 from kiosk.theme import Theme
+from kiosk.widgets.chart_parts import ChartReadback, RoundedBarItem, configure
 from kiosk.widgets.chart_scale import (
     chart_font,
     ease,
@@ -36,90 +37,21 @@ from kiosk.widgets.chart_scale import (
     series_colours,
     wrap_label,
 )
+from kiosk.widgets.labels import FollowsLanguage
+from kiosk.widgets.progress import progress_animation
 
 DURATION_MS = 850
 #: Later bars start a little later (a fraction of the animation spread across the bars).
 STAGGER = 0.3
 
-_configured = False
-
-
-def configure(theme: Theme) -> None:
-    """pyqtgraph's global options, once per process."""
-    global _configured
-    if not _configured:
-        pg.setConfigOptions(antialias=True, background=None, foreground=theme.palette.text)
-        _configured = True
-
 
 # -- bars --------------------------------------------------------------------------------
-
-
-class RoundedBarItem(pg.BarGraphItem):
-    """A BarGraphItem painted in device pixels: the free end of each bar is rounded, the
-    fill is a gradient that fades towards the baseline. ``opts`` stay the data (tests and
-    :meth:`ChartView.plotted_values` read them back)."""
-
-    def __init__(self, *, colours: list[QColor], radius: float, horizontal: bool, **opts: object) -> None:
-        self._colours = colours
-        self._radius = radius
-        self._horizontal = horizontal
-        super().__init__(pen=pg.mkPen(None), brush=pg.mkBrush(colours[0]), **opts)
-
-    def paint(self, p: QPainter, *args: object) -> None:
-        rects = self._rectarray.instances()
-        if not rects:
-            return
-        t = p.transform()
-        p.save()
-        p.resetTransform()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(Qt.PenStyle.NoPen)
-        lengths = self.opts["width"] if self._horizontal else self.opts["height"]
-        lengths = list(lengths) if hasattr(lengths, "__len__") else [lengths] * len(rects)
-        for i, rect in enumerate(rects):
-            r = t.mapRect(rect)
-            if r.width() < 0.5 or r.height() < 0.5:
-                continue
-            colour = self._colours[i % len(self._colours)]
-            negative = lengths[i] < 0
-            p.fillPath(self._bar_path(r, negative), self._gradient(r, colour, negative))
-        p.restore()
-
-    def _bar_path(self, r: QRectF, negative: bool) -> QPainterPath:
-        """The bar with its free end rounded (top, or bottom for a negative value; the
-        right end of a horizontal bar, or the left for a negative one)."""
-        rad = min(self._radius, r.width() / 2, r.height() / 2)
-        path = QPainterPath()
-        path.addRoundedRect(r, rad, rad)
-        square = QPainterPath()
-        if self._horizontal:
-            left = r.center().x() if negative else r.left()
-            square.addRect(QRectF(left, r.top(), r.width() / 2, r.height()))
-        else:
-            top = r.top() if negative else r.center().y()
-            square.addRect(QRectF(r.left(), top, r.width(), r.height() / 2))
-        return path.united(square)
-
-    def _gradient(self, r: QRectF, colour: QColor, negative: bool) -> QBrush:
-        """Full colour at the free end, fading towards the baseline."""
-        far = QColor(colour).lighter(112)
-        near = QColor(colour)
-        near.setAlphaF(0.62)
-        if self._horizontal:
-            a, b = (r.topRight(), r.topLeft()) if negative else (r.topLeft(), r.topRight())
-        else:
-            a, b = (r.topLeft(), r.bottomLeft()) if negative else (r.bottomLeft(), r.topLeft())
-        g = QLinearGradient(a, b)
-        g.setColorAt(0.0, near)
-        g.setColorAt(1.0, far)
-        return QBrush(g)
 
 
 # -- the view ----------------------------------------------------------------------------
 
 
-class ChartView(pg.PlotWidget):
+class ChartView(FollowsLanguage, ChartReadback, pg.PlotWidget):
     """One content chart. Display-only; re-renders per language; grows in on demand."""
 
     def __init__(self, theme: Theme, chart: Chart, lang: str, parent: QWidget | None = None) -> None:
@@ -150,7 +82,7 @@ class ChartView(pg.PlotWidget):
             self._guides = linear_ticks(min(flat), max(flat))
             self._base = 0.0
         self._lo = min(self._base, min(flat))
-        self._hi = max(flat + [self._base])
+        self._hi = max([*flat, self._base])
 
         self.plot_item = self.getPlotItem()
         self.view_box = self.plot_item.getViewBox()
@@ -161,13 +93,10 @@ class ChartView(pg.PlotWidget):
         self._style_axes()
         self._build_items()
 
-        self.animation = QVariantAnimation(self)
-        self.animation.setObjectName(f"chart-grow-{chart.id}")
-        self.animation.setStartValue(0.0)
-        self.animation.setEndValue(1.0)
-        self.animation.setDuration(DURATION_MS)
-        self.animation.setEasingCurve(QEasingCurve.Type.Linear)  # eased per bar (stagger)
-        self.animation.valueChanged.connect(self._on_animation_value_changed)
+        self.animation = progress_animation(  # linear: eased per bar (stagger)
+            self, f"chart-grow-{chart.id}", self._on_animation_value_changed,
+            duration_ms=DURATION_MS, easing=QEasingCurve.Type.Linear,
+        )
 
         self.view_box.sigResized.connect(self._on_view_box_resized)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -231,7 +160,8 @@ class ChartView(pg.PlotWidget):
                 fill.setAlphaF(0.16 if n_series == 1 else 0.0)
                 item = pg.PlotDataItem(
                     list(range(n)), values,
-                    pen=pg.mkPen(colour, width=self.theme.px(5), cap=Qt.PenCapStyle.RoundCap, join=Qt.PenJoinStyle.RoundJoin),
+                    pen=pg.mkPen(colour, width=self.theme.px(5), cap=Qt.PenCapStyle.RoundCap,
+                                 join=Qt.PenJoinStyle.RoundJoin),
                     symbol="o", symbolSize=self.theme.px(22), symbolBrush=QColor(pal.background),
                     symbolPen=pg.mkPen(colour, width=self.theme.px(4)),
                     fillLevel=self._base, fillBrush=fill, antialias=True,
@@ -345,7 +275,8 @@ class ChartView(pg.PlotWidget):
         # Category axis: labels wrapped to their slot, axis tall enough for the longest.
         bottom = self.plot_item.getAxis("bottom")
         slot = w / n * 0.92
-        ticks = [(i, wrap_label(c.get(self._lang), self.category_font, slot)) for i, c in enumerate(self.chart.categories)]
+        font = self.category_font
+        ticks = [(i, wrap_label(c.get(self._lang), font, slot)) for i, c in enumerate(self.chart.categories)]
         lines = max(t.count("\n") + 1 for _, t in ticks)
         fm = QFontMetricsF(self.category_font)
         bottom.setTicks([ticks])
@@ -391,14 +322,7 @@ class ChartView(pg.PlotWidget):
             for i, v in enumerate(series.values):
                 self.value_labels[k][i].setText(self._value_text(v))
 
-    @property
-    def lang(self) -> str:
-        return self._lang
-
-    def set_language(self, lang: str) -> None:
-        if lang == self._lang:
-            return
-        self._lang = lang
+    def _language_changed(self, lang: str) -> None:
         self._render_texts()
         self._fit()
         self.set_progress(self._progress)
@@ -438,7 +362,9 @@ class ChartView(pg.PlotWidget):
         value labels ride on top and fade in."""
         self._progress = t
         n = len(self.chart.categories)
-        grown = [[self._base + (v - self._base) * self._bar_progress(t, i, n) for i, v in enumerate(values)] for values in self._data]
+        base = self._base
+        grow = self._bar_progress
+        grown = [[base + (v - base) * grow(t, i, n) for i, v in enumerate(values)] for values in self._data]
         for k, item in enumerate(self.bar_items):
             if self._horizontal:
                 thick = self._bar_px() / len(self._data)
@@ -450,74 +376,11 @@ class ChartView(pg.PlotWidget):
             item.setData(list(range(n)), grown[k])
         self._place_labels(grown, t)
 
-    def _place_labels(self, grown: list[list[float]], t: float) -> None:
-        vb = self.view_box
-        w = max(1.0, vb.width())
-        h = max(1.0, vb.height())
-        (x0, x1), (y0, y1) = vb.viewRange()
-        px_y = (y1 - y0) / h
-        px_x = (x1 - x0) / w
-        n = len(self.chart.categories)
-        gap = self.theme.px(10)
-        rows = self.hbar_rows() if self._horizontal else []
-        thick = self._bar_px() / len(self._data)
-        for item, (label_bottom, _) in zip(self.category_items, rows):
-            item.setPos(self._base, label_bottom)
-        for k, row in enumerate(self.value_labels):
-            for i, label in enumerate(row):
-                local = self._bar_progress(t, i, n)
-                shown = not (self.line_items and len(self._data) > 1 and i < n - 1)  # several lines: end labels only
-                label.setOpacity(max(0.0, min(1.0, (local - 0.35) / 0.65)) if shown else 0.0)
-                v = grown[k][i]
-                if self._horizontal:
-                    label.setAnchor((0.0, 0.5))
-                    label.setPos(v + gap * px_x, rows[i][1] + (k + 0.45) * thick)
-                    continue
-                x = i
-                if self.bar_items:
-                    group = 0.62 if len(self._data) > 1 else 0.5
-                    width = group / len(self._data)
-                    x = i - group / 2 + width * (k + 0.5)
-                below = v < self._base
-                label.setAnchor((0.5, 0.0 if below else 1.0))
-                dy = (self.theme.px(22) if self.line_items else gap) * px_y
-                label.setPos(x, v - dy if below else v + dy)
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # never reached (transparent), belt and braces
+        e.ignore()
 
-    # -- read-back (tests, analytics) ---------------------------------------------------
-    def plotted_values(self) -> list[list[float]]:
-        """The values the chart draws now, read back from its items (inverse of log10)."""
-        out: list[list[float]] = []
-        for item in self.bar_items:
-            if self._horizontal:
-                tops = [a + b for a, b in zip(item.opts["x0"], item.opts["width"])]
-            else:
-                tops = [a + b for a, b in zip(item.opts["y0"], item.opts["height"])]
-            out.append([self._from_plot(v) for v in tops])
-        for item in self.line_items:
-            out.append([self._from_plot(v) for v in item.getData()[1]])
-        return out
-
-    def category_texts(self) -> list[str]:
-        """The category labels as drawn (wrapped lines joined by newlines)."""
-        if self._horizontal:
-            return [item.toPlainText() for item in self.category_items]
-        levels = self.plot_item.getAxis("bottom")._tickLevels or [[]]
-        return [text for _, text in levels[0]]
-
-    def guide_texts(self) -> list[str]:
-        if self._horizontal:
-            return []
-        levels = self.plot_item.getAxis("left")._tickLevels or [[]]
-        return [text for _, text in levels[0]]
-
-    def value_texts(self) -> list[list[str]]:
-        return [[label.toPlainText() for label in row] for row in self.value_labels]
-
-    def mousePressEvent(self, e: object) -> None:  # never reached (transparent), belt and braces
-        e.ignore()  # type: ignore[attr-defined]
-
-    def wheelEvent(self, e: object) -> None:
-        e.ignore()  # type: ignore[attr-defined]
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        e.ignore()
 
 
 __all__ = ["ChartView", "RoundedBarItem", "configure"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
+from PySide6.QtCore import QObject
+
+from kiosk.widgets.progress import progress_animation
 
 DURATION_MS = 1400
 
@@ -19,12 +21,9 @@ class CountUp(QObject):
         self._target = float(target)
         self._on_value = on_value
         self.value = self._target
-        self.animation = QVariantAnimation(self)
-        self.animation.setStartValue(0.0)
-        self.animation.setEndValue(self._target)
-        self.animation.setDuration(duration_ms)
-        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.animation.valueChanged.connect(self._on_animation_value_changed)
+        self.animation = progress_animation(
+            self, "", self._on_animation_value_changed, duration_ms=duration_ms, end=self._target
+        )
 
     def start(self) -> None:
         """Count from 0 (restarts if already running)."""

@@ -26,9 +26,21 @@ class FigureCard(Card):
         row = QHBoxLayout()
         row.setSpacing(theme.space("xs"))
         bottom = Qt.AlignmentFlag.AlignBaseline
-        self.prefix = TextLabel(theme, lambda l: split_figure(self._shown, l)[0], lang, role="h3", tone="accent", wrap=False, parent=self)
-        self.value = TextLabel(theme, lambda l: split_figure(self._shown, l)[1], lang, role="figure", tone="accent", wrap=False, parent=self)
-        self.unit = TextLabel(theme, lambda l: split_figure(self._shown, l)[2], lang, role="h3", tone="accent", wrap=False, parent=self)
+        self.prefix = TextLabel(
+            theme, lambda l: split_figure(self._shown, l)[0], lang, role="h3", tone="accent", wrap=False, parent=self
+        )
+        self.value = TextLabel(
+            theme,
+            lambda l: split_figure(self._shown, l)[1],
+            lang,
+            role="figure",
+            tone="accent",
+            wrap=False,
+            parent=self,
+        )
+        self.unit = TextLabel(
+            theme, lambda l: split_figure(self._shown, l)[2], lang, role="h3", tone="accent", wrap=False, parent=self
+        )
         for label in (self.prefix, self.value, self.unit):
             row.addWidget(label, 0, bottom)
         row.addStretch(1)
@@ -41,7 +53,6 @@ class FigureCard(Card):
         self.count.start()
 
     def _on_count_value(self, value: float) -> None:
-        self._shown = self.figure if value == self.figure.value else \
-            self.figure.model_copy(update={"value": value})
+        self._shown = self.figure if value == self.figure.value else self.figure.model_copy(update={"value": value})
         for label in (self.prefix, self.value, self.unit):
             label.refresh()  # re-render from the shown value

@@ -4,6 +4,7 @@ frame): home, back, next, close, check, backspace, reload, exit."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -26,6 +27,17 @@ def draw_glyph(p: QPainter, name: str, rect: QRectF, color: QColor, stroke: floa
     p.setPen(pen)
     p.setBrush(Qt.BrushStyle.NoBrush)
     path = QPainterPath()
+    if not _trace_lines(path, name, pt):
+        _trace_more(path, name, pt, s)
+    p.drawPath(path)
+    p.restore()
+
+
+Point = Callable[[float, float], QPointF]
+
+
+def _trace_lines(path: QPainterPath, name: str, pt: Point) -> bool:
+    """Home, back/next, close and play; whether ``name`` was one of them."""
     if name == "home":
         path.moveTo(pt(0.12, 0.48))
         path.lineTo(pt(0.5, 0.14))
@@ -57,7 +69,14 @@ def draw_glyph(p: QPainter, name: str, rect: QRectF, color: QColor, stroke: floa
         path.lineTo(pt(0.82, 0.5))
         path.lineTo(pt(0.3, 0.82))
         path.closeSubpath()
-    elif name == "check":
+    else:
+        return False
+    return True
+
+
+def _trace_more(path: QPainterPath, name: str, pt: Point, s: float) -> None:
+    """Check, backspace, reload and exit (``s``: the glyph's size in pixels)."""
+    if name == "check":
         path.moveTo(pt(0.16, 0.52))
         path.lineTo(pt(0.4, 0.76))
         path.lineTo(pt(0.86, 0.26))
@@ -88,5 +107,3 @@ def draw_glyph(p: QPainter, name: str, rect: QRectF, color: QColor, stroke: floa
         path.arcTo(box, 120, 300)
         path.moveTo(pt(0.5, 0.1))
         path.lineTo(pt(0.5, 0.5))
-    p.drawPath(path)
-    p.restore()

@@ -27,6 +27,27 @@ class Localized(Protocol):
     def set_language(self, lang: str) -> None: ...
 
 
+class FollowsLanguage:
+    """Mixin for a widget shown in one language at a time (put it first in the bases).
+
+    The widget sets ``self._lang`` in its constructor and implements
+    :meth:`_language_changed`; :meth:`set_language` ignores the language it already shows."""
+
+    _lang: str
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self._language_changed(lang)
+
+    def _language_changed(self, lang: str) -> None:
+        """Re-render in ``lang`` (already stored in ``self._lang``)."""
+
+
 def resolve(source: Source, lang: str) -> str:
     if source is None:
         return ""
@@ -46,7 +67,7 @@ def make_plain(label: QLabel) -> QLabel:
     return label
 
 
-class TextLabel(QLabel):
+class TextLabel(FollowsLanguage, QLabel):
     def __init__(
         self,
         theme: Theme,
@@ -81,10 +102,8 @@ class TextLabel(QLabel):
         """Re-render from the source (a function source whose inputs changed)."""
         self._render()
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self._render()
+    def _language_changed(self, lang: str) -> None:
+        self._render()
 
     def _render(self) -> None:
         text = resolve(self._source, self._lang)

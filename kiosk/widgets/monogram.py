@@ -16,6 +16,7 @@ import re
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap
@@ -28,7 +29,30 @@ _PARENS = re.compile(r"[(（][^)）]*[)）]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
 #: Words that never give an initial (glue and company-form words).
 STOP_WORDS = frozenset(
-    ["a", "an", "and", "the", "of", "for", "at", "in", "on", "&", "co", "co.", "corp", "corp.", "corporation", "company", "group", "inc", "inc.", "ltd", "ltd.", "limited"]
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "at",
+        "in",
+        "on",
+        "&",
+        "co",
+        "co.",
+        "corp",
+        "corp.",
+        "corporation",
+        "company",
+        "group",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "limited",
+    ]
 )
 
 CACHE_BYTES = 24 * 1024 * 1024
@@ -146,15 +170,15 @@ class _Cache:
     def __init__(self, limit: int = CACHE_BYTES) -> None:
         self.limit = limit
         self.bytes = 0
-        self.items: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self.items: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
 
-    def get(self, key: tuple) -> QPixmap | None:
+    def get(self, key: tuple[Any, ...]) -> QPixmap | None:
         pm = self.items.get(key)
         if pm is not None:
             self.items.move_to_end(key)
         return pm
 
-    def put(self, key: tuple, pm: QPixmap) -> None:
+    def put(self, key: tuple[Any, ...], pm: QPixmap) -> None:
         self.items[key] = pm
         self.bytes += pm.width() * pm.height() * 4
         while self.bytes > self.limit and len(self.items) > 1:
@@ -178,5 +202,3 @@ def monogram_pixmap(theme: Theme, key: str, text: str, side: int, dpr: float = 1
         pm.setDevicePixelRatio(dpr)
         _cache.put(cache_key, pm)
     return pm
-
-

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import segno
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 QUIET_ZONE = 2  # modules of white around the code (segno's default 4 wastes space; 2 scans)
@@ -38,7 +38,7 @@ class QrCodeWidget(QWidget):
         return QRectF(QUIET_ZONE * cell, QUIET_ZONE * cell, len(self._matrix) * cell,
                       len(self._matrix) * cell)
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
         if not self._matrix:

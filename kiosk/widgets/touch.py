@@ -10,7 +10,7 @@ the control (give or take the slop).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QHideEvent, QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
@@ -124,6 +124,6 @@ class TouchButton(QWidget):
             self.tracker.reset()
         super().changeEvent(e)
 
-    def hideEvent(self, e: QEvent) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.tracker.reset()
         super().hideEvent(e)

@@ -12,11 +12,11 @@ from kiosk.sections.history.paint import star_path
 from kiosk.theme import Theme
 from kiosk.widgets.button import button_colours
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import Source, resolve
+from kiosk.widgets.labels import FollowsLanguage, Source, resolve
 from kiosk.widgets.touch import TouchButton
 
 
-class EraChip(TouchButton):
+class EraChip(FollowsLanguage, TouchButton):
     def __init__(self, theme: Theme, period: Source, title: Source, lang: str, *, milestone: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
@@ -32,11 +32,9 @@ class EraChip(TouchButton):
     def texts(self) -> tuple[str, str]:
         return resolve(self._period, self._lang), resolve(self._title, self._lang)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self._sync()
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self._sync()
+        self.update()
 
     def _sync(self) -> None:
         period, title = self.texts
@@ -48,7 +46,9 @@ class EraChip(TouchButton):
 
     def sizeHint(self) -> QSize:
         period, title = self.texts
-        w = max(QFontMetricsF(self._top).horizontalAdvance(period), QFontMetricsF(self._bottom).horizontalAdvance(title))
+        w = max(
+            QFontMetricsF(self._top).horizontalAdvance(period), QFontMetricsF(self._bottom).horizontalAdvance(title)
+        )
         pad = self.theme.px(34)
         return QSize(max(self.theme.min_target, round(w + 2 * pad + self._star_space())), self.height())
 
@@ -86,8 +86,16 @@ class EraChip(TouchButton):
 class EraChipBar(KineticScrollArea):
     era_selected = Signal(int)
 
-    def __init__(self, theme: Theme, eras: list[tuple[Source, Source, bool]], lang: str, *, margin: int = 0,
-                 mouse_drag: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        eras: list[tuple[Source, Source, bool]],
+        lang: str,
+        *,
+        margin: int = 0,
+        mouse_drag: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(theme, mouse_drag=mouse_drag, horizontal=True, parent=parent)
         self.setObjectName("era-chips")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
 from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics
-from kiosk.sections.history.paint import badge_width, paint_badge, paint_image_cover, paint_motif
+from kiosk.sections.history.motifs import paint_motif
+from kiosk.sections.history.paint import badge_width, paint_badge, paint_image_cover
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import TextLabel, resolve
+from kiosk.widgets.labels import FollowsLanguage, TextLabel, resolve
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 OPEN_MS = 220
@@ -29,7 +31,9 @@ class EventVisual(QWidget):
     decodes (off the UI thread, at display size) and stays when there is none or it
     cannot be read. Rounded on the panel's outer corners only."""
 
-    def __init__(self, theme: Theme, loader: ImageLoader, radius: int, *, side: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, loader: ImageLoader, radius: int, *, side: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self._loader = loader
@@ -65,7 +69,7 @@ class EventVisual(QWidget):
             self._image = image
             self.update()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._image = None
         self._request()
@@ -139,20 +143,21 @@ class _Panel(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         e.accept()
 
-    def mouseReleaseEvent(self, e) -> None:
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         e.accept()
 
 
-class EventDetail(QWidget):
+class EventDetail(FollowsLanguage, QWidget):
     closed = Signal()
     step_requested = Signal(int)
     """-1 for the previous event, +1 for the next."""
 
-    def __init__(self, theme: Theme, loader: ImageLoader, lang: str, *, mouse_drag: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, loader: ImageLoader, lang: str, *, mouse_drag: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("event-detail")
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
@@ -165,11 +170,15 @@ class EventDetail(QWidget):
         self.panel = _Panel(theme, self)
         self.panel.setObjectName("event-detail-panel")
         landscape = theme.landscape
-        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom, self.panel)
+        outer = QBoxLayout(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom, self.panel
+        )
         b = theme.px(3)
         outer.setContentsMargins(b, b, b, b)
         outer.setSpacing(0)
-        self.visual = EventVisual(theme, loader, theme.radius("lg") - b, side="left" if landscape else "top", parent=self.panel)
+        self.visual = EventVisual(
+            theme, loader, theme.radius("lg") - b, side="left" if landscape else "top", parent=self.panel
+        )
         self.visual.setObjectName("event-detail-visual")
         outer.addWidget(self.visual, 0)
 
@@ -177,6 +186,23 @@ class EventDetail(QWidget):
         self.pad = theme.px(56) if landscape else theme.px(48)
         right.setContentsMargins(self.pad, self.pad, self.pad, self.pad)
         right.setSpacing(theme.space("md"))
+        self._build_body(metrics, lang, mouse_drag)
+        right.addWidget(self.scroll, 1)
+
+        buttons = self._build_buttons(lang)
+        right.addLayout(buttons)
+        outer.addLayout(right, 1)
+
+        self.prev_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+        self.close_button.clicked.connect(self.close_detail)
+
+        self.anim = progress_animation(self, "event-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
+        self.hide()
+
+    def _build_body(self, metrics: Metrics, lang: str, mouse_drag: bool) -> None:
+        """The scrolling text column: badge and era, date, title, text."""
+        theme = self.theme
         self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.panel)
         self.scroll.setObjectName("event-detail-scroll")
         body = QWidget()
@@ -208,43 +234,33 @@ class EventDetail(QWidget):
         self.body.addWidget(self.text_label)
         self.body.addStretch(1)
         self.scroll.setWidget(body)
-        right.addWidget(self.scroll, 1)
 
+    def _build_buttons(self, lang: str) -> QHBoxLayout:
+        theme = self.theme
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.space("sm"))
         self.prev_button = PillButton(theme, tr("history.previous", lang), glyph="back", parent=self.panel)
         self.prev_button.setObjectName("event-detail-previous")
         self.next_button = PillButton(theme, tr("history.next", lang), glyph="next", parent=self.panel)
         self.next_button.setObjectName("event-detail-next")
-        self.close_button = PillButton(theme, tr("history.close", lang), glyph="close", variant="primary", parent=self.panel)
+        self.close_button = PillButton(
+            theme, tr("history.close", lang), glyph="close", variant="primary", parent=self.panel
+        )
         self.close_button.setObjectName("event-detail-close")
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        right.addLayout(buttons)
-        outer.addLayout(right, 1)
-
-        self.prev_button.clicked.connect(lambda: self.step_requested.emit(-1))
-        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
-        self.close_button.clicked.connect(self.close_detail)
-
-        self.anim = QVariantAnimation(self)
-        self.anim.setObjectName("event-detail-open")
-        self.anim.setDuration(OPEN_MS)
-        self.anim.setStartValue(0.0)
-        self.anim.setEndValue(1.0)
-        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.anim.valueChanged.connect(self._on_anim_value_changed)
-        self.hide()
+        return buttons
 
     # -- display --------------------------------------------------------------------------
     @property
     def is_open(self) -> bool:
         return self.isVisible() and self.index is not None
 
-    def show_event(self, index: int, event: EventInfo, era: EraInfo, number: int, *, count: int, motif: int,
-                   animate: bool = True) -> None:
+    def show_event(
+        self, index: int, event: EventInfo, era: EraInfo, number: int, *, count: int, motif: int, animate: bool = True
+    ) -> None:
         """Show event ``index`` (of ``count``) of era ``number`` (1-based)."""
         was_open = self.is_open
         self.index = index
@@ -277,10 +293,7 @@ class EventDetail(QWidget):
             self.hide()
             self.closed.emit()
 
-    def set_language(self, lang: str) -> None:
-        if lang == self._lang:
-            return
-        self._lang = lang
+    def _language_changed(self, lang: str) -> None:
         self.prev_button.set_text(tr("history.previous", lang))
         self.next_button.set_text(tr("history.next", lang))
         self.close_button.set_text(tr("history.close", lang))
@@ -315,7 +328,7 @@ class EventDetail(QWidget):
         content = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
         return 2 * self.pad + content + self.theme.space("md") + self.close_button.height() + 2 * self.theme.px(3)
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._place()
         super().resizeEvent(e)
 
@@ -330,7 +343,7 @@ class EventDetail(QWidget):
             self.anim.stop()
 
     # -- input: a tap on the scrim closes ---------------------------------------------------
-    def _outside(self, pos) -> bool:
+    def _outside(self, pos: QPointF) -> bool:
         return not self.panel.geometry().contains(pos.toPoint())
 
     def _on_scrim_tap(self, pos: QPointF) -> None:
@@ -344,11 +357,11 @@ class EventDetail(QWidget):
             return True
         return super().event(e)
 
-    def mousePressEvent(self, e) -> None:
+    def mousePressEvent(self, e: QMouseEvent) -> None:
         self.tracker.mouse_event(e)
         e.accept()
 
-    def mouseReleaseEvent(self, e) -> None:
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         self.tracker.mouse_event(e)
         e.accept()
 

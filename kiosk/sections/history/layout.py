@@ -17,6 +17,7 @@ Featured events get taller, wider cards with a "milestone" badge.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,7 +170,8 @@ class Metrics:
         h = self.era_head_h
         period_w = self.period_width(width)
         h = max(h, self.height(resolve(era.period, lang), "label", period_w))
-        return h + sum(gap + self.height(text, role, width) for text, role, _, gap in self.era_blocks(era, lang) if text)
+        blocks = self.era_blocks(era, lang)
+        return h + sum(gap + self.height(text, role, width) for text, role, _, gap in blocks if text)
 
     def era_text_width(self, slot_width: int) -> int:
         return slot_width - self.era_indent - self.theme.px(8)
@@ -216,12 +218,24 @@ class TimelineLayout:
                 return s
         return None
 
+    def visible_events(self, offset: int, view: QRect, *, fully: bool = False) -> list[int]:
+        """Indices of the event cards in ``view`` (viewport coordinates) at scroll ``offset``."""
+        out = []
+        for s in self.visible(offset, offset + view.width()):
+            r = s.rect.translated(-offset, 0)
+            if s.kind == "event" and (view.contains(r) if fully else view.intersects(r)):
+                out.append(s.index)
+        return out
+
+    def era_fractions(self) -> list[tuple[float, float]]:
+        return [(a / self.width, b / self.width) for a, b in self.spans]
+
     def era_at(self, x: float) -> int:
         starts = [a for a, _ in self.spans]
         return max(0, bisect.bisect_right(starts, x) - 1)
 
 
-def _fit(measure, avail: float, lo: int, hi: int, step: int) -> tuple[int, bool]:
+def _fit(measure: Callable[[int], float], avail: float, lo: int, hi: int, step: int) -> tuple[int, bool]:
     """The smallest width in [lo, hi] whose measured height fits ``avail``."""
     h = measure(lo)
     if h <= avail:
@@ -239,7 +253,22 @@ def _fit(measure, avail: float, lo: int, hi: int, step: int) -> tuple[int, bool]
         w = min(hi, w + step)
 
 
-def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int) -> TimelineLayout:
+def _landscape_card(m: Metrics, e: EventInfo, h: int, step: int) -> tuple[int, QRect, bool]:
+    """A landscape card's width, its picture's rect and whether its text fits: the picture
+    beside the text, the text column as narrow as lets it fit in both languages."""
+    vis_w = round(h * 0.78) if e.image else m.motif_w
+    lo = round(m.text_min * (1.15 if e.featured else 1.0))
+
+    def measure(w: int) -> float:
+        return max(m.card_text_height(e, lang, w) for lang in LANGS)
+
+    tw, fits = _fit(measure, h - 2 * m.pad, lo, m.text_max, step)
+    return vis_w + tw + 2 * m.pad, QRect(0, 0, vis_w, h), fits
+
+
+def build_layout(
+    metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int
+) -> TimelineLayout:
     """Place every era panel and event card for a viewport of the given size."""
     m = metrics
     th = m.theme
@@ -279,19 +308,10 @@ def build_layout(metrics: Metrics, eras: list[EraInfo], events: list[EventInfo],
             h = full_h if e.featured else normal_h
             if m.portrait:
                 w = card_w
-                avail = h - band - 2 * m.pad
-                fits = all(m.card_text_height(e, lang, text_w) <= avail for lang in LANGS)
+                fits = all(m.card_text_height(e, lang, text_w) <= h - band - 2 * m.pad for lang in LANGS)
                 visual = QRect(0, 0, w, band)
             else:
-                vis_w = round(h * 0.78) if e.image else m.motif_w
-                lo = round(m.text_min * (1.15 if e.featured else 1.0))
-
-                def measure(w: int, e: EventInfo = e) -> float:
-                    return max(m.card_text_height(e, lang, w) for lang in LANGS)
-
-                tw, fits = _fit(measure, h - 2 * m.pad, lo, m.text_max, step)
-                w = vis_w + tw + 2 * m.pad
-                visual = QRect(0, 0, vis_w, h)
+                w, visual, fits = _landscape_card(m, e, h, step)
             s = Slot("event", i, x, m.card_top, w, h, visual, clamped=not fits)
             event_slots[i] = s
             slots.append(s)
@@ -312,7 +332,9 @@ def card_body_lines(metrics: Metrics, event: EventInfo, slot: Slot, lang: str) -
     m = metrics
     text_w = text_width(metrics, slot)
     avail = slot.height - 2 * m.pad - (slot.visual.height() if m.portrait else 0)
-    used = m.card_text_height(EventInfo(event.era, event.when, event.title, "", event.image, event.featured), lang, text_w)
+    used = m.card_text_height(
+        EventInfo(event.era, event.when, event.title, "", event.image, event.featured), lang, text_w
+    )
     return max(1, m.lines_fitting("body", avail - used - m.theme.space("sm")))
 
 

@@ -12,6 +12,7 @@ Analytics: :attr:`HistoryPage.item_tapped` reports ``era:<id>`` (an era chip) an
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Event, HistorySection, SectionBase
@@ -35,7 +36,14 @@ def timeline_data(section: HistorySection, context: PageContext) -> tuple[list[E
     """The section's eras and its events in timeline order (by date within each era)."""
     eras = [EraInfo(era.id, era.period, era.title, era.summary) for era in section.eras]
     events = [
-        EventInfo(k, lambda lang, e=event: event_when(e, lang), event.title, event.text, context.media(event.image), event.featured)
+        EventInfo(
+            k,
+            lambda lang, e=event: event_when(e, lang),
+            event.title,
+            event.text,
+            context.media(event.image),
+            event.featured,
+        )
         for k, era in enumerate(section.eras)
         for event in sorted(era.events, key=lambda e: e.sort_key)
     ]
@@ -61,37 +69,25 @@ class HistoryPage(SectionPage):
         column.setContentsMargins(0, theme.px(32) if theme.landscape else theme.px(64), 0, theme.px(8))
         column.setSpacing(0)
 
-        header = QVBoxLayout()
-        header.setContentsMargins(margin, 0, margin, 0)
-        header.setSpacing(theme.space("xxs"))
-        self.title_label = TextLabel(theme, section.title, lang, role="h1", parent=self)
-        self.title_label.setObjectName("page-title")
-        self.subtitle_label = TextLabel(theme, section.subtitle, lang, role="lead", tone="muted", parent=self)
-        self.hint_label = TextLabel(theme, lambda lg: tr("history.drag_hint", lg), lang, role="caption", tone="muted",
-                                    wrap=False, parent=self)
-        self.hint_label.setObjectName("drag-hint")
-        header.addWidget(self.title_label)
-        if theme.landscape:
-            under = QHBoxLayout()
-            under.setSpacing(theme.space("lg"))
-            under.addWidget(self.subtitle_label, 1, Qt.AlignmentFlag.AlignBottom)
-            under.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignBottom)
-            header.addLayout(under)
-        else:
-            header.addWidget(self.subtitle_label)
+        header = self._build_header(section, margin)
         column.addLayout(header)
         column.addSpacing(theme.space("md"))
 
         milestones = [any(e.featured for e in self.events if e.era == k) for k in range(len(self.eras))]
         self.chips = EraChipBar(
-            theme, [(e.period, e.title, star) for e, star in zip(self.eras, milestones)], lang,
-            margin=margin, mouse_drag=context.mouse_drag, parent=self,
+            theme,
+            [(e.period, e.title, star) for e, star in zip(self.eras, milestones, strict=False)],
+            lang,
+            margin=margin,
+            mouse_drag=context.mouse_drag,
+            parent=self,
         )
         column.addWidget(self.chips)
         column.addSpacing(theme.space("sm"))
 
-        self.timeline = TimelineView(theme, self.eras, self.events, lang, loader=context.images,
-                                     mouse_drag=context.mouse_drag, parent=self)
+        self.timeline = TimelineView(
+            theme, self.eras, self.events, lang, loader=context.images, mouse_drag=context.mouse_drag, parent=self
+        )
         column.addWidget(self.timeline, 1)
 
         foot = QVBoxLayout()
@@ -114,6 +110,30 @@ class HistoryPage(SectionPage):
         self.track.seek_requested.connect(self._on_track_seek_requested)
         self.detail.step_requested.connect(self._on_detail_step_requested)
 
+    def _build_header(self, section: HistorySection, margin: int) -> QVBoxLayout:
+        """Title, subtitle and the drag hint (beside the subtitle in landscape)."""
+        theme, lang = self.theme, self.lang
+        header = QVBoxLayout()
+        header.setContentsMargins(margin, 0, margin, 0)
+        header.setSpacing(theme.space("xxs"))
+        self.title_label = TextLabel(theme, section.title, lang, role="h1", parent=self)
+        self.title_label.setObjectName("page-title")
+        self.subtitle_label = TextLabel(theme, section.subtitle, lang, role="lead", tone="muted", parent=self)
+        self.hint_label = TextLabel(
+            theme, lambda lg: tr("history.drag_hint", lg), lang, role="caption", tone="muted", wrap=False, parent=self
+        )
+        self.hint_label.setObjectName("drag-hint")
+        header.addWidget(self.title_label)
+        if theme.landscape:
+            under = QHBoxLayout()
+            under.setSpacing(theme.space("lg"))
+            under.addWidget(self.subtitle_label, 1, Qt.AlignmentFlag.AlignBottom)
+            under.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignBottom)
+            header.addLayout(under)
+        else:
+            header.addWidget(self.subtitle_label)
+        return header
+
     # -- state ----------------------------------------------------------------------------
     @property
     def current_era(self) -> int:
@@ -124,8 +144,9 @@ class HistoryPage(SectionPage):
         if not 0 <= index < len(self.events):
             return
         event = self.events[index]
-        self.detail.show_event(index, event, self.eras[event.era], event.era + 1, count=len(self.events),
-                               motif=event.era, animate=animate)
+        self.detail.show_event(
+            index, event, self.eras[event.era], event.era + 1, count=len(self.events), motif=event.era, animate=animate
+        )
         self.timeline.scroll_to_event(index, animated=animate)
 
     def jump_to_era(self, era: int, *, animated: bool = True) -> None:
@@ -153,9 +174,7 @@ class HistoryPage(SectionPage):
         for widget in (self.timeline, self.track):
             if widget.geometry().contains(pos):
                 return False
-        if self.chips.scrollable and self.chips.geometry().contains(pos):
-            return False
-        return True
+        return not (self.chips.scrollable and self.chips.geometry().contains(pos))
 
     def open_item(self, item_id: str) -> bool:
         kind, _, key = item_id.partition(":")
@@ -177,7 +196,7 @@ class HistoryPage(SectionPage):
         self.track.set_marks(self.timeline.event_fractions())
         self.track.set_visible_span(*self.timeline.visible_span())
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self.detail.setGeometry(self.rect())
 

@@ -10,26 +10,29 @@ until one is ready — and for any event without one — the card shows a genera
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QHideEvent, QImage, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScroller, QWidget
 
-from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics, Slot, TimelineLayout, build_layout
-from kiosk.sections.history.paint import PixmapCache, paint_axis, paint_card, paint_edge_fades, paint_era
+from kiosk.sections.history.cards import CardRenderer
+from kiosk.sections.history.layout import EraInfo, EventInfo, Metrics, TimelineLayout, build_layout
+from kiosk.sections.history.paint import paint_axis, paint_edge_fades, paint_pressed
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
+from kiosk.widgets.labels import FollowsLanguage
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.tap import MOUSE_EVENTS, TOUCH_EVENTS, TapTracker
 
 JUMP_MS = 520
 REVEAL_MS = 650
 CACHE_BYTES = 64 * 1024 * 1024
+FADE = 72
+"""Width of the edge fades, in design px."""
 
 
 
-class TimelineView(QAbstractScrollArea):
+class TimelineView(FollowsLanguage, QAbstractScrollArea):
     event_tapped = Signal(int)
     current_era_changed = Signal(int)
     visible_span_changed = Signal(float, float)
@@ -57,9 +60,7 @@ class TimelineView(QAbstractScrollArea):
         self._loader = loader
         self.metrics = Metrics(theme, portrait=not theme.landscape)
         self.layout_: TimelineLayout | None = None
-        self._cache = PixmapCache(CACHE_BYTES)
-        self._images: dict[int, QImage] = {}
-        self._image_keys: dict[object, int] = {}
+        self.cards = CardRenderer(theme, self.metrics, eras, events, loader, CACHE_BYTES)
         self._current_era = 0
         self._jump_era: int | None = None
         self._pressed: int | None = None
@@ -89,19 +90,9 @@ class TimelineView(QAbstractScrollArea):
         self.jump.valueChanged.connect(self._on_jump_value_changed)
         self.jump.stateChanged.connect(self._on_jump_state_changed)
 
-        self.reveal = QVariantAnimation(self)
-        self.reveal.setObjectName("timeline-reveal")
-        self.reveal.setDuration(REVEAL_MS)
-        self.reveal.setStartValue(0.0)
-        self.reveal.setEndValue(1.0)
-        self.reveal.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.reveal.valueChanged.connect(self._on_reveal_value_changed)
+        self.reveal = progress_animation(self, "timeline-reveal", self._on_reveal_value_changed, duration_ms=REVEAL_MS)
 
     # -- queries --------------------------------------------------------------------------
-    @property
-    def lang(self) -> str:
-        return self._lang
-
     @property
     def value(self) -> int:
         return self.horizontalScrollBar().value()
@@ -132,20 +123,11 @@ class TimelineView(QAbstractScrollArea):
         return self.ensure_layout().eras[era].rect.translated(-self.value, 0)
 
     def visible_events(self, *, fully: bool = False) -> list[int]:
-        lay = self.ensure_layout()
         view = QRect(0, 0, self.viewport().width(), self.viewport().height())
-        out = []
-        for s in lay.visible(self.value, self.value + view.width()):
-            if s.kind != "event":
-                continue
-            r = s.rect.translated(-self.value, 0)
-            if (view.contains(r) if fully else view.intersects(r)):
-                out.append(s.index)
-        return out
+        return self.ensure_layout().visible_events(self.value, view, fully=fully)
 
     def era_fractions(self) -> list[tuple[float, float]]:
-        lay = self.ensure_layout()
-        return [(a / lay.width, b / lay.width) for a, b in lay.spans]
+        return self.ensure_layout().era_fractions()
 
     def event_fractions(self) -> list[tuple[float, bool]]:
         """(centre of each card as a fraction of the strip, featured)."""
@@ -169,11 +151,9 @@ class TimelineView(QAbstractScrollArea):
         return max(0, min(self.maximum, target))
 
     # -- commands -------------------------------------------------------------------------
-    def set_language(self, lang: str) -> None:
+    def _language_changed(self, lang: str) -> None:
         """Re-render in ``lang``. The layout is sized for both languages, so nothing moves."""
-        if lang != self._lang:
-            self._lang = lang
-            self.viewport().update()
+        self.viewport().update()
 
     def scroll_to(self, value: int, *, animated: bool = True) -> None:
         self.scroller.stop()
@@ -246,7 +226,7 @@ class TimelineView(QAbstractScrollArea):
             s = next((s for s in old.visible(self.value, self.value + 1)), old.slots[0])
             anchor = (s.kind, s.index, (self.value - s.x) / max(1, s.width))
         self.layout_ = build_layout(self.metrics, self.eras, self.events, vp.width(), vp.height())
-        self._cache.clear()
+        self.cards.cache.clear()
         bar = self.horizontalScrollBar()
         bar.blockSignals(True)
         bar.setRange(0, max(0, self.layout_.width - vp.width()))
@@ -263,59 +243,20 @@ class TimelineView(QAbstractScrollArea):
         self._emit_window()
         self._update_current_era()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._relayout()
 
     # -- painting -------------------------------------------------------------------------
-    def _render(self, slot: Slot) -> QPixmap:
-        key = (slot.kind, slot.index, self._lang, slot.width, slot.height, slot.index in self._images if slot.kind == "event" else False)
-        pm = self._cache.get(key)
-        if pm is not None:
-            return pm
-        m = self.metrics
-        spread = self.theme.px(24)
-        dpr = self.devicePixelRatioF()
-        pm = QPixmap(QSize(round((slot.width + 2 * spread) * dpr), round((slot.height + 2 * spread) * dpr)))
-        pm.setDevicePixelRatio(dpr)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.translate(spread, spread)
-        if slot.kind == "era":
-            paint_era(p, m, slot, self.eras[slot.index], slot.index + 1, self._lang)
-        else:
-            event = self.events[slot.index]
-            paint_card(p, m, slot, event, self._lang, image=self._image_for(slot), motif=event.era, seed=slot.index)
-        p.end()
-        self._cache.put(key, pm)
-        return pm
-
-    def _image_for(self, slot: Slot) -> QImage | None:
-        event = self.events[slot.index]
-        if event.image is None:
-            return None
-        if slot.index in self._images:
-            return self._images[slot.index]
-        size = slot.visual.size() * self.devicePixelRatioF()
-        key, image = self._loader.request(Path(event.image), size)
-        if key is not None:
-            self._image_keys[key] = slot.index
-        if image is not None:
-            self._images[slot.index] = image
-        return image
-
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         vp = self.viewport()
         if self._reveal < 1.0 or self._pressed is not None or abs(dx) >= vp.width() // 2:
             vp.update()
             return
         vp.scroll(dx, 0)
-        fade = self._fade_width()
+        fade = self.theme.px(FADE)
         vp.update(QRect(0, 0, fade, vp.height()))
         vp.update(QRect(vp.width() - fade, 0, fade, vp.height()))
-
-    def _fade_width(self) -> int:
-        return self.theme.px(72)
 
     def paintEvent(self, e: QPaintEvent) -> None:
         lay = self.ensure_layout()
@@ -330,17 +271,17 @@ class TimelineView(QAbstractScrollArea):
         paint_axis(p, self.metrics, lay, visible, self.events, self._lang, off, vp.width(),
                    lambda x: self._reveal_at(x)[0])
         spread = th.px(24)
-        for n, slot in enumerate(visible):
+        for _n, slot in enumerate(visible):
             alpha, dy = self._reveal_at(slot.x - off)
             if alpha <= 0.0:
                 continue
-            pm = self._render(slot)
+            pm = self.cards.render(slot, self._lang, self.devicePixelRatioF())
             p.setOpacity(alpha)
             p.drawPixmap(QPointF(slot.x - off - spread, slot.top - spread + dy), pm)
             if slot.kind == "event" and slot.index == self._pressed:
-                self._paint_pressed(p, slot.rect.translated(-off, round(dy)))
+                paint_pressed(p, self.metrics, slot.rect.translated(-off, round(dy)))
         p.setOpacity(1.0)
-        paint_edge_fades(p, self.theme, vp.rect(), self._fade_width(), off, self.maximum - off)
+        paint_edge_fades(p, self.theme, vp.rect(), self.theme.px(FADE), off, self.maximum - off)
         p.end()
 
     def _reveal_at(self, x: float) -> tuple[float, float]:
@@ -350,13 +291,6 @@ class TimelineView(QAbstractScrollArea):
         delay = max(0.0, min(1.0, x / vw)) * 0.45
         t = max(0.0, min(1.0, (self._reveal - delay) / 0.55))
         return t, (1.0 - t) * self.theme.px(48)
-
-    def _paint_pressed(self, p: QPainter, rect: QRect) -> None:
-        th = self.theme
-        p.setPen(QPen(th.color("primary"), max(2.0, th.px(3))))
-        p.setBrush(th.color("surface_pressed", 0.35))
-        r = QRectF(rect).adjusted(th.px(2), th.px(2), -th.px(2), -th.px(2))
-        p.drawRoundedRect(r, self.metrics.radius, self.metrics.radius)
 
     # -- input ----------------------------------------------------------------------------
     def viewportEvent(self, e: QEvent) -> bool:
@@ -398,7 +332,7 @@ class TimelineView(QAbstractScrollArea):
             self._pressed = index
             self.viewport().update()
 
-    def wheelEvent(self, e) -> None:
+    def wheelEvent(self, e: QWheelEvent) -> None:
         """A mouse wheel (desktop trials) scrolls sideways."""
         delta = e.angleDelta()
         step = delta.x() if abs(delta.x()) > abs(delta.y()) else delta.y()
@@ -408,7 +342,7 @@ class TimelineView(QAbstractScrollArea):
             bar.setValue(bar.value() - round(step / 120 * self.theme.px(160)))
         e.accept()
 
-    def hideEvent(self, e) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.tracker.reset()
         super().hideEvent(e)
 
@@ -427,7 +361,7 @@ class TimelineView(QAbstractScrollArea):
         self._update_current_era()
 
     def _on_jump_value_changed(self, value: object) -> None:
-        self.horizontalScrollBar().setValue(int(value))  # type: ignore[arg-type]
+        self.horizontalScrollBar().setValue(int(value))
 
     def _on_jump_state_changed(self, state: QVariantAnimation.State, _old: QVariantAnimation.State) -> None:
         if state == QVariantAnimation.State.Stopped:
@@ -439,12 +373,8 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().update()
 
     def _on_loader_ready(self, key: object, image: QImage | None) -> None:
-        index = self._image_keys.pop(key, None)
-        if index is None:
-            return
-        if image is not None:
-            self._images[index] = image
-        self.viewport().update()
+        if self.cards.image_ready(key, image):
+            self.viewport().update()
 
     # -- helpers --------------------------------------------------------------------------
     def _emit_window(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.touch import TouchButton
 
 
@@ -79,16 +80,20 @@ class CloseButton(TouchButton):
         p.setBrush(t.color("surface_pressed" if self.is_down else "surface"))
         p.drawEllipse(r)
         g = r.width() * 0.42
-        draw_glyph(p, "close", QRectF(r.center().x() - g / 2, r.center().y() - g / 2, g, g), t.color("text"), max(2.0, t.px(4)))
+        draw_glyph(
+            p, "close", QRectF(r.center().x() - g / 2, r.center().y() - g / 2, g, g), t.color("text"), max(2.0, t.px(4))
+        )
         p.end()
 
 
-class TabBar(TouchButton):
+class TabBar(FollowsLanguage, TouchButton):
     """Underline tabs: the current tab's label in full text colour over an amber bar."""
 
     selected = Signal(str)
 
-    def __init__(self, theme: Theme, options: list[tuple[str, Callable[[str], str]]], lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, options: list[tuple[str, Callable[[str], str]]], lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(theme, parent)
         self._options = options
         self._lang = lang
@@ -105,10 +110,8 @@ class TabBar(TouchButton):
     def label(self, key: str) -> str:
         return dict(self._options)[key](self._lang)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     def set_current(self, key: str) -> None:
         if key in self.keys and key != self.current:

@@ -4,21 +4,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Figure
 from kiosk.numbers import split_figure
 from kiosk.theme import Theme
 from kiosk.widgets.countup import CountUp
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.text import draw_text, layout_lines, text_height
 
 # -- figures ----------------------------------------------------------------------------
 
 
-class FigureTile(QWidget):
+class FigureTile(FollowsLanguage, QWidget):
     """A key figure: a short amber rule, the number (with 约/about, unit) and its label.
     The unit wraps under the number when the tile is narrow; heights follow the width."""
 
@@ -41,16 +43,10 @@ class FigureTile(QWidget):
         self.setAccessibleName(self.text())
 
     # -- state
-    @property
-    def lang(self) -> str:
-        return self._lang
-
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.setAccessibleName(self.text())
-            self.updateGeometry()
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.setAccessibleName(self.text())
+        self.updateGeometry()
+        self.update()
 
     def set_number_role(self, role: str) -> None:
         """The type role of the number (the page picks the largest that fits)."""
@@ -88,7 +84,7 @@ class FigureTile(QWidget):
     def _parts(self, figure: Figure) -> tuple[str, str, str]:
         return split_figure(figure, self._lang)
 
-    def _metrics(self, width: float) -> dict:
+    def _metrics(self, width: float) -> dict[Any, Any]:
         """Positions for the final value (so the count-up never reflows the tile)."""
         t = self.theme
         prefix, number, rest = self._parts(self.figure)
@@ -130,7 +126,10 @@ class FigureTile(QWidget):
         widest = 0.0
         for lang in ("zh", "en"):
             prefix, number, _ = split_figure(self.figure, lang)
-            widest = max(widest, (fs.horizontalAdvance(prefix) + self.theme.px(8) if prefix else 0) + fn.horizontalAdvance(number))
+            widest = max(
+                widest,
+                (fs.horizontalAdvance(prefix) + self.theme.px(8) if prefix else 0) + fn.horizontalAdvance(number),
+            )
         return round(widest) + 2
 
     def minimumSizeHint(self) -> QSize:
@@ -168,8 +167,17 @@ class FigureTile(QWidget):
                 top = base + max(fs.descent(), fn.descent() * 0.4) + t.px(2)
                 for line, dy in m["rest_lines"]:
                     p.drawText(QPointF(0, top + dy + fs.ascent()), line)
-        draw_text(p, self.figure.label.get(self._lang), self.label_font, t.color("text_muted"), 0, m["label_top"], w,
-                  max_lines=2, line_height=1.15)
+        draw_text(
+            p,
+            self.figure.label.get(self._lang),
+            self.label_font,
+            t.color("text_muted"),
+            0,
+            m["label_top"],
+            w,
+            max_lines=2,
+            line_height=1.15,
+        )
         p.end()
 
 
@@ -177,7 +185,15 @@ class FigureGrid(QWidget):
     """Figure tiles in as many columns as fit (each ≥ ``min_width``), rows as tall as
     their tallest tile. Height follows width."""
 
-    def __init__(self, theme: Theme, tiles: Sequence[QWidget], *, min_width: int, max_columns: int = 3, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        tiles: Sequence[QWidget],
+        *,
+        min_width: int,
+        max_columns: int = 3,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.tiles = list(tiles)
@@ -204,7 +220,7 @@ class FigureGrid(QWidget):
         cw = (width - self.gap_x * (cols - 1)) / cols
         heights = []
         for r in range(0, len(self.tiles), cols):
-            heights.append(max(t.heightForWidth(round(cw)) for t in self.tiles[r:r + cols]))
+            heights.append(max(t.heightForWidth(round(cw)) for t in self.tiles[r : r + cols]))
         return cols, cw, heights
 
     def height_in(self, lang: str, width: int) -> int:
@@ -213,7 +229,7 @@ class FigureGrid(QWidget):
         for tile in self.tiles:
             tile.set_language(lang)
         height = self.heightForWidth(width)
-        for tile, was in zip(self.tiles, shown):
+        for tile, was in zip(self.tiles, shown, strict=False):
             tile.set_language(was)
         return height
 
@@ -236,7 +252,7 @@ class FigureGrid(QWidget):
         widest = max([self.min_width] + [t.minimumSizeHint().width() for t in self.tiles])
         return QSize(widest, 0)
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._place()
 
@@ -246,7 +262,7 @@ class FigureGrid(QWidget):
         cols, cw, heights = self._rows(self.width())
         y = 0.0
         for r, h in enumerate(heights):
-            for c, tile in enumerate(self.tiles[r * cols:(r + 1) * cols]):
+            for c, tile in enumerate(self.tiles[r * cols : (r + 1) * cols]):
                 tile.setGeometry(round(c * (cw + self.gap_x)), round(y), round(cw), round(h))
             y += h + self.gap_y
 

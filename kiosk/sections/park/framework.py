@@ -10,21 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import FrameworkItem
 from kiosk.numbers import format_number
 from kiosk.theme import Theme
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import FollowsLanguage, TextLabel
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.touch import TouchButton
 
 GROW_MS = 1100
 STAGGER = 0.16
 
 
-class FrameworkStairs(TouchButton):
+class FrameworkStairs(FollowsLanguage, TouchButton):
     step_tapped = Signal(int)
 
     def __init__(self, theme: Theme, items: Sequence[FrameworkItem], lang: str, parent: QWidget | None = None) -> None:
@@ -37,19 +38,13 @@ class FrameworkStairs(TouchButton):
         self.count_font = theme.font("label")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(theme.px(290))
-        self.grow = QVariantAnimation(self)
-        self.grow.setObjectName("framework-grow")
-        self.grow.setDuration(GROW_MS)
-        self.grow.setStartValue(0.0)
-        self.grow.setEndValue(1.0)
-        self.grow.setEasingCurve(QEasingCurve.Type.Linear)
-        self.grow.valueChanged.connect(self._on_grow_value_changed)
+        self.grow = progress_animation(
+            self, "framework-grow", self._on_grow_value_changed, duration_ms=GROW_MS, easing=QEasingCurve.Type.Linear
+        )
         self.clicked.connect(self._on_clicked)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     def select(self, index: int) -> None:
         if 0 <= index < len(self.items) and index != self.selected:
@@ -96,7 +91,9 @@ class FrameworkStairs(TouchButton):
 
     def tap_targets(self) -> list[QRectF]:
         """Each step's column, floor to top: the block, the air above it and its count."""
-        return [QRectF(r.left(), 0, r.width(), self.height()) for r in (self.step_rect(i) for i in range(len(self.items)))]
+        return [
+            QRectF(r.left(), 0, r.width(), self.height()) for r in (self.step_rect(i) for i in range(len(self.items)))
+        ]
 
     def _index_at(self, pos: QPointF) -> int:
         for i, r in enumerate(self.tap_targets()):
@@ -161,13 +158,20 @@ class FrameworkStairs(TouchButton):
             if top + fc.height() <= floor - t.space("xs"):
                 p.setFont(self.char_font)
                 p.setPen(ink)
-                p.drawText(QRectF(r.left(), top, r.width(), fc.height()), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), char)
+                p.drawText(
+                    QRectF(r.left(), top, r.width(), fc.height()),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    char,
+                )
             # the count under the floor
             p.setFont(self.count_font)
             p.setPen(t.color("accent_text" if selected else "text_muted"))
             text = fn.elidedText(self.count_text(i), Qt.TextElideMode.ElideRight, r.width() + t.space("sm"))
-            p.drawText(QRectF(r.left() - t.space("sm") / 2, floor + t.space("xs"), r.width() + t.space("sm"), fn.height()),
-                       int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+            p.drawText(
+                QRectF(r.left() - t.space("sm") / 2, floor + t.space("xs"), r.width() + t.space("sm"), fn.height()),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                text,
+            )
         p.fillRect(QRectF(0, floor, self.width(), max(1.0, t.px(2))), t.color("line_strong"))
         p.end()
 

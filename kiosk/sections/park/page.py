@@ -13,7 +13,7 @@ closes the panel. Idle reset: whole plan, no selection, panels closed, first tab
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, ParkSection, Partner, SectionBase
@@ -145,8 +145,8 @@ class ParkPage(SectionPage):
         return area
 
     # -- layout -------------------------------------------------------------------------
-    def resizeEvent(self, e: object) -> None:
-        super().resizeEvent(e)  # type: ignore[arg-type]
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
         self._layout()
 
     def _layout(self) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QEasingCurve,
     QEvent,
     QObject,
     QPoint,
@@ -33,16 +32,25 @@ from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.theme import Theme
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import FollowsLanguage, TextLabel
+from kiosk.widgets.progress import progress_animation
 
 # -- legend -----------------------------------------------------------------------------
 
 
-class PlanLegend(QWidget):
+class PlanLegend(FollowsLanguage, QWidget):
     """Swatches for the hotspot kinds present, and a how-to note on the right."""
 
-    def __init__(self, theme: Theme, kinds: list[str], kind_name: Callable[[str, str], str], note: Callable[[str], str],
-                 lang: str, colours: Callable[[str], tuple[QColor, QColor, float, Qt.PenStyle]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        kinds: list[str],
+        kind_name: Callable[[str, str], str],
+        note: Callable[[str], str],
+        lang: str,
+        colours: Callable[[str], tuple[QColor, QColor, float, Qt.PenStyle]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.kinds = kinds
@@ -53,10 +61,8 @@ class PlanLegend(QWidget):
         self.font_ = theme.font("caption")
         self.setFixedHeight(round(QFontMetricsF(self.font_).height() + theme.px(12)))
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.update()
 
     def texts(self) -> list[str]:
         return [self.kind_name(k, self._lang) for k in self.kinds] + [self.note(self._lang)]
@@ -218,15 +224,23 @@ class FlowLayout(QLayout):
         return y + row_h - rect.y()
 
 
-class HotspotDetail(QFrame):
+class HotspotDetail(FollowsLanguage, QFrame):
     """The panel a tapped hotspot opens. :meth:`show_hotspot` fills it; it slides in."""
 
     closed = Signal()
     partner_tapped = Signal(str)
 
-    def __init__(self, theme: Theme, lang: str, *, kind_name: Callable[[str, str], str],
-                 partners_heading: Callable[[str], str], close_name: Callable[[str], str],
-                 mouse_drag: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        lang: str,
+        *,
+        kind_name: Callable[[str, str], str],
+        partners_heading: Callable[[str], str],
+        close_name: Callable[[str], str],
+        mouse_drag: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self._lang = lang
@@ -260,28 +274,16 @@ class HotspotDetail(QFrame):
         self.name_label: TextLabel | None = None
         self.description_label: TextLabel | None = None
         self.close_button.clicked.connect(self.closed)
-        self.slide = QVariantAnimation(self)
-        self.slide.setObjectName("hotspot-detail-slide")
-        self.slide.setDuration(240)
-        self.slide.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.slide.setStartValue(0.0)
-        self.slide.setEndValue(1.0)
-        self.slide.valueChanged.connect(self._on_slide_value_changed)
+        self.slide = progress_animation(self, "hotspot-detail-slide", self._on_slide_value_changed, duration_ms=240)
         self._home = QPoint()
         self.hide()
 
-    @property
-    def lang(self) -> str:
-        return self._lang
-
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.close_button.setAccessibleName(self.close_name(lang))
-            if self.hotspot is not None:
-                keep = self.scroll.verticalScrollBar().value()
-                self._rebuild()
-                self.scroll.verticalScrollBar().setValue(keep)
+    def _language_changed(self, lang: str) -> None:
+        self.close_button.setAccessibleName(self.close_name(lang))
+        if self.hotspot is not None:
+            keep = self.scroll.verticalScrollBar().value()
+            self._rebuild()
+            self.scroll.verticalScrollBar().setValue(keep)
 
     def show_hotspot(self, hotspot: Hotspot, partners: list[Partner]) -> None:
         same = self.hotspot is not None and self.hotspot.id == hotspot.id and self.isVisible()

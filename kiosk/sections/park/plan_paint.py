@@ -17,106 +17,21 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from kiosk.content.model import Hotspot
 from kiosk.theme import Theme
-from kiosk.widgets.text import draw_text, layout_lines, text_height
+from kiosk.widgets.text import layout_lines
 
 log = logging.getLogger(__name__)
 
-#: The longest side of the cached whole-plan image, in device pixels.
-MAX_BASE_SIDE = 4096
 #: Rendered hotspot labels kept for reuse (they are redrawn, not re-laid-out, each frame).
 LABEL_CACHE_BYTES = 16 * 1024 * 1024
-
-
-def svg_is_safe(path: Path | None) -> bool:
-    """Whether ``path`` is an SVG Qt may parse (exists, small, no entities, no ``<use>`` loop)."""
-    if path is None or not path.is_file():
-        return False
-    from kiosk.content.media import svg_problems
-
-    try:
-        problems = svg_problems(path, path.stat().st_size)
-    except OSError:
-        return False
-    return not any(level == "error" for level, _ in problems)
-
-
-class PlanPicture:
-    """The plan SVG, rendered on demand into cached images (no widget)."""
-
-    def __init__(self, path: Path | None, plan_size: tuple[float, float]) -> None:
-        self.plan_w, self.plan_h = plan_size
-        self.renderer = None
-        if svg_is_safe(path):
-            from PySide6.QtSvg import QSvgRenderer
-
-            renderer = QSvgRenderer(str(path))
-            if renderer.isValid():
-                renderer.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)
-                self.renderer = renderer
-        if self.renderer is None:
-            log.warning("park plan %s cannot be shown; showing the placeholder", path)
-        self._bases: dict[int, tuple[float, QImage]] = {}
-        self._sharp: QImage | None = None
-        self._sharp_key: tuple[float, float, float, int, int, float] | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.renderer is not None
-
-    def invalidate(self) -> None:
-        self._bases.clear()
-        self._sharp = None
-        self._sharp_key = None
-
-    def _render(self, image: QImage, transform: QTransform) -> None:
-        assert self.renderer is not None
-        p = QPainter(image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        p.setTransform(transform)
-        self.renderer.render(p, QRectF(0, 0, self.plan_w, self.plan_h))
-        p.end()
-
-    def base(self, scale: float, fit_scale: float, dpr: float) -> QImage | None:
-        """The whole plan, cached at 1× and 2× the fit scale: the level that is just
-        sharp enough for ``scale`` (a 2:1 smooth downscale costs as much as a render)."""
-        if not self.ok or fit_scale <= 0:
-            return None
-        level = 1 if scale <= fit_scale * 1.2 else 2
-        target = min(fit_scale * level * dpr, MAX_BASE_SIDE / max(self.plan_w, self.plan_h))
-        cached = self._bases.get(level)
-        if cached is None or abs(cached[0] - target) > 1e-6:
-            w, h = max(1, round(self.plan_w * target)), max(1, round(self.plan_h * target))
-            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            self._render(image, QTransform.fromScale(w / self.plan_w, h / self.plan_h))
-            self._bases[level] = (target, image)
-        return self._bases[level][1]
-
-    def sharp(self, size: QSize, scale: float, offset: QPointF, dpr: float) -> QImage | None:
-        """The visible part of the plan at exactly ``scale``, for a view of ``size``."""
-        if not self.ok or size.isEmpty():
-            return None
-        key = (round(scale, 6), round(offset.x(), 2), round(offset.y(), 2), size.width(), size.height(), dpr)
-        if self._sharp is None or self._sharp_key != key:
-            image = QImage(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
-            image.setDevicePixelRatio(dpr)
-            image.fill(Qt.GlobalColor.transparent)
-            t = QTransform()
-            t.scale(dpr, dpr)
-            t.translate(offset.x(), offset.y())
-            t.scale(scale, scale)
-            self._render(image, t)
-            self._sharp, self._sharp_key = image, key
-        return self._sharp
 
 
 # -- hotspots --------------------------------------------------------------------------
@@ -142,7 +57,8 @@ class HotspotShape:
         bounds = path.boundingRect()
         # Shoelace area (polygons), for "the smallest hotspot under the finger wins".
         pts = hotspot.points()
-        area = abs(sum(pts[i][0] * pts[(i + 1) % len(pts)][1] - pts[(i + 1) % len(pts)][0] * pts[i][1] for i in range(len(pts)))) / 2
+        n = len(pts)
+        area = abs(sum(pts[i][0] * pts[(i + 1) % n][1] - pts[(i + 1) % n][0] * pts[i][1] for i in range(n))) / 2
         return cls(hotspot, path, bounds, max(area, 1e-6), hotspot.rect is not None)
 
     @property
@@ -175,6 +91,37 @@ def _segment_distance(q: QPointF, a: tuple[float, float], b: tuple[float, float]
 
 
 #: Label priority: the selected one first, then sites, buildings, zones.
+def hit_smallest(shapes: list[HotspotShape], q: QPointF) -> str | None:
+    """The smallest hotspot containing plan point ``q``."""
+    best = None
+    for shape in shapes:
+        if shape.bounds.contains(q) and shape.path.contains(q) and (best is None or shape.area < best.area):
+            best = shape
+    return best.id if best else None
+
+
+def hit_near(shapes: list[HotspotShape], q: QPointF, reach: float) -> str | None:
+    """The hotspot nearest plan point ``q`` within ``reach`` (plan units), if any."""
+    best, best_d = None, reach
+    for shape in shapes:
+        if shape.bounds.adjusted(-reach, -reach, reach, reach).contains(q):
+            d = shape.distance(q)
+            if d < best_d:
+                best, best_d = shape.id, d
+    return best
+
+
+def inner_point(shape: HotspotShape, shapes: list[HotspotShape]) -> QPointF:
+    """A plan point inside ``shape`` that no smaller hotspot covers (tests tap it)."""
+    b = shape.bounds
+    for fy in (0.5, 0.15, 0.85, 0.05, 0.95):
+        for fx in (0.5, 0.15, 0.85, 0.05, 0.95):
+            q = QPointF(b.left() + b.width() * fx, b.top() + b.height() * fy)
+            if shape.path.contains(q) and hit_smallest(shapes, q) == shape.id:
+                return q
+    return b.center()
+
+
 _KIND_ORDER = {"site": 0, "building": 1, "zone": 2}
 
 
@@ -187,7 +134,7 @@ class HotspotLayer:
         self.zone_font = theme.font("label")
         self.name_font = theme.font("caption")
         self._words: dict[tuple[str, str, bool], float] = {}
-        self._label_cache: dict[tuple, QImage | None] = {}
+        self._label_cache: dict[tuple[Any, ...], QImage | None] = {}
         self._label_bytes = 0
         self._colours: dict[tuple[str, str], tuple[QColor, QColor, float, Qt.PenStyle]] = {}
         self.drawn_labels: dict[str, QRectF] = {}
@@ -208,11 +155,14 @@ class HotspotLayer:
         if kind == "zone":
             # no fill at rest: zones are large, and a fill the size of the plan is the
             # dearest thing on a pinch frame
-            line, fill, width, style = t.color("primary_text", 0.85), t.color("primary", 0.0), t.px(2.5), Qt.PenStyle.DashLine
+            line, fill, style = t.color("primary_text", 0.85), t.color("primary", 0.0), Qt.PenStyle.DashLine
+            width = t.px(2.5)
         elif kind == "site":
-            line, fill, width, style = t.color("primary_text", 0.95), t.color("primary", 0.12), t.px(2.5), Qt.PenStyle.SolidLine
+            line, fill, style = t.color("primary_text", 0.95), t.color("primary", 0.12), Qt.PenStyle.SolidLine
+            width = t.px(2.5)
         else:
-            line, fill, width, style = t.color("primary", 0.95), t.color("primary", 0.16), t.px(2.5), Qt.PenStyle.SolidLine
+            line, fill, style = t.color("primary", 0.95), t.color("primary", 0.16), Qt.PenStyle.SolidLine
+            width = t.px(2.5)
         if state == "pressed":
             fill = t.color("primary", 0.38)
             line = t.color("text")
@@ -239,7 +189,8 @@ class HotspotLayer:
             outline = screen if shape.is_rect else transform.map(shape.path)
             if state == "selected":  # a soft amber glow around the outline
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                p.setPen(QPen(t.color("accent", 0.28), t.px(14), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+                p.setPen(QPen(t.color("accent", 0.28), t.px(14), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                              Qt.PenJoinStyle.RoundJoin))
                 (p.drawRect if shape.is_rect else p.drawPath)(outline)
             # fill, then stroke without a brush: ~4× cheaper than both at once (100 hotspots);
             # axis-aligned rectangles need no antialiasing
@@ -400,7 +351,7 @@ def _dashed_frame(p: QPainter, r: QRectF, width: float, colour: QColor, clip: QR
     dash, period = DASH * width, (DASH + GAP) * width
     h = width / 2
 
-    def run(start: float, length: float, lo: float, hi: float, place) -> None:
+    def run(start: float, length: float, lo: float, hi: float, place: Callable[[float, float], object]) -> None:
         first = max(0, math.floor((lo - start) / period))
         last = min(math.ceil(length / period), math.ceil((hi - start) / period))
         for k in range(first, last + 1):
@@ -422,73 +373,3 @@ def _dashed_frame(p: QPainter, r: QRectF, width: float, colour: QColor, clip: QR
 # -- decorations ------------------------------------------------------------------------
 
 
-def paint_placeholder(p: QPainter, t: Theme, rect: QRectF) -> None:
-    """A calm blueprint grid where the plan would be (hotspots still work over it)."""
-    p.fillRect(rect, t.color("surface"))
-    p.setPen(QPen(t.color("line"), 1))
-    step = rect.width() / 16
-    if step > 4:
-        x = rect.left()
-        while x <= rect.right() + 0.5:
-            p.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-            x += step
-        y = rect.top()
-        while y <= rect.bottom() + 0.5:
-            p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            y += step
-
-
-def caption_box(t: Theme, view: QRectF, lines: list[tuple[str, str]], room: float) -> tuple[QRectF, list[tuple[str, str]]]:
-    """Where the map note goes (lower-left, at most ``room`` wide) and its elided lines."""
-    fm = QFontMetricsF(t.font("caption"))
-    pad, edge = t.space("sm"), t.px(24)
-    width = max(0.0, room - edge - 2 * pad)
-    shown = [(fm.elidedText(text, Qt.TextElideMode.ElideRight, width), tone) for text, tone in lines if text]
-    shown = [(text, tone) for text, tone in shown if text]
-    if not shown:
-        return QRectF(), []
-    box_h = fm.height() * len(shown) + t.px(8) + t.px(4) * (len(shown) - 1)
-    box_w = max(fm.horizontalAdvance(text) for text, _ in shown) + 2 * pad
-    return QRectF(view.left() + edge, view.bottom() - edge - box_h, box_w, box_h), shown
-
-
-def paint_caption(p: QPainter, t: Theme, box: QRectF, shown: list[tuple[str, str]]) -> None:
-    """The map note: one line per (text, colour token), e.g. the address over
-    "schematic, not to scale"."""
-    if not shown:
-        return
-    font = t.font("caption")
-    fm = QFontMetricsF(font)
-    radius = min(box.height() / 2, t.radius("md"))
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(t.color("background_deep", 0.78))
-    p.drawRoundedRect(box, radius, radius)
-    p.setFont(font)
-    y = box.top() + t.px(4)
-    for text, tone in shown:
-        p.setPen(t.color(tone))
-        p.drawText(QPointF(box.left() + t.space("sm"), y + fm.ascent()), text)
-        y += fm.height() + t.px(4)
-
-
-def notice_box(t: Theme, view: QRectF, text: str) -> QRectF:
-    """Where a notice (e.g. "the plan cannot be shown") goes: centred near the top."""
-    if not text:
-        return QRectF()
-    font = t.font("body")
-    pad = t.space("md")
-    w = min(view.width() - 2 * t.space("lg"), t.px(760), QFontMetricsF(font).horizontalAdvance(text) + 2 * pad + 2)
-    h = text_height(text, font, w - 2 * pad, 3) + 2 * pad
-    return QRectF(view.center().x() - w / 2, view.top() + t.space("lg"), w, h)
-
-
-def paint_notice(p: QPainter, t: Theme, box: QRectF, text: str) -> None:
-    """A calm message box."""
-    if box.isEmpty():
-        return
-    pad = t.space("md")
-    p.setPen(QPen(t.color("line_strong"), max(1.0, t.px(1.5))))
-    p.setBrush(t.color("surface_raised", 0.95))
-    p.drawRoundedRect(box, t.radius("md"), t.radius("md"))
-    draw_text(p, text, t.font("body"), t.color("text_muted"), box.left() + pad, box.top() + pad, box.width() - 2 * pad,
-              max_lines=3, align=Qt.AlignmentFlag.AlignHCenter)

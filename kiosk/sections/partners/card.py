@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kiosk.content.model import Category, Partner
@@ -38,7 +38,9 @@ class GridMetrics:
     """Width of a full row (headers): the cards' total width."""
 
 
-def grid_metrics(theme: Theme, usable: int, spacing: int, min_card: int, card_height: int, max_columns: int = 4) -> GridMetrics:
+def grid_metrics(
+    theme: Theme, usable: int, spacing: int, min_card: int, card_height: int, max_columns: int = 4
+) -> GridMetrics:
     """As many columns of at least ``min_card`` as fit ``usable``, each card as wide as
     the columns allow. QListView keeps ``spacing`` around every item (so cards are
     ``2 * spacing`` apart) and wraps an item that would *reach* the right edge."""
@@ -88,12 +90,12 @@ class PartnerCardDelegate(QStyledItemDelegate):
         self.gap = th.px(22)
         self.header_top = th.px(28)
         self.header_bottom = th.px(12)
-        self._lines: dict[tuple, list[tuple[str, float]]] = {}
-        self._header_plans: dict[tuple, tuple] = {}
-        self._plans: dict[tuple, tuple] = {}
+        self._lines: dict[tuple[Any, ...], list[tuple[str, float]]] = {}
+        self._header_plans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._plans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     @staticmethod
-    def _h(font) -> float:
+    def _h(font: QFont) -> float:
         return QFontMetricsF(font).height()
 
     # -- sizes --------------------------------------------------------------------------
@@ -111,7 +113,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
     def card_height(self) -> int:
         return round(2 * self.pad + max(self.badge, self.text_height()))
 
-    def header_plan(self, row: GridRow, lang: str, width: float):
+    def header_plan(self, row: GridRow, lang: str, width: float) -> tuple[Any, ...]:
         """``(title lines, count text, count position (x, line), description lines, height)``:
         the title wraps (never cut); the count follows its last line, or gets its own."""
         category = row.category
@@ -127,10 +129,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         fm = QFontMetricsF(self.f_header)
         title = self._layout(category.name.get(lang), self.f_header, width, 0)
         last_w = fm.horizontalAdvance(title[-1][0]) if title else 0.0
-        if last_w + gap + count_w <= width:
-            count_at = (last_w + gap, len(title) - 1)
-        else:
-            count_at = (0.0, len(title))
+        count_at = (last_w + gap, len(title) - 1) if last_w + gap + count_w <= width else (0.0, len(title))
         n_lines = max(len(title), count_at[1] + 1)
         height = self.header_top + fm.height() * n_lines
         desc = category.description.get(lang) if category.description else ""
@@ -151,7 +150,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
             return QSize(m.span, self.header_plan(row, index.model().lang, m.span)[-1])
         return QSize(m.span, self.theme.px(40))
 
-    def _layout(self, text: str, font, width: float, max_lines: int, line_height: float = 1.0) -> list[tuple[str, float]]:
+    def _layout(
+        self, text: str, font: QFont, width: float, max_lines: int, line_height: float = 1.0
+    ) -> list[tuple[str, float]]:
         key = (text, font.pixelSize(), font.weight(), round(width), max_lines, line_height)
         lines = self._lines.get(key)
         if lines is None:
@@ -161,7 +162,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
             self._lines[key] = lines
         return lines
 
-    def _tags_line(self, partner: Partner, category: Category | None, lang: str, width: float) -> list[tuple[str, float]]:
+    def _tags_line(
+        self, partner: Partner, category: Category | None, lang: str, width: float
+    ) -> list[tuple[str, float]]:
         """One line of whole tags (two if they fit, else one; the category's own name is
         not repeated as a tag)."""
         cat = category.name.get(lang) if category is not None else None
@@ -173,7 +176,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
                 return [(text, 0.0)]
         return self._layout(tags[0], self.f_tags, width, 1) if tags else []
 
-    def card_plan(self, partner: Partner, category: Category | None, lang: str, width: float):
+    def card_plan(self, partner: Partner, category: Category | None, lang: str, width: float) -> tuple[Any, ...]:
         """``([(lines, font, colour token, gap before), …], height)`` for a card's text
         block: the name as large as fits whole (two lines at h3, else up to three smaller
         lines; else the short name), the category (at label size, wrapping to two lines, else a size smaller),
@@ -188,7 +191,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         cat = category.name.get(lang) if category is not None else ""
         tags = self._tags_line(partner, category, lang, width)
 
-        def height(font, n_name: int, cat_block, with_tags: bool) -> float:
+        def height(font: QFont, n_name: int, cat_block: Any, with_tags: bool) -> float:
             h = self._h(font) * (self.NAME_LINE * (n_name - 1) + 1)
             if cat_block:
                 h += th.space("xs") + self._h(cat_block[0]) * len(cat_block[1])
@@ -204,8 +207,8 @@ class PartnerCardDelegate(QStyledItemDelegate):
                 if len(lines) <= most:
                     names.append((font, lines))
         names.append((self.f_name_small, self._layout(name, self.f_name_small, width, 3, self.NAME_LINE)))
-        cats: list[tuple] = [()]
-        cut_cat: tuple = ()
+        cats: list[tuple[Any, ...]] = [()]
+        cut_cat: tuple[Any, ...] = ()
         if cat:
             cats = []
             for font, most in ((self.f_cat, 2), (self.f_cat_small, 2)):
@@ -243,7 +246,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
             self._paint_header(p, QRectF(option.rect), row, model.lang)
         p.restore()
 
-    def _draw_lines(self, p: QPainter, lines, font, color: QColor, x: float, y: float, line_height: float = 1.0) -> float:
+    def _draw_lines(
+        self, p: QPainter, lines: Any, font: QFont, color: QColor, x: float, y: float, line_height: float = 1.0
+    ) -> float:
         fm = QFontMetricsF(font)
         p.setFont(font)
         p.setPen(color)
@@ -298,7 +303,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
             y += self._draw_lines(p, lines, font, QColor(getattr(pal, colour)), tx, y, lh)
 
 
-def draw_logo(p: QPainter, box: QRectF, logo, theme: Theme) -> None:
+def draw_logo(p: QPainter, box: QRectF, logo: QImage | QPixmap, theme: Theme) -> None:
     """A logo fitted (not cropped) on a light rounded plate, as printed logos expect."""
     radius = box.width() * 0.24
     p.save()

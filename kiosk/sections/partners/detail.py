@@ -9,197 +9,29 @@ frame) and then settles with a short slide while the scrim fades in.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Category, Partner
 from kiosk.i18n import other, tr
-from kiosk.sections.partners.card import draw_logo
+from kiosk.sections.partners.detail_parts import DetailBody, DetailCard, PartnerBadge, TagRow, website_text
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import TextLabel
-from kiosk.widgets.monogram import initials, monogram_pixmap
+from kiosk.widgets.labels import FollowsLanguage, TextLabel
+from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.qr import QrCodeWidget
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 OPEN_MS = 220
 
 
-def website_text(url: str | None) -> str:
-    """``https://www.haier.com/`` → ``www.haier.com`` (what a visitor would type)."""
-    return (url or "").split("://", 1)[-1].rstrip("/")
-
-
-class PartnerBadge(QWidget):
-    """The partner's logo on a light plate, or its monogram (also while the logo loads)."""
-
-    def __init__(self, theme: Theme, side: int, lang: str, *, images: ImageLoader | None = None,
-                 media: Callable[[str | None], Path | None] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self._lang = lang
-        self.images = images
-        self.media = media or (lambda _rel: None)
-        self.partner: Partner | None = None
-        self._key = None
-        self.setFixedSize(side, side)
-        if images is not None:
-            images.ready.connect(self._on_images_ready)
-
-    def set_partner(self, partner: Partner | None) -> None:
-        self.partner = partner
-        self._key = None
-        self.update()
-
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.update()
-
-    @property
-    def monogram(self) -> str:
-        p = self.partner
-        if p is None:
-            return ""
-        return initials(p.name.get(self._lang), p.short_name.get(self._lang) if p.short_name else None, self._lang)
-
-    def logo(self):
-        p = self.partner
-        if p is None or p.logo is None or self.images is None:
-            return None
-        path = self.media(p.logo)
-        if path is None:
-            return None
-        dpr = self.devicePixelRatioF()
-        self._key, image = self.images.request(path, QSize(round(self.width() * dpr), round(self.height() * dpr)))
-        return image
-
-    def _on_images_ready(self, key: object, image: object) -> None:
-        if key is not None and key == self._key and image is not None:
-            self.update()
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        if self.partner is None:
-            return
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        logo = self.logo()
-        if logo is not None:
-            draw_logo(p, QRectF(self.rect()), logo, self.theme)
-        else:
-            p.drawPixmap(0, 0, monogram_pixmap(self.theme, self.partner.id, self.monogram, self.width(), self.devicePixelRatioF()))
-        p.end()
-
-
-class TagRow(QWidget):
-    """The partner's tags as quiet, non-interactive labels that wrap."""
-
-    def __init__(self, theme: Theme, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self._lang = lang
-        self.partner: Partner | None = None
-        self.font_ = theme.font("caption")
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    @property
-    def tags(self) -> list[str]:
-        return [t.get(self._lang) for t in self.partner.tags] if self.partner else []
-
-    def set_partner(self, partner: Partner | None) -> None:
-        self.partner = partner
-        self.setVisible(bool(self.tags))
-        self.updateGeometry()
-        self.update()
-
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.updateGeometry()
-            self.update()
-
-    def _rects(self, width: int) -> list[tuple[str, QRectF]]:
-        fm = QFontMetricsF(self.font_)
-        pad, gap = self.theme.space("sm"), self.theme.space("xs")
-        h = fm.height() + self.theme.px(12)
-        x = y = 0.0
-        out = []
-        for tag in self.tags:
-            w = min(width, fm.horizontalAdvance(tag) + 2 * pad)
-            if x > 0 and x + w > width:
-                x, y = 0.0, y + h + gap
-            out.append((tag, QRectF(x, y, w, h)))
-            x += w + gap
-        return out
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        rects = self._rects(width)
-        return round(max((r.bottom() for _, r in rects), default=0.0)) + 1
-
-    def sizeHint(self) -> QSize:
-        w = self.theme.px(600)
-        return QSize(w, self.heightForWidth(w))
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        pal = self.theme.palette
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setFont(self.font_)
-        for tag, r in self._rects(self.width()):
-            r = r.adjusted(0.5, 0.5, -0.5, -0.5)
-            p.setPen(QPen(QColor(pal.line_strong), max(1.0, self.theme.px(1.5))))
-            p.setBrush(QColor(pal.surface_raised))
-            p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
-            p.setPen(QColor(pal.text_muted))
-            p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), tag)
-        p.end()
-
-
-class _Body(QWidget):
-    """The card's scrolling content; its children are placed by the owner's function."""
-
-    def __init__(self, place: Callable[[int], int]) -> None:
-        super().__init__()
-        self._place = place
-
-    def resizeEvent(self, e) -> None:
-        super().resizeEvent(e)
-        self._place(self.width())
-
-
-class DetailCard(QFrame):
-    """The card itself: swallows touches so taps on it never reach the scrim."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.setProperty("card", "plain")
-
-    def event(self, e: QEvent) -> bool:
-        if e.type() in TOUCH_EVENTS:
-            e.accept()
-            return True
-        return super().event(e)
-
-    def mousePressEvent(self, e: QMouseEvent) -> None:
-        e.accept()
-
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        e.accept()
-
-
-class PartnerDetail(QWidget):
+class PartnerDetail(FollowsLanguage, QWidget):
     """Covers its parent (the page); :meth:`show_partner` opens it, a tap outside closes."""
 
     closed = Signal()
@@ -237,7 +69,7 @@ class PartnerDetail(QWidget):
 
         self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.card)
         self.scroll.setObjectName("partner-detail-scroll")
-        self.body = _Body(self._layout_body)
+        self.body = DetailBody(self._layout_body)
         self.body.setObjectName("scroll-content")
         body = self.body
         self.badge = PartnerBadge(theme, theme.px(168), lang, images=images, media=media, parent=body)
@@ -253,7 +85,7 @@ class PartnerDetail(QWidget):
         self.qr.setObjectName("partner-qr")
         centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         align = centre if theme.landscape else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        self.qr_caption = TextLabel(theme, lambda l: tr("partners.scan", l), lang, role="label", align=align, parent=body)
+        self.qr_caption = TextLabel(theme, partial(tr, "partners.scan"), lang, role="label", align=align, parent=body)
         self.qr_caption.setObjectName("partner-qr-caption")
         self.url_label = TextLabel(theme, lambda _l: website_text(self.partner.website if self.partner else None), lang,
                                    role="caption", tone="primary", align=align, parent=body)
@@ -261,13 +93,7 @@ class PartnerDetail(QWidget):
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
 
-        self.anim = QVariantAnimation(self)
-        self.anim.setObjectName("partner-detail-open")
-        self.anim.setDuration(OPEN_MS)
-        self.anim.setStartValue(0.0)
-        self.anim.setEndValue(1.0)
-        self.anim.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self.anim.valueChanged.connect(self._on_anim_value_changed)
+        self.anim = progress_animation(self, "partner-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
         self.close_button.clicked.connect(self.close_detail)
 
     # -- texts ------------------------------------------------------------------------
@@ -295,10 +121,7 @@ class PartnerDetail(QWidget):
     def has_qr(self) -> bool:
         return bool(self.qr.data) and not self.qr.isHidden()
 
-    def set_language(self, lang: str) -> None:
-        if lang == self._lang:
-            return
-        self._lang = lang
+    def _language_changed(self, lang: str) -> None:
         for child in (self.category_label, self.name_label, self.other_name_label, self.description_label,
                       self.qr_caption, self.url_label, self.badge, self.tags):
             child.set_language(lang)
@@ -308,7 +131,8 @@ class PartnerDetail(QWidget):
     def show_partner(self, partner: Partner, category: Category | None) -> None:
         """Fill the card for ``partner`` and open it (at once; the settle animation follows)."""
         self.partner, self.category = partner, category
-        for label in (self.category_label, self.name_label, self.other_name_label, self.description_label, self.url_label):
+        for label in (self.category_label, self.name_label, self.other_name_label, self.description_label,
+                      self.url_label):
             label.refresh()
         self.badge.set_partner(partner)
         self.tags.set_partner(partner)
@@ -386,31 +210,41 @@ class PartnerDetail(QWidget):
             y += tags_h
         total = y
         if has_qr:
-            if th.landscape:
-                qx = info_w + th.space("xl")
-                geo.append((self.qr, QRect(qx + (qr_col - side) // 2, 0, side, side)))
-                cy = side + gap
-                cap_h = self.qr_caption.heightForWidth(qr_col)
-                url_h = self.url_label.heightForWidth(qr_col)
-                geo.append((self.qr_caption, QRect(qx, cy, qr_col, cap_h)))
-                geo.append((self.url_label, QRect(qx, cy + cap_h + th.space("xxs"), qr_col, url_h)))
-                total = max(total, cy + cap_h + th.space("xxs") + url_h)
-            else:
-                y += th.space("lg")
-                tx = side + gap
-                tw = max(th.px(120), width - tx)
-                cap_h = self.qr_caption.heightForWidth(tw)
-                url_h = self.url_label.heightForWidth(tw)
-                text_h = cap_h + th.space("xxs") + url_h
-                geo.append((self.qr, QRect(0, y, side, side)))
-                ty = y + max(0, (side - text_h) // 2)
-                geo.append((self.qr_caption, QRect(tx, ty, tw, cap_h)))
-                geo.append((self.url_label, QRect(tx, ty + cap_h + th.space("xxs"), tw, url_h)))
-                total = y + max(side, text_h)
+            total = self._layout_qr(geo, y, total, width, info_w, qr_col)
         if apply:
             for widget, rect in geo:
                 widget.setGeometry(rect)
             self.body.setMinimumHeight(total)
+        return total
+
+    def _layout_qr(self, geo: list[tuple[QWidget, QRect]], y: int, total: int, width: int, info_w: int,
+                   qr_col: int) -> int:
+        """The QR code with its caption and address: a column on the right (landscape) or a
+        row under the text (portrait). Returns the body's new height."""
+        th = self.theme
+        gap = th.space("md")
+        side = self.qr.width()
+        if th.landscape:
+            qx = info_w + th.space("xl")
+            geo.append((self.qr, QRect(qx + (qr_col - side) // 2, 0, side, side)))
+            cy = side + gap
+            cap_h = self.qr_caption.heightForWidth(qr_col)
+            url_h = self.url_label.heightForWidth(qr_col)
+            geo.append((self.qr_caption, QRect(qx, cy, qr_col, cap_h)))
+            geo.append((self.url_label, QRect(qx, cy + cap_h + th.space("xxs"), qr_col, url_h)))
+            total = max(total, cy + cap_h + th.space("xxs") + url_h)
+        else:
+            y += th.space("lg")
+            tx = side + gap
+            tw = max(th.px(120), width - tx)
+            cap_h = self.qr_caption.heightForWidth(tw)
+            url_h = self.url_label.heightForWidth(tw)
+            text_h = cap_h + th.space("xxs") + url_h
+            geo.append((self.qr, QRect(0, y, side, side)))
+            ty = y + max(0, (side - text_h) // 2)
+            geo.append((self.qr_caption, QRect(tx, ty, tw, cap_h)))
+            geo.append((self.url_label, QRect(tx, ty + cap_h + th.space("xxs"), tw, url_h)))
+            total = y + max(side, text_h)
         return total
 
     def _bar_width(self) -> int:
@@ -453,7 +287,7 @@ class PartnerDetail(QWidget):
         self._place()
         self.update()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._place()
 

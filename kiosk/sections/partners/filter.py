@@ -16,13 +16,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.button import button_colours
+from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.text import draw_text, layout_lines
 from kiosk.widgets.touch import TouchButton
 
 Label = Callable[[str], str]
 
 
-class CategoryChip(TouchButton):
+class CategoryChip(FollowsLanguage, TouchButton):
     def __init__(self, theme: Theme, key: str, label: Label, count: int, lang: str, *,
                  rail: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(theme, parent)
@@ -41,12 +42,10 @@ class CategoryChip(TouchButton):
     def text(self) -> str:
         return self._label(self._lang)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.setAccessibleName(self.text)
-            self.updateGeometry()
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.setAccessibleName(self.text)
+        self.updateGeometry()
+        self.update()
 
     # -- geometry -----------------------------------------------------------------------
     def _base_height(self) -> int:
@@ -100,7 +99,9 @@ class CategoryChip(TouchButton):
             notch_h = min(r.height() * 0.5, th.px(44))
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(pal.accent))
-            p.drawRoundedRect(QRectF(r.left() + th.px(10), r.center().y() - notch_h / 2, th.px(6), notch_h), th.px(3), th.px(3))
+            p.drawRoundedRect(
+                QRectF(r.left() + th.px(10), r.center().y() - notch_h / 2, th.px(6), notch_h), th.px(3), th.px(3)
+            )
 
         badge = self._badge_size()
         pad = self._pad()
@@ -135,13 +136,20 @@ class CategoryChip(TouchButton):
         p.end()
 
 
-class CategoryBar(QWidget):
+class CategoryBar(FollowsLanguage, QWidget):
     """The chips, laid out as a rail or as wrapping rows. Emits :attr:`selected`."""
 
     selected = Signal(str)
 
-    def __init__(self, theme: Theme, entries: list[tuple[str, Label, int]], lang: str, *,
-                 rail: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        entries: list[tuple[str, Label, int]],
+        lang: str,
+        *,
+        rail: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
         self.rail = rail
@@ -172,10 +180,7 @@ class CategoryBar(QWidget):
         for c in self.chips:
             c.set_checked(c.key == key)
 
-    def set_language(self, lang: str) -> None:
-        if lang == self._lang:
-            return
-        self._lang = lang
+    def _language_changed(self, lang: str) -> None:
         for c in self.chips:
             c.set_language(lang)
         self.updateGeometry()
@@ -223,7 +228,7 @@ class CategoryBar(QWidget):
         return QSize(self.theme.px(320), self.theme.min_target)
 
     def _place(self, width: int) -> None:
-        for c, r in zip(self.chips, self._geometries(width)):
+        for c, r in zip(self.chips, self._geometries(width), strict=False):
             c.setGeometry(r)
 
     def resizeEvent(self, e: QResizeEvent) -> None:

@@ -16,9 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QImage,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QScroller, QWidget
 
 from kiosk.content.model import Partner
@@ -57,7 +68,7 @@ class PartnerGridView(QListView):
         self.pressed_row: int | None = None
         self._reveal: str | None = None
         self.tracker = TapTracker(theme, press=self._press, tap=self._finish, cancel=self._cancel_press)
-        self._pending_logos: set = set()
+        self._pending_logos: set[Any] = set()
         self.setObjectName("partner-grid")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setViewMode(QListView.ViewMode.ListMode)
@@ -103,7 +114,11 @@ class PartnerGridView(QListView):
         """Ids of the cards at least partly inside the viewport."""
         area = self.viewport().rect()
         m = self.grid_model()
-        return [pid for pid in m.visible_partner_ids() if self.visualRect(m.index(m.row_of_partner(pid), 0)).intersects(area)]
+        return [
+            pid
+            for pid in m.visible_partner_ids()
+            if self.visualRect(m.index(m.row_of_partner(pid), 0)).intersects(area)
+        ]
 
     def is_at_start(self) -> bool:
         return self.verticalScrollBar().value() == 0
@@ -182,7 +197,7 @@ class PartnerGridView(QListView):
             return
         draw_logo(p, box, logo, self.theme)
 
-    def _logo(self, partner: Partner, side: int, dpr: float):
+    def _logo(self, partner: Partner, side: int, dpr: float) -> QImage | None:
         if partner.logo is None or self.images is None:
             return None
         path = self.media(partner.logo)
@@ -213,7 +228,7 @@ class PartnerGridView(QListView):
         self.metrics = m
         return True
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         if self.update_metrics() or self._reveal is not None:
             self.relayout()
@@ -230,7 +245,7 @@ class PartnerGridView(QListView):
         vp.update(QRect(0, 0, vp.width(), strip))
         vp.update(QRect(0, vp.height() - strip, vp.width(), strip))
 
-    def paintEvent(self, e) -> None:
+    def paintEvent(self, e: QPaintEvent) -> None:
         super().paintEvent(e)
         bar = self.verticalScrollBar()
         h = self.fade_height()
@@ -306,11 +321,11 @@ class PartnerGridView(QListView):
             self.tracker.drop()
             self._reveal = None  # the visitor took over
 
-    def showEvent(self, e) -> None:
+    def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
         if self._reveal is not None:
             self._apply_reveal()
 
-    def hideEvent(self, e) -> None:
+    def hideEvent(self, e: QHideEvent) -> None:
         self.tracker.reset()
         super().hideEvent(e)

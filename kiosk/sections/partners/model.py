@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from kiosk.content.model import Category, Partner, PartnersSection
 
@@ -51,7 +52,7 @@ def partner_title(partner: Partner, lang: str) -> str:
 class PartnerListModel(QAbstractListModel):
     """Rows of the grid for the current filter (``None`` = every category)."""
 
-    def __init__(self, section: PartnersSection, lang: str, parent=None) -> None:
+    def __init__(self, section: PartnersSection, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.section = section
         self.lang = lang
@@ -61,7 +62,7 @@ class PartnerListModel(QAbstractListModel):
         members: dict[str, list[Partner]] = {c.id: [] for c in section.categories}
         orphans: list[Partner] = []
         for p in section.partners:
-            (members[p.category] if p.category in members else orphans).append(p)
+            (members.get(p.category, orphans)).append(p)
         #: (category or None for partners whose category is unknown, members) in order.
         self.groups: list[tuple[Category | None, list[Partner]]] = [
             (c, members[c.id]) for c in section.categories if members[c.id]
@@ -137,7 +138,7 @@ class PartnerListModel(QAbstractListModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]

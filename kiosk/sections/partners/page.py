@@ -12,7 +12,7 @@ per category (name, count, description); a chip shows one group.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import PartnersSection, SectionBase
@@ -111,7 +111,9 @@ class PartnersPage(SectionPage):
         rail.setObjectName("scroll-content")
         column = QVBoxLayout(rail)
         # the first chip lines up with the first group heading in the grid
-        column.setContentsMargins(th.px(96), self.grid.spacing() + self.grid.delegate.header_top, th.px(16), th.space("md"))
+        column.setContentsMargins(
+            th.px(96), self.grid.spacing() + self.grid.delegate.header_top, th.px(16), th.space("md")
+        )
         column.setSpacing(0)
         column.addWidget(self.chips)
         column.addStretch(1)
@@ -180,7 +182,7 @@ class PartnersPage(SectionPage):
     def allows_swipe_at(self, pos: QPoint) -> bool:
         return self.swipe_navigation and self.detail.isHidden()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self.detail.setGeometry(self.rect())
         self._pin_header_heights()
@@ -192,15 +194,17 @@ class PartnersPage(SectionPage):
         width = self.width() - 2 * (self.theme.px(96) if self.theme.landscape else self.theme.px(64))
         hint_w = self.hint_label.maximumWidth() if self.theme.landscape else width
         title_w = width - hint_w - self.theme.space("xl") if self.theme.landscape else width  # shares its row
-        pins = [(self.title_label, section.title, title_w), (self.subtitle_label, section.subtitle, width),
-                (self.hint_label, lambda l: tr("partners.hint", l), hint_w)]
+        pins = [
+            (self.title_label, section.title, title_w),
+            (self.subtitle_label, section.subtitle, width),
+            (self.hint_label, lambda l: tr("partners.hint", l), hint_w),
+        ]
         for label, source, w in pins:
             if source is None or w <= 0:
                 continue
             fm = QFontMetrics(label.font())
             flags = int(Qt.TextFlag.TextWordWrap)
-            h = max(fm.boundingRect(QRect(0, 0, w, 100000), flags, resolve(source, lang)).height()
-                    for lang in LANGS)
+            h = max(fm.boundingRect(QRect(0, 0, w, 100000), flags, resolve(source, lang)).height() for lang in LANGS)
             label.setMinimumHeight(h)
 
     # -- wiring ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from kiosk.content.model import Chart
 from kiosk.i18n import tr
 from kiosk.theme import Theme
 from kiosk.widgets.chart_scale import series_colours
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import FollowsLanguage, Source, TextLabel
 from kiosk.widgets.touch import TouchButton
 
 
@@ -23,7 +23,9 @@ class TapCard(TouchButton):
     """A rounded card that is also a button. ``featured`` cards get the amber frame. Child
     labels pass touches through to it; child buttons (chips) keep their own."""
 
-    def __init__(self, theme: Theme, *, featured: bool = False, padding: str = "lg", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, *, featured: bool = False, padding: str = "lg", parent: QWidget | None = None
+    ) -> None:
         super().__init__(theme, parent)
         self.featured = featured
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -66,10 +68,10 @@ class Swatch(QWidget):
         p.end()
 
 
-class Badge(QWidget):
+class Badge(FollowsLanguage, QWidget):
     """A quiet outlined pill with a short label (e.g. "Log scale")."""
 
-    def __init__(self, theme: Theme, source, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, source: Source, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
         self._source = source
@@ -81,15 +83,16 @@ class Badge(QWidget):
     def text(self) -> str:
         return self._source(self._lang)
 
-    def set_language(self, lang: str) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self.updateGeometry()
-            self.update()
+    def _language_changed(self, lang: str) -> None:
+        self.updateGeometry()
+        self.update()
 
     def sizeHint(self) -> QSize:
         fm = QFontMetricsF(self.font())
-        return QSize(round(fm.horizontalAdvance(self.text) + 2 * self.theme.space("sm")), round(fm.height() + self.theme.space("xs")))
+        return QSize(
+            round(fm.horizontalAdvance(self.text) + 2 * self.theme.space("sm")),
+            round(fm.height() + self.theme.space("xs")),
+        )
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         th = self.theme
@@ -143,7 +146,15 @@ class ChartCard(TapCard):
             row.addSpacing(th.space("sm"))
         if chart.unit is not None:
             unit = chart.unit
-            label = TextLabel(th, lambda l: tr("platform.unit", l, unit=unit.get(l)), lang, role="caption", tone="muted", wrap=False, parent=self)
+            label = TextLabel(
+                th,
+                lambda l: tr("platform.unit", l, unit=unit.get(l)),
+                lang,
+                role="caption",
+                tone="muted",
+                wrap=False,
+                parent=self,
+            )
             row.addWidget(label)
             self.meta_labels.append(label)
         row.addStretch(1)

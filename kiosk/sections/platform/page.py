@@ -10,22 +10,24 @@ by ``import kiosk.sections``.
 from __future__ import annotations
 
 import math
+from typing import Any
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content.model import Capability, Case, PartnersSection, PlatformSection
+from kiosk.content.model import Capability, Case, PartnersSection, PlatformSection, Text
 from kiosk.i18n import format_date, tr
 from kiosk.sections.layout import ScrollingPage
 from kiosk.sections.platform.chart_card import ChartCard, TapCard
+from kiosk.sections.platform.hero_paint import paint_band
 from kiosk.sections.registry import register_page
 from kiosk.theme import Theme
 from kiosk.widgets import icons
 from kiosk.widgets.card import Card
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.figure import FigureCard
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import Source, TextLabel
 from kiosk.widgets.paintcache import StateCache
 
 #: A chart grows in once this much of it is on screen.
@@ -45,7 +47,9 @@ class HeroBand(QWidget):
         pad_x = theme.space("lg")
         outer.setContentsMargins(pad_x, theme.space("lg"), pad_x, theme.space("lg"))
         outer.setSpacing(theme.space("sm"))
-        self.kicker = TextLabel(theme, lambda l: tr("platform.figures", l), lang, role="label", tone="accent", parent=self)
+        self.kicker = TextLabel(
+            theme, lambda l: tr("platform.figures", l), lang, role="label", tone="accent", parent=self
+        )
         outer.addWidget(self.kicker)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(theme.space("lg"))
@@ -75,32 +79,10 @@ class HeroBand(QWidget):
             self.grid.setColumnStretch(c, 1)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
-        # Drawn once per layout: the count-up repaints only its figures over the cached band.
-        state = (id(self.theme), self.columns(), tuple(c.geometry().getRect() for c in self.cards))
-        self._band.paint(self, state, self._paint_band)
-
-    def _paint_band(self, p: QPainter) -> None:
-        th, pal = self.theme, self.theme.palette
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        line = max(1.0, th.px(1.5))
-        r = QRectF(self.rect()).adjusted(line / 2, line / 2, -line / 2, -line / 2)
-        g = QLinearGradient(r.topLeft(), r.bottomRight())
-        g.setColorAt(0.0, QColor(pal.primary_faint))
-        g.setColorAt(0.55, QColor(pal.surface))
-        g.setColorAt(1.0, QColor(pal.background_deep))
-        radius = th.radius("xl")
-        p.setPen(QPen(QColor(pal.line), line))
-        p.setBrush(g)
-        p.drawRoundedRect(r, radius, radius)
-        # Hairlines between figures in a row.
-        p.setPen(QPen(QColor(pal.line_strong), line))
-        cols = self.columns()
-        for i, card in enumerate(self.cards):
-            if i % cols == 0:
-                continue
-            geo = card.geometry()
-            x = geo.left() - self.grid.horizontalSpacing() / 2
-            p.drawLine(QLineF(x, geo.top() + th.px(12), x, geo.bottom() - th.px(12)))
+        figures = [c.geometry() for c in self.cards]
+        state = (id(self.theme), self.columns(), tuple(g.getRect() for g in figures))
+        self._band.paint(self, state, lambda p: paint_band(
+            p, self.theme, self.rect(), figures, self.columns(), self.grid.horizontalSpacing()))
 
 
 class BentoGrid(QWidget):
@@ -150,7 +132,9 @@ class IconDisc(QWidget):
         self.monogram = monogram[:1]
         side = theme.px(104)
         self.setFixedSize(side, side)
-        self.pixmap: QPixmap | None = icons.icon_pixmap(icon_name, theme.palette.text, round(side * 0.5)) if icon_name else None
+        self.pixmap: QPixmap | None = (
+            icons.icon_pixmap(icon_name, theme.palette.text, round(side * 0.5)) if icon_name else None
+        )
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         pal = self.theme.palette
@@ -196,14 +180,17 @@ class CaseCard(TapCard):
 
     partner_tapped = Signal(str)
 
-    def __init__(self, theme: Theme, case: Case, lang: str, partner_names: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, case: Case, lang: str, partner_names: dict[str, Text],
+                 parent: QWidget | None = None) -> None:
         super().__init__(theme, featured=True, parent=parent)
         self.case = case
         self.setObjectName(f"case-{case.id}")
         self.setAccessibleName(case.title.get(lang))
         if case.date is not None:
             date = case.date
-            self.body.addWidget(TextLabel(theme, lambda l: format_date(date, l), lang, role="label", tone="accent", parent=self))
+            self.body.addWidget(
+                TextLabel(theme, lambda l: format_date(date, l), lang, role="label", tone="accent", parent=self)
+            )
         self.title = TextLabel(theme, case.title, lang, role="h3", parent=self)
         self.text = TextLabel(theme, case.text, lang, role="body", parent=self)
         self.body.addWidget(self.title)
@@ -215,7 +202,9 @@ class CaseCard(TapCard):
         if linked:
             row = QHBoxLayout()
             row.setSpacing(theme.space("sm"))
-            self.partners_label = TextLabel(theme, lambda l: tr("platform.partners", l), lang, role="caption", tone="muted", wrap=False, parent=self)
+            self.partners_label = TextLabel(
+                theme, lambda l: tr("platform.partners", l), lang, role="caption", tone="muted", wrap=False, parent=self
+            )
             row.addWidget(self.partners_label, 0, Qt.AlignmentFlag.AlignVCenter)
             for pid in linked:
                 chip = Chip(theme, partner_names[pid].get(lang), accent=True, parent=self)
@@ -290,7 +279,7 @@ class PlatformPage(ScrollingPage):
         self.content_widget.installEventFilter(self)
 
     # -- helpers ------------------------------------------------------------------------
-    def _add_heading(self, source, *, hint=None) -> TextLabel:
+    def _add_heading(self, source: Source, *, hint: Source = None) -> TextLabel:
         """A block heading (h2) with an optional quiet hint at the right of the same line."""
         self.column.addSpacing(self.theme.space("md"))
         row = QHBoxLayout()
@@ -299,13 +288,21 @@ class PlatformPage(ScrollingPage):
         row.addWidget(label, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
         if hint is not None:
-            tip = TextLabel(self.theme, hint, self.lang, role="caption", tone="muted", wrap=False,
-                            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, parent=self.content_widget)
+            tip = TextLabel(
+                self.theme,
+                hint,
+                self.lang,
+                role="caption",
+                tone="muted",
+                wrap=False,
+                align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                parent=self.content_widget,
+            )
             row.addWidget(tip, 0, Qt.AlignmentFlag.AlignBottom)
         self.column.addLayout(row)
         return label
 
-    def _partner_names(self) -> dict:
+    def _partner_names(self) -> dict[Any, Any]:
         return {pid: p.name for pid, p in self.context.content.partners().items()}
 
     def _partners_section_for(self, partner_id: str) -> str | None:
@@ -315,7 +312,7 @@ class PlatformPage(ScrollingPage):
         return None
 
     @property
-    def charts(self) -> list:
+    def charts(self) -> list[Any]:
         """The chart views (pyqtgraph), in content order."""
         return [card.view for card in self.chart_cards]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
 
 import pytest
@@ -13,7 +12,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QScroller, QWidget
 
 from kiosk.app import register_fonts
-from kiosk.content import load_file
 from kiosk.content.model import Content
 from kiosk.sections import PageContext, create_page
 from kiosk.sections.history.layout import card_body_lines
@@ -34,20 +32,6 @@ def _drop_hosts():
             page.timeline.scroller.stop()
             page.finish_animations()
     _hosts.clear()
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Content:
-    return load_file(ROOT / "content.yaml").content
-
-
-@pytest.fixture(scope="module")
-def tenfold(tmp_path_factory) -> Content:
-    spec = importlib.util.spec_from_file_location("scale_content", ROOT / "benchmarks" / "scale_content.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    path = module.write(10, tmp_path_factory.mktemp("c10") / "content.yaml")
-    return load_file(path).content
 
 
 def build(qtbot, content: Content, *, lang: str = "en", size=(1920, 1080), base_dir=ROOT):
@@ -108,7 +92,7 @@ def test_shipped_history_builds_eras_chips_and_cards(qtbot, shipped, lang):
     assert ("2020年6月28日" if lang == "zh" else "28 June 2020") in whens
     # Within an era, events run in date order.
     era3 = [e for e in page.events if e.era == 3]
-    assert [resolve(e.title, "en") for e in era3][:2] == ["Six thousand-mu parks", "A three-year plan"]
+    assert [resolve(e.title, "en") for e in era3][:2] == ["Six parks of 1,000 mu", "A three-year plan"]
 
 
 def test_minimal_content_builds_and_scrolls(qtbot):
@@ -385,7 +369,7 @@ def test_pictures_load_off_thread_and_missing_ones_keep_the_motif(qtbot, tmp_pat
     assert slot.visual.width() > tl.metrics.motif_w  # a picture gets a wider column than a motif
     viewport_image(page)  # first paint asks for the picture
     page.context.images.wait()
-    qtbot.waitUntil(lambda: 0 in tl._images, timeout=5000)
+    qtbot.waitUntil(lambda: 0 in tl.cards.images, timeout=5000)
     rect = tl.event_rect(0)
     vis = slot.visual.translated(rect.topLeft())
     image = viewport_image(page)
@@ -506,9 +490,9 @@ def test_4k_doubles_every_size(qtbot, shipped):
         assert b.height == pytest.approx(2 * a.height, abs=4)
 
 
-def test_tenfold_content_builds_and_scrolls_quickly(qtbot, tenfold):
+def test_tenfold_content_builds_and_scrolls_quickly(qtbot, scaled_10x):
     started = time.perf_counter()
-    page = build(qtbot, tenfold)
+    page = build(qtbot, scaled_10x[0])
     tl = page.timeline
     layout = tl.ensure_layout()
     built = time.perf_counter() - started
@@ -530,4 +514,4 @@ def test_tenfold_content_builds_and_scrolls_quickly(qtbot, tenfold):
     fling_left(page)
     qtbot.waitUntil(lambda: tl.scroller.state() == QScroller.State.Inactive, timeout=5000)
     assert tl.value > value
-    assert len(tl._cache) < 40  # only what was on screen was rendered
+    assert len(tl.cards.cache) < 40  # only what was on screen was rendered

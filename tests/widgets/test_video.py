@@ -4,15 +4,14 @@ it plays, and memory flat across many loops."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PLAN_SVG, minimal_content_dict
+from conftest import PLAN_SVG, ROOT, minimal_content_dict
 from PySide6.QtWidgets import QWidget
 from touch import tap
 
-MEDIA = Path(__file__).resolve().parent / "media"
+MEDIA = ROOT / "tests" / "media"
 QT_NOISE = ["No RHI backend", "No HW decoder", "pipewire", "Couldn't load", "Couldn't resolve"]
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE)
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import time
 from pathlib import Path
@@ -16,7 +15,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from kiosk import sections
-from kiosk.content import load_file
 from kiosk.content.model import Content
 from kiosk.i18n import format_number
 from kiosk.sections import PageContext
@@ -35,18 +33,9 @@ def _drop_hosts():
     _hosts.clear()
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Content:
-    return load_file(ROOT / "content.yaml").content
-
-
-@pytest.fixture(scope="module")
-def scaled_10x(tmp_path_factory) -> tuple[Content, Path]:
-    spec = importlib.util.spec_from_file_location("scale_content", ROOT / "benchmarks" / "scale_content.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    path = module.write(10, tmp_path_factory.mktemp("c10") / "content.yaml")
-    return load_file(path).content, path.parent
+@pytest.fixture(scope="module", autouse=True)
+def _fonts(families):
+    """The bundled fonts registered, as in the kiosk: no test depends on another's fonts."""
 
 
 def build(qtbot, content: Content, base_dir: Path = ROOT, *, lang: str = "zh", size=(1920, 1080)):

@@ -8,22 +8,17 @@ import time
 
 import pytest
 import touch
-from conftest import CONTENT, ROOT, minimal_content_dict
+from conftest import CONTENT, ROOT, load_shipped, minimal_content_dict, scale_content
 from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFontInfo, QFontMetrics, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
-from kiosk.content import load_file
 from kiosk.content.model import Chart, Content, PlatformSection
 from kiosk.i18n import format_figure
 from kiosk.widgets.labels import TextLabel
 
 CJK = "Noto Sans CJK SC"
-
-
-def shipped() -> Content:
-    return load_file(CONTENT).content
 
 
 def t(zh: str, en: str) -> dict:
@@ -50,7 +45,7 @@ MORE_CHARTS = [
 
 def shipped_with_more_charts() -> Content:
     """The shipped content with :data:`MORE_CHARTS` added to its platform page."""
-    content = shipped()
+    content = load_shipped()
     section = platform_section(content)
     extra = [Chart.model_validate(c) for c in MORE_CHARTS]
     richer = section.model_copy(update={"charts": [*section.charts, *extra]})
@@ -295,7 +290,7 @@ def test_charts_cannot_be_panned_zoomed_or_given_a_menu(make_kiosk):
 
 
 def test_hero_figures_count_up_to_the_contents_values(make_kiosk):
-    content = shipped()
+    content = load_shipped()
     section = platform_section(content)
     win = make_kiosk(content)
     page = open_platform(win)
@@ -345,7 +340,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
 
 
 def test_tapping_a_chart_replays_it_and_reports_it(make_kiosk, qtbot):
-    win = make_kiosk(shipped())
+    win = make_kiosk(load_shipped())
     page = open_platform(win)
     settle(win)
     card = page.chart_cards[0]
@@ -366,7 +361,7 @@ def test_tapping_a_chart_replays_it_and_reports_it(make_kiosk, qtbot):
 
 
 def test_case_partner_chip_opens_the_partner(make_kiosk):
-    win = make_kiosk(shipped())
+    win = make_kiosk(load_shipped())
     page = open_platform(win)
     settle(win)
     case = page.case_cards[0]
@@ -484,12 +479,7 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
 
 
 def test_ten_times_content_builds_quickly(make_kiosk):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("scale_content", ROOT / "benchmarks" / "scale_content.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    data = module.scaled(10)
+    data = scale_content().scaled(10)
     win = make_kiosk(data)
     win.view.page("history")  # warm pyqtgraph's import out of the timing
     import kiosk.widgets.charts  # noqa: F401

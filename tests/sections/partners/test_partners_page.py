@@ -17,8 +17,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
 from kiosk import sections
-from kiosk.app import register_fonts
-from kiosk.content import load_file
 from kiosk.content.model import Content
 from kiosk.sections import PageContext
 from kiosk.sections.partners.model import RowKind
@@ -29,30 +27,6 @@ from kiosk.widgets.monogram import badge_styles, initials, monogram_image, monog
 from kiosk.widgets.touch import TouchButton
 
 NAVBAR = 136
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Content:
-    return load_file(ROOT / "content.yaml").content
-
-
-@pytest.fixture(scope="module")
-def families() -> tuple[str, ...]:
-    return register_fonts()
-
-
-@pytest.fixture(scope="module")
-def ten_x(tmp_path_factory) -> tuple[Content, Path]:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import scale_content
-    finally:
-        sys.path.pop(0)
-    target = tmp_path_factory.mktemp("c10") / "content.yaml"
-    scale_content.write(10, target)
-    return load_file(target).content, target.parent
 
 
 _hosts: list[QWidget] = []
@@ -279,8 +253,8 @@ def test_deep_link_through_the_shell_opens_haier(make_kiosk, shipped):
 # -- scale --------------------------------------------------------------------------------------
 
 
-def test_a_thousand_partners_build_fast_stay_light_and_paint_to_the_end(qtbot, ten_x, families):
-    content, base = ten_x
+def test_a_thousand_partners_build_fast_stay_light_and_paint_to_the_end(qtbot, scaled_10x, families):
+    content, base = scaled_10x
     started = time.perf_counter()
     page = build(qtbot, content, families=families, base_dir=base)
     page.grab()
@@ -521,8 +495,8 @@ def test_a_category_without_partners_gets_no_chip(qtbot, families):
     assert page.model.set_filter("empty") is False  # an unknown/empty filter falls back to all
 
 
-def test_ten_x_content_through_yaml_roundtrip_is_valid(ten_x):
-    content, base = ten_x
+def test_ten_x_content_through_yaml_roundtrip_is_valid(scaled_10x):
+    content, base = scaled_10x
     data = yaml.safe_load((base / "content.yaml").read_text(encoding="utf-8"))
     assert len(next(s for s in data["sections"] if s["type"] == "partners")["partners"]) == 1000
     assert content.section("partners") is not None
