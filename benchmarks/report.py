@@ -14,7 +14,7 @@ TARGETS = {
 MEMORY_TARGETS = {"1920x1080": 190.0, "3840x2160": 260.0}
 MEMORY_ROWS = ("rss_after_start_mb", "rss_after_pages_mb", "rss_soak_before_mb",
                "rss_soak_after_mb", "soak_growth_mb")
-CELL = 24
+CELL = 26
 
 
 def verdict(key: str, f: dict) -> str:
@@ -43,7 +43,7 @@ def cell(key: str, f: object) -> str:
 def size_rows(results: dict) -> list[str]:
     sizes = results.get("sizes") or {"": results}
     names = list(sizes)
-    rows = [f"{'figure':38}" + "".join(f"{n or 'kiosk':>{CELL}}" for n in names) + "  target"]
+    rows = [f"{'figure':38}" + "".join(f" {n or 'kiosk':>{CELL}}" for n in names) + "  target"]
     keys: list[str] = []
     for per in sizes.values():
         for group in ("startup", "interaction"):
@@ -52,7 +52,7 @@ def size_rows(results: dict) -> list[str]:
         group, name = key.split(".", 1)
         cells = [cell(key, per.get(group, {}).get(name)) for per in sizes.values()]
         target = TARGETS.get(key, (None, None, ""))[2]
-        rows.append(f"{key:38}" + "".join(f"{c:>{CELL}}" for c in cells) + f"  {target}")
+        rows.append(f"{key:38}" + "".join(f" {c:>{CELL}}" for c in cells) + f"  {target}")
     for name in MEMORY_ROWS:
         cells = []
         for size, per in sizes.items():
@@ -65,7 +65,7 @@ def size_rows(results: dict) -> list[str]:
             cells.append("—" if value is None else f"{value:.1f} MB{mark}")
         target = {"rss_after_pages_mb": "≤ 190 MB (1080p) / ≤ 260 MB (4K)",
                   "soak_growth_mb": "≤ 2 MB"}.get(name, "")
-        rows.append(f"{'memory.' + name:38}" + "".join(f"{c:>{CELL}}" for c in cells)
+        rows.append(f"{'memory.' + name:38}" + "".join(f" {c:>{CELL}}" for c in cells)
                     + f"  {target}")
     return rows
 
