@@ -14,7 +14,8 @@
 
 Sizes and timings go to ``build/dist/build-info.json``. Needs the build tools:
 ``pip install -e '.[build]'`` (PyInstaller), and on Linux binutils (PyInstaller itself needs
-objdump; the spec uses strip, objcopy and ld) and dpkg-deb for the .deb.
+objdump; the spec uses readelf, strip, objcopy, as and ld) and, for the .deb, dpkg-deb and
+dpkg-shlibdeps (package dpkg-dev), which derives its Depends.
 Options: ``--skip-pyinstaller`` (reuse build/dist/kiosk), ``--no-deb``, ``--no-archive``,
 ``--clean`` (PyInstaller's --clean: rebuild its caches).
 """
@@ -59,30 +60,6 @@ MAINTAINER = "Qingdao IIC showroom kiosk team <kiosk@qingdao-iic.invalid>"
 TARGET_BUNDLE_MB = 150
 TARGET_DEB_MB = 60
 
-#: Every shared library the bundle needs but does not ship → the Debian 12 package providing
-#: it. PyInstaller leaves out glibc and the host's graphics stack on purpose (GL/EGL/DRM,
-#: xcb, wayland: they must match the machine's drivers and display server). A new soname that
-#: is not listed here fails the build: find its package with `dpkg -S` and add it.
-SONAME_PACKAGES = {
-    "ld-linux-x86-64.so.2": "libc6",
-    "libc.so.6": "libc6",
-    "libdl.so.2": "libc6",
-    "libm.so.6": "libc6",
-    "libpthread.so.0": "libc6",
-    "libresolv.so.2": "libc6",
-    "librt.so.1": "libc6",
-    "libutil.so.1": "libc6",
-    "libGL.so.1": "libgl1",
-    "libEGL.so.1": "libegl1",
-    "libOpenGL.so.0": "libopengl0",
-    "libGLX.so.0": "libglx0",
-    "libdrm.so.2": "libdrm2",
-    "libgbm.so.1": "libgbm1",
-    "libxcb.so.1": "libxcb1",
-    "libwayland-client.so.0": "libwayland-client0",
-    "libwayland-cursor.so.0": "libwayland-cursor0",
-    "libwayland-egl.so.1": "libwayland-egl1",
-}
 #: Packages the bundle needs for their *data*, not their library: the bundled libfontconfig
 #: reads the system's /etc/fonts (fontconfig-config; without it, "Fontconfig error: Cannot
 #: load default config file"), the bundled libxkbcommon reads xkb-data's keymaps.
@@ -118,7 +95,8 @@ REQUIRED_LINUX = [
 FORBIDDEN = re.compile(
     r"QtWebEngine|Qt6WebEngine|libQt6Pdf|QtPdf|VirtualKeyboard|Qt63D|Qt3D|libQt6Charts|"
     r"DataVisualization|libQt6Graphs|libqgtk3|/qml/|QtQuick3D|libQt6Designer|"
-    r"platforms/libq(eglfs|linuxfb|vnc|minimal)|imageformats/libq(pdf|tiff|icns|tga)"
+    r"platforms/libq(eglfs|linuxfb|vnc|minimal)|imageformats/libq(pdf|tiff|icns|tga)|"
+    r"libQt6Qml(Models|Meta|WorkerScript)|PySide6/QtOpenGL\.|/mypy/"
 )
 
 
@@ -158,11 +136,10 @@ def source_date_epoch() -> int:
         return int(time.time())
 
 
-def elfdeps():
-    spec = importlib.util.spec_from_file_location("kiosk_elfdeps", PACKAGING / "elfdeps.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(PACKAGING))  # elfdeps (readelf), debdeps (dpkg-shlibdeps), sizes
+import debdeps  # noqa: E402
+import elfdeps  # noqa: E402
+import sizes  # noqa: E402
 
 
 def du_bytes(path: Path) -> int:
@@ -229,29 +206,32 @@ def check_bundle() -> dict:
 
     size = du_bytes(BUNDLE)
     info: dict = {"bundle_mb": round(size / 1e6, 1), "bundle_mib": round(size / 2**20, 1),
-                  "bundle_files": sum(1 for p in BUNDLE.rglob("*") if not p.is_dir())}
+                  "bundle_files": sum(1 for p in BUNDLE.rglob("*") if not p.is_dir()),
+                  "components_mib": {name: round(n / 2**20, 1)
+                                     for name, n in sizes.by_component(BUNDLE).items()}}
     if sys.platform.startswith("linux"):
         info.update(linux_dependencies())
     return info
 
 
 def linux_dependencies() -> dict:
-    """What the self-contained bundle (the .tar.gz) needs from the system: a package for
-    every soname its ELF files need and it does not ship, and the minimum glibc."""
-    unresolved = elfdeps().unresolved(BUNDLE)
-    unknown = {so: sorted(users)[:3] for so, users in unresolved.items()
-               if so not in SONAME_PACKAGES}
-    if unknown:
-        fail("the bundle needs libraries it does not ship and build.py does not map to a "
-             "Debian package (add them to SONAME_PACKAGES, or make the spec ship them):\n  "
-             + "\n  ".join(f"{so} (needed by {', '.join(u)})" for so, u in sorted(unknown.items())))
+    """What the self-contained bundle (the .tar.gz) needs from the system: the Debian package
+    of every soname its ELF files need and it does not ship (found with ``ldconfig -p`` and
+    ``dpkg -S`` on this machine), and the minimum glibc."""
+    unresolved = elfdeps.unresolved(BUNDLE)
+    found, missing = debdeps.system_packages(unresolved)
+    if missing:
+        fail("the bundle needs libraries it does not ship and no installed Debian package "
+             "provides (install them, or make the spec ship them):\n  "
+             + "\n  ".join(f"{so} (needed by {', '.join(sorted(unresolved[so])[:3])})"
+                           for so in missing))
     glibc = "2.34"
     for p in BUNDLE.rglob("*"):
         if p.is_file() and not p.is_symlink():
             for v in _glibc_versions(p):
                 if _vkey(v) > _vkey(glibc):
                     glibc = v
-    packages = sorted({SONAME_PACKAGES[so] for so in unresolved} | set(DATA_DEPENDS))
+    packages = sorted(set(found.values()) | set(DATA_DEPENDS))
     depends = [f"libc6 (>= {glibc})" if p == "libc6" else p for p in packages]
     if "libc6" not in packages:
         depends.insert(0, f"libc6 (>= {glibc})")
@@ -328,9 +308,13 @@ def use_debian_libraries(internal: Path) -> dict[str, str]:
     this machine (libX11, libxcb-*, OpenSSL, SQLite, glib, PulseAudio, ...) and depend on
     their packages instead: Debian then keeps them patched, and the .deb shrinks by ~11 MB.
     Only files byte-identical to a packaged library in the standard library folders are
-    dropped (not pyenv's libpython, say). Returns {file name: package}."""
+    dropped (not pyenv's libpython, say), and only under their own soname (libavformat asks
+    for ``libbz2.so.1``, a compatibility name of ``libbz2.so.1.0`` that no shlibs file maps
+    to a package: that copy stays). Returns {file name: package}."""
     candidates = sorted(p for p in internal.iterdir()
                         if p.is_file() and not p.is_symlink() and re.match(r"lib.+\.so(\.|$)", p.name))
+    infos = elfdeps.scan(candidates)
+    candidates = [p for p in candidates if str(p) in infos and infos[str(p)].soname == p.name]
     if not candidates:
         return {}
     res = subprocess.run(["dpkg", "-S", *(f"*/{p.name}" for p in candidates)],
@@ -354,17 +338,15 @@ def use_debian_libraries(internal: Path) -> dict[str, str]:
     return owners
 
 
-def deb_depends(opt_bundle: Path, dropped: dict[str, str], glibc: str) -> list[str]:
-    """Depends for the .deb's bundle: a package for every library it needs and lacks."""
-    soname_pkg = dict(SONAME_PACKAGES)
-    soname_pkg.update(dropped)
-    unresolved = elfdeps().unresolved(opt_bundle)
-    unknown = sorted(set(unresolved) - set(soname_pkg))
-    if unknown:
-        fail(f"the .deb's bundle needs libraries no Depends provides: {', '.join(unknown)}")
-    packages = {soname_pkg[so] for so in unresolved} | set(DATA_DEPENDS)
-    packages.discard("libc6")
-    return [f"libc6 (>= {glibc})", *sorted(packages)]
+def deb_depends(stage: Path) -> list[str]:
+    """Depends of the .deb: ``dpkg-shlibdeps`` over every ELF file in the package tree
+    (versioned, from the Debian libraries' symbols files), plus the packages needed for
+    their data (DATA_DEPENDS)."""
+    try:
+        return debdeps.merge(debdeps.shlibdeps(stage, PACKAGE), DATA_DEPENDS)
+    except debdeps.DependsError as exc:
+        fail(str(exc))
+        raise
 
 
 def build_deb(ver: str, info: dict, epoch: int) -> Path:
@@ -383,7 +365,9 @@ def build_deb(ver: str, info: dict, epoch: int) -> Path:
     opt = stage / INSTALL_DIR.lstrip("/")
     _link_tree(BUNDLE, opt)
     dropped = use_debian_libraries(opt / INTERNAL)
-    subst["DEPENDS"] = ", ".join(deb_depends(opt, dropped, info["glibc"]))
+    start = time.monotonic()
+    subst["DEPENDS"] = ", ".join(deb_depends(stage))
+    info["shlibdeps_s"] = round(time.monotonic() - start, 1)
     info["deb_depends"] = subst["DEPENDS"].split(", ")
     info["deb_system_libraries"] = dropped
     _install(PACKAGING / "kiosk", stage / "usr/bin/kiosk", 0o755, subst)

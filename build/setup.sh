@@ -11,11 +11,14 @@ QT_PACKAGES="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0 libxrandr2"
 # `sh build/setup.sh test` also builds the installer in its tests: PyInstaller needs binutils,
-# and the .deb test installs the package, whose Depends include these.
+# the .deb's Depends come from dpkg-shlibdeps (dpkg-dev), and the .deb test installs the
+# package, whose Depends include these.
 # The fleet tests run two real Syncthing instances (tests/fleet/test_syncthing.py) and look
 # at the report's pages with pdftoppm (poppler-utils).
 if [ "${1:-}" = "test" ]; then
-    QT_PACKAGES="$QT_PACKAGES binutils libwayland-cursor0 libwayland-egl1 syncthing poppler-utils"
+    QT_PACKAGES="$QT_PACKAGES binutils dpkg-dev libwayland-cursor0 libwayland-egl1 syncthing poppler-utils"
+    # real-window tests (tests/test_faults_screen_x11.py): a virtual X server and xdotool
+    QT_PACKAGES="$QT_PACKAGES xvfb xdotool x11-utils"
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -174,7 +174,7 @@ def subset_options(cjk: bool) -> subset.Options:
         # glyph variants we do not want to carry.  'palt'/'halt' allow
         # proportional CJK punctuation if the UI ever asks for it.
         feats = [f for f in opts.layout_features if f != "locl"]
-        opts.layout_features = feats + ["palt", "halt"]
+        opts.layout_features = [*feats, "palt", "halt"]
     else:
         opts.layout_features = ["*"]  # small anyway: keep tnum, frac, sups ...
     return opts

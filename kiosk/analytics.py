@@ -6,13 +6,16 @@ with a timestamp and a per-start session number. Nothing about the visitor: no i
 images, no text they could enter.
 
 Durability: WAL mode with ``synchronous=NORMAL`` — a ``kill -9`` or a power cut can lose
-at most the last batch (≤ 1 s) but never corrupts the file. At start the database gets a
-``quick_check``; a damaged file is moved aside (``analytics.db.corrupt-…``) and a fresh
-one is started, so the kiosk always has somewhere to write.
+at most the last batch (≤ 0.2 s) but never corrupts the file. At start the database gets a
+``quick_check``; only a *damaged* file is moved aside (``analytics.db.corrupt-…``, never
+overwriting an earlier one) and a fresh one started. A full, read-only or failing disk is
+not damage: events wait in memory and are retried (see :mod:`kiosk.storage`). Reading
+(``kiosk analytics``, the admin panel) opens the file read-only and never moves it.
 """
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import logging
@@ -20,9 +23,13 @@ import queue
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
+
+from kiosk import storage
 
 log = logging.getLogger(__name__)
 
@@ -42,50 +49,59 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 KINDS = ("session_start", "session_end", "view", "tap", "language")
 _COLUMNS = ("ts", "session", "kind", "screen", "item", "lang", "seconds")
+_INSERT = f"INSERT INTO events ({', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+Event = tuple[float, int, str, str | None, str | None, str | None, float | None]
+BATCH_SECONDS = 0.2
+"""Events reach the disk within this (a kill -9 loses at most this much)."""
+MAX_HELD = 50_000
+"""Events kept in memory while the disk cannot take them (≈ 10 MB)."""
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open the database at ``path``; a damaged file is moved aside and replaced."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        conn = _open(path)
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        if ok:
-            return conn
-        conn.close()
-    except sqlite3.DatabaseError as exc:
-        log.warning("analytics database %s cannot be opened: %s", path, exc)
-    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(str(path) + suffix)
-        if part.exists():
-            part.replace(Path(str(aside) + suffix))
-    log.error("analytics database %s was damaged; moved aside to %s, starting a new one",
-              path, aside)
-    return _open(path)
+    """Open the database for writing; only a *damaged* file is moved aside and replaced.
+    Raises :class:`~kiosk.storage.StorageError` when the disk is the problem."""
+    return storage.open_for_writing(path, SCHEMA)
 
 
-def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=5, check_same_thread=False, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.executescript(SCHEMA)
-    return conn
+_live: weakref.WeakValueDictionary[str, Recorder] = weakref.WeakValueDictionary()
+
+
+def storage_fault_kind(path: Path) -> str | None:
+    """What stops the running kiosk writing ``path`` (``full``, ``readonly``, …), or None."""
+    recorder = _live.get(str(path))
+    return recorder.fault if recorder is not None else None
 
 
 class Recorder:
-    """Queues events from the UI thread and writes them in batches on its own thread.
+    """Queues events from the UI thread and writes them on its own thread.
 
-    ``record`` never blocks and never raises: analytics must not disturb a visitor."""
+    ``record`` never blocks and never raises: analytics must not disturb a visitor.
+    Events are written within ``batch_seconds`` (a new session at once). When the disk
+    cannot take them (full, read-only, I/O errors) they wait in memory — at most
+    ``max_held``, the oldest dropped first and counted — and are retried with back-off;
+    each fault is logged once, when it starts and when it clears."""
 
-    def __init__(self, path: Path, *, batch_seconds: float = 1.0,
+    def __init__(self, path: Path, *, batch_seconds: float = BATCH_SECONDS,
+                 max_held: int = MAX_HELD, retry_seconds: tuple[float, float] = (1.0, 60.0),
                  on_commit: Callable[[int], None] | None = None) -> None:
         self.path = path
         self._on_commit = on_commit
-        self._queue: queue.SimpleQueue[tuple | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[Event | None] = queue.SimpleQueue()
+        self._held: collections.deque[Event] = collections.deque()
         self._batch_seconds = batch_seconds
+        self._max_held = max_held
+        self._retry_first, self._retry_max = retry_seconds
+        self._delay = 0.0
+        self._retry_at = 0.0
+        self._stopping = False
+        self._conn: sqlite3.Connection | None = None
         self._session = 0
         self.committed = 0
+        self.dropped_events = 0
+        """Events lost because storage failed for too long (or at exit)."""
+        self.fault: str | None = None
+        """What stops writing now: ``full``, ``readonly``, ``io``, … (None: all is well)."""
+        _live[str(path)] = self
         self._thread = threading.Thread(target=self._run, name="analytics", daemon=True)
         self._ready = threading.Event()
         self._thread.start()
@@ -102,64 +118,126 @@ class Recorder:
     def session(self) -> int:
         return self._session
 
+    @property
+    def queue_length(self) -> int:
+        """Events recorded but not written yet (in flight or held while storage fails)."""
+        return len(self._held) + self._queue.qsize()
+
     def close(self, timeout: float = 5.0) -> None:
-        """Write what is queued and stop the thread."""
+        """Write what is queued (one last attempt) and stop the thread."""
         if self._thread.is_alive():
             self._queue.put(None)
             self._thread.join(timeout)
 
     # -- writer thread -------------------------------------------------------------------
     def _run(self) -> None:
-        try:
-            conn = connect(self.path)
-            row = conn.execute("SELECT MAX(session) FROM events").fetchone()
-            self._session = max(self._session, row[0] or 0)
-        except (sqlite3.Error, OSError):
-            log.exception("analytics disabled: cannot open %s", self.path)
-            self._ready.set()
-            self._drain_forever()
-            return
+        self._conn = self._try_open()
+        self._session = max(self._session, self._last_session())
         self._ready.set()
-        stop = False
-        while not stop:
-            batch: list[tuple] = []
-            try:
-                first = self._queue.get()
-            except Exception:  # pragma: no cover - interpreter shutdown
-                break
-            if first is None:
-                break
-            batch.append(first)
-            deadline = time.monotonic() + self._batch_seconds
-            while time.monotonic() < deadline:
-                try:
-                    more = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
-                except queue.Empty:
-                    break
-                if more is None:
-                    stop = True
-                    break
-                batch.append(more)
-            self._write(conn, batch)
-        conn.close()
+        while not self._stopping:
+            self._collect()
+            self._flush()
+        self._flush(final=True)
+        if self._held:
+            self._drop(len(self._held), at_exit=True)
+        if self._conn is not None:
+            self._conn.close()
 
-    def _write(self, conn: sqlite3.Connection, batch: list[tuple]) -> None:
+    def _last_session(self) -> int:
+        """The highest session number so far (read-only when the disk cannot be written)."""
         try:
-            with conn:
-                conn.execute("BEGIN")
-                conn.executemany(
-                    f"INSERT INTO events ({', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    batch,
-                )
-            self.committed += len(batch)
-            if self._on_commit is not None:
-                self._on_commit(self.committed)
-        except sqlite3.Error:
-            log.exception("analytics: could not write %d events", len(batch))
-
-    def _drain_forever(self) -> None:
-        while self._queue.get() is not None:
+            if self._conn is not None:
+                return self._conn.execute("SELECT MAX(session) FROM events").fetchone()[0] or 0
+            if self.path.exists():
+                with closing(storage.open_readonly(self.path)) as conn:
+                    return conn.execute("SELECT MAX(session) FROM events").fetchone()[0] or 0
+        except (sqlite3.Error, OSError):
             pass
+        return 0
+
+    def _collect(self) -> None:
+        """Wait for an event (or the next retry), then gather a batch."""
+        timeout = max(0.0, self._retry_at - time.monotonic()) if self._held else None
+        try:
+            item = self._queue.get(timeout=timeout)
+        except queue.Empty:
+            return
+        deadline = time.monotonic() + self._batch_seconds
+        while self._take(item):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            try:
+                item = self._queue.get(timeout=remaining)
+            except queue.Empty:
+                return
+
+    def _take(self, item: Event | None) -> bool:
+        """Hold ``item``; False when the batch should be written now."""
+        if item is None:
+            self._stopping = True
+            return False
+        if len(self._held) >= self._max_held:
+            self._held.popleft()
+            self._drop(1)
+        self._held.append(item)
+        return item[2] != "session_start"  # a session is on disk from its first tap
+
+    def _try_open(self) -> sqlite3.Connection | None:
+        try:
+            return connect(self.path)
+        except (sqlite3.Error, OSError) as exc:
+            self._failed(exc)
+            return None
+
+    def _flush(self, *, final: bool = False) -> None:
+        if not self._held or (not final and time.monotonic() < self._retry_at):
+            return
+        if self._conn is None:
+            self._conn = self._try_open()
+            if self._conn is None:
+                return
+        batch = list(self._held)
+        try:
+            with self._conn:
+                self._conn.execute("BEGIN")
+                self._conn.executemany(_INSERT, batch)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return
+        self._held.clear()
+        self.committed += len(batch)
+        if self.fault is not None:
+            log.warning("analytics: %s is writable again; %d held events written, %d dropped",
+                        self.path, len(batch), self.dropped_events)
+            self.fault, self._delay, self._retry_at = None, 0.0, 0.0
+        if self._on_commit is not None:
+            self._on_commit(self.committed)
+
+    def _failed(self, exc: BaseException) -> None:
+        """Log a fault once (not per batch), reopen later, back off."""
+        kind = storage.classify(exc, self.path)
+        if kind != self.fault:
+            cause = exc.__cause__ if isinstance(exc, storage.StorageError) else exc
+            log.warning("analytics: cannot write %s: %s (%s); keeping events in memory "
+                        "(up to %d) and retrying", self.path,
+                        storage.DESCRIPTIONS.get(kind, kind), cause, self._max_held)
+        self.fault = kind
+        if self._conn is not None:
+            self._conn.close()  # reopened on the next attempt (a remount, a healed file)
+            self._conn = None
+        self._delay = min(self._retry_max, max(self._retry_first, 2 * self._delay))
+        self._retry_at = time.monotonic() + self._delay
+
+    def _drop(self, count: int, *, at_exit: bool = False) -> None:
+        if at_exit:
+            log.error("analytics: %d events could not be written to %s before exit (%s)",
+                      count, self.path, storage.DESCRIPTIONS.get(self.fault or "", "?"))
+        elif self.dropped_events == 0:
+            log.error("analytics: more than %d events waiting for %s; dropping the oldest "
+                      "from now on (the count is reported when storage recovers)",
+                      self._max_held, self.path)
+        self.dropped_events += count
 
 
 # ---------------------------------------------------------------------------------------
@@ -168,9 +246,16 @@ class Recorder:
 
 def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
     """Sessions, most-visited screens, top items, busy hours and languages since ``since``."""
-    conn = connect(path)
+    with closing(storage.open_readonly(path)) as conn:
+        return _summary(conn, since)
+
+
+def _summary(conn: sqlite3.Connection, since: dt.date | None) -> dict[str, Any]:
     start = time.mktime(since.timetuple()) if since else 0.0
-    q = lambda sql, *a: conn.execute(sql, (start, *a)).fetchall()  # noqa: E731
+
+    def q(sql: str, *more: object) -> list[Any]:
+        return conn.execute(sql, (start, *more)).fetchall()
+
     sessions = q("SELECT COUNT(*), AVG(seconds) FROM events WHERE ts >= ? AND kind='session_end'")
     started = q("SELECT COUNT(*) FROM events WHERE ts >= ? AND kind='session_start'")[0][0]
     today = time.mktime(dt.date.today().timetuple())
@@ -187,7 +272,6 @@ def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
               "GROUP BY lang")
     guided = q("SELECT COUNT(*), COALESCE(SUM(ts >= ?2), 0) FROM events WHERE ts >= ?1 AND "
                "kind='session_start' AND item='guided'", today)
-    conn.close()
     return {
         "sessions": started,
         "sessions_today": today_count,
@@ -203,11 +287,10 @@ def summary(path: Path, since: dt.date | None = None) -> dict[str, Any]:
 
 def export_csv(path: Path, out: Path, since: dt.date | None = None) -> int:
     """Write every event since ``since`` to ``out`` as CSV; return the number of rows."""
-    conn = connect(path)
     start = time.mktime(since.timetuple()) if since else 0.0
-    rows = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM events WHERE ts >= ? ORDER BY id",
-                        (start,)).fetchall()
-    conn.close()
+    with closing(storage.open_readonly(path)) as conn:
+        rows = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM events WHERE ts >= ? ORDER BY id",
+                            (start,)).fetchall()
     with out.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["time", *_COLUMNS[1:]])

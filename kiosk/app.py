@@ -1,7 +1,7 @@
-"""Application start-up: QApplication, bundled fonts, excepthook, and the two UI commands.
+"""Application start-up: QApplication, bundled fonts, excepthook, and ``kiosk run``.
 
-``kiosk run`` → :func:`run_command`; ``kiosk shot`` → :func:`shot_command` (both called
-by :mod:`kiosk.cli`). Nothing here imports pyqtgraph or qtawesome: they load after the
+``kiosk run`` → :func:`run_command`, called by :mod:`kiosk.cli` (``kiosk shot`` lives in
+:mod:`kiosk.shot` and uses the start-up helpers here). Nothing here imports pyqtgraph or qtawesome: they load after the
 first frame (tile icons) or with the page that needs them.
 """
 
@@ -15,20 +15,18 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from kiosk import paths
 
 if TYPE_CHECKING:
-    from kiosk.clock import FakeClock
-    from kiosk.content.model import Content
+    from kiosk.watchdog import Heartbeat
 
 log = logging.getLogger("kiosk")
 
 EXIT_CRASH = 70  # EX_SOFTWARE
 LATIN_FAMILY = "Noto Sans"
 CJK_FAMILY = "Noto Sans CJK SC"
-SHOT_SIZES = ((1920, 1080), (1080, 1920))
 
 
 # -- process set-up ------------------------------------------------------------------------
@@ -167,7 +165,7 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
     from kiosk.fleet.health import install, options_from
 
     window.fleet = install(window, service, versions,  # type: ignore[attr-defined]
-                           options_from(args, paths.analytics_db()))
+                           options_from(args, paths.analytics_db()), recorder)
     return window
 
 
@@ -224,16 +222,31 @@ def run_command(args: argparse.Namespace) -> int:
     # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images),
     # and tell systemd we are up (heartbeats come from this event loop).
     QTimer.singleShot(300, window, window.warm_up)
+    from PySide6.QtCore import QRect
+
+    from kiosk.shell.screen_guard import watch_screen
+    from kiosk.signals import stop_on_signals
     from kiosk.watchdog import Heartbeat
 
+    guard = watch_screen(app, window, QRect(geometry.x(), geometry.y(), *size) if kiosk_mode
+                          else None)
     heartbeat: list[Heartbeat] = []
-    QTimer.singleShot(0, window, lambda: heartbeat.append(Heartbeat(window)))
+    QTimer.singleShot(0, window, lambda: heartbeat.append(
+        Heartbeat(window, healthy=guard.healthy if guard is not None else None)))
+    stop = stop_on_signals(app, heartbeat)
     code = app.exec()
     for beat in heartbeat:
         beat.stop()
+    if guard is not None:
+        guard.stop()
     window.fleet.stop(exit_code=code)
-    window.shutdown()
+    import shiboken6
+
+    if shiboken6.isValid(window):
+        window.shutdown()
     window.recorder.close()
+    stop.restore()
+    log.info("kiosk stopped (exit code %d)", code)
     return code
 
 
@@ -263,104 +276,5 @@ def _exit_after_first_frame(app, window) -> None:
                 QTimer.singleShot(0, stamp)  # after the whole paint pass
             return False
 
-    window._bench_probe = Probe(window)
+    window._bench_probe = Probe(window)  # type: ignore[attr-defined]
     app.installEventFilter(window._bench_probe)
-
-
-# -- screenshots ---------------------------------------------------------------------------
-
-
-def screens_for(window) -> list[str]:  # window: KioskWindow
-    names = ["attract", "home"]
-    if window.view is not None:
-        names += [s.id for s in window.view.content.sections]
-    content = window.status.content
-    welcome = ["welcome"] if content is not None and content.welcome else []
-    return [*names, *welcome, "night", "guided", "countdown", "pin", "admin"]
-
-
-def _grab(window, screen: str, out: Path) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    window.show_screen(screen)
-    window.freeze_for_shot()
-    QApplication.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out), "PNG"):
-        raise OSError(f"could not write {out}")
-    print(out)
-
-
-def _shot_clock(at: str | None, content: Content | None) -> FakeClock | Literal[False] | None:
-    """``kiosk shot --at``: a clock stopped at that moment (in the content's time zone);
-    False when ``at`` cannot be read (the message is printed)."""
-    if at is None:
-        return None
-    from kiosk.calendar_cli import moment
-    from kiosk.clock import FakeClock
-
-    try:
-        return FakeClock(moment(at, content))
-    except ValueError as exc:
-        print(f"kiosk shot: --at: {exc}", file=sys.stderr)
-        return False
-
-
-def shot_command(args: argparse.Namespace) -> int:
-    """``kiosk shot``: render screens to PNG, offscreen, with animations finished."""
-    setup_logging(logging.WARNING)
-    install_excepthook()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = create_app(kiosk_mode=False)
-    from kiosk.shell import ContentStatus, KioskWindow, ShellOptions, load_status
-
-    content_path = paths.find_content(args.content)
-    families = register_fonts()
-    status = load_status(content_path)
-    clock = _shot_clock(getattr(args, "at", None), status.content)
-    if clock is False:
-        return 2
-
-    def window_for(lang: str | None, size: tuple[int, int], st: ContentStatus = status) -> KioskWindow:
-        options = ShellOptions(kiosk_mode=False, size=size, lang=lang,
-                               analytics_db=paths.analytics_db(), clock=clock or None)
-        w = KioskWindow(st, options, families=families)
-        w.resize(*size)
-        w.show()
-        app.processEvents()
-        return w
-
-    def close(w: KioskWindow) -> None:
-        w.shutdown()
-        w.allow_close = True
-        w.close()
-        w.deleteLater()
-        app.processEvents()
-
-    if args.all_dir:
-        out_dir = Path(args.all_dir)
-        for size in SHOT_SIZES:
-            for lang in ("zh", "en"):
-                w = window_for(lang, size)
-                for screen in screens_for(w):
-                    _grab(w, screen, out_dir / f"{screen}-{lang}-{size[0]}x{size[1]}.png")
-                close(w)
-            failed = ContentStatus(path=content_path, content=None, findings=status.findings)
-            w = window_for(None, size, failed)
-            _grab(w, "unavailable", out_dir / f"unavailable-{size[0]}x{size[1]}.png")
-            close(w)
-        return 0
-    if not args.out:
-        print("kiosk shot: --screen needs --out FILE.png", file=sys.stderr)
-        return 2
-    if args.screen == "unavailable":  # preview the maintenance screen whatever the content
-        status = ContentStatus(path=content_path, content=None, findings=status.findings)
-    w = window_for(args.lang, tuple(args.size), status)
-    known = [*screens_for(w), "unavailable"]
-    if args.screen not in known and w.view is not None:
-        print(f"kiosk shot: unknown screen {args.screen!r}; choose from: {', '.join(known)}", file=sys.stderr)
-        close(w)
-        return 2
-    _grab(w, args.screen, Path(args.out))
-    close(w)
-    return 0

@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     target = shot.add_mutually_exclusive_group(required=True)
     target.add_argument("--screen", metavar="NAME", help="attract, home or a section id")
     target.add_argument("--all", metavar="DIR", dest="all_dir", help="every screen × language × orientation")
+    shot.add_argument("--state", metavar="STATE", help="an inner state of --screen (e.g. park framework)")
     shot.add_argument("--out", metavar="FILE.png", help="output file for --screen")
     shot.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="render as it will look then")
 
@@ -102,6 +103,7 @@ def validate_command(path: str | None, at: str | None = None) -> int:
     """Print every finding in compiler format, then a summary. Exit 0 with no errors,
     1 with errors, 2 when the file cannot be read. ``at``: judge the calendar then, and
     say what will be visible."""
+    from kiosk.content.files import shown
     from kiosk.content.findings import ContentUnreadable, summary
     from kiosk.content.loader import inspect_bytes, read_file
     from kiosk.paths import find_content
@@ -112,18 +114,22 @@ def validate_command(path: str | None, at: str | None = None) -> int:
     except ContentUnreadable as exc:
         for finding in exc.findings:
             print(finding)
-        print(f"{target}: could not be read")
+        print(f"{shown(target)}: could not be read")
         return 2
     when = None
     if at is not None:
         when = _at_moment(at, data, target)
         if when is None:
             return 2
-    content, findings = inspect_bytes(data, source=str(target), base_dir=target.parent, at=when)
+    from kiosk.content.lastgood import previous_content
+    from kiosk.paths import data_dir
+
+    content, findings = inspect_bytes(data, source=shown(target), base_dir=target.parent,
+                                      previous=previous_content(data_dir()), at=when)
     for finding in findings:
         print(finding)
     verdict = "OK" if content is not None else "NOT USABLE — fix the errors above"
-    print(f"{target}: {summary(findings)} — {verdict}")
+    print(f"{shown(target)}: {summary(findings)} — {verdict}")
     if content is not None and when is not None:
         from kiosk.calendar_cli import state_lines
 
@@ -146,20 +152,31 @@ def _at_moment(at: str, data: bytes, target: object) -> dt.datetime | None:
 
 
 def analytics_command(since: dt.date | None, csv_path: str | None) -> int:
+    import sqlite3
     from pathlib import Path
 
-    from kiosk import analytics
+    from kiosk import analytics, storage
     from kiosk.paths import analytics_db
 
     db = analytics_db()
     if not db.exists():
         print(f"no analytics yet ({db} does not exist)")
         return 0
-    if csv_path:
-        rows = analytics.export_csv(db, Path(csv_path), since)
-        print(f"wrote {rows} events to {csv_path}")
-        return 0
-    for line in analytics.format_summary(analytics.summary(db, since), since):
+    try:
+        if csv_path:
+            rows = analytics.export_csv(db, Path(csv_path), since)
+            print(f"wrote {rows} events to {csv_path}")
+            return 0
+        data = analytics.summary(db, since)
+    except storage.DamagedDatabase as exc:
+        print(f"kiosk analytics: {exc}. The kiosk moves it aside and starts a new one at "
+              "its next start; nothing was changed now.", file=sys.stderr)
+        return 1
+    except (sqlite3.Error, OSError) as exc:  # a full, read-only or failing disk
+        print(f"kiosk analytics: cannot read {db}: {storage.DESCRIPTIONS[storage.classify(exc, db)]}"
+              f" ({exc}). The file was left as it is.", file=sys.stderr)
+        return 1
+    for line in analytics.format_summary(data, since):
         print(line)
     return 0
 
@@ -197,8 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.pin import set_pin_command
 
         return set_pin_command(args.pin)
+    if command == "shot":
+        from kiosk.shot import shot_command
+
+        return shot_command(args)
     from kiosk import app
 
-    if command == "shot":
-        return app.shot_command(args)
     return app.run_command(args)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -32,12 +33,17 @@ def notify(message: str, env: dict[str, str] | os._Environ[str] = os.environ) ->
 
 
 class Heartbeat(QObject):
-    """Sends READY=1 now and WATCHDOG=1 at half the interval systemd asked for."""
+    """Sends READY=1 now and WATCHDOG=1 at half the interval systemd asked for — only
+    while ``healthy()`` says visitors can see the kiosk (:mod:`kiosk.shell.screen_guard`)."""
 
     def __init__(self, parent: QObject | None = None,
-                 env: dict[str, str] | os._Environ[str] = os.environ) -> None:
+                 env: dict[str, str] | os._Environ[str] = os.environ, *,
+                 healthy: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self._env = env
+        self._healthy = healthy
+        self.withheld = 0
+        self._stopped = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_timer_timeout)
         usec = int(env.get("WATCHDOG_USEC", "0") or 0)
@@ -46,8 +52,14 @@ class Heartbeat(QObject):
             log.info("systemd watchdog: heartbeat every %d ms", self.timer.interval())
 
     def stop(self) -> None:
+        """Stop the heartbeats and tell systemd we are stopping (once)."""
         self.timer.stop()
-        notify("STOPPING=1", self._env)
+        if not self._stopped:
+            self._stopped = True
+            notify("STOPPING=1", self._env)
 
     def _on_timer_timeout(self) -> None:
+        if self._healthy is not None and not self._healthy():
+            self.withheld += 1  # the guard logs why
+            return
         notify("WATCHDOG=1", self._env)

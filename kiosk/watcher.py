@@ -2,8 +2,12 @@
 
 Editors save in different ways: in place, or by writing a new file and renaming it over
 the old one (which makes a plain file watcher lose the file), or by deleting and
-recreating it. So the watcher follows the file *and* its folder, re-arms itself after
-every change, debounces bursts, and skips saves that did not change the bytes. Each new
+recreating it; sync tools and USB copies replace the whole folder (``rm -rf`` + unzip, a
+rename, a symlink swap, another mount). So the watcher follows the file *and* its folder —
+or, while they are gone, the nearest folder above that exists — re-arms itself after every
+change, and also polls the path's identity every second (inotify follows inodes, not
+paths: a folder renamed away or swapped for a symlink takes its watches with it). It
+debounces bursts and skips saves that did not change the bytes. Each new
 version is validated on a worker thread; the result comes back as a signal on the UI
 thread: :attr:`ContentWatcher.loaded` for good content, :attr:`ContentWatcher.rejected`
 with every finding for bad content. Applying good content is the shell's decision (it
@@ -17,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
@@ -37,7 +41,8 @@ class ContentWatcher(QObject):
     rejected = Signal(list)
     """A new version has errors: the list of findings. The current content stays."""
 
-    def __init__(self, path: Path, *, debounce_ms: int = 400, current: bytes | None = None,
+    def __init__(self, path: Path, *, debounce_ms: int = 400, poll_ms: int = 1000,
+                 current: bytes | None = None,
                  gate: Callable[[Path, bytes], Verdict] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,21 +55,32 @@ class ContentWatcher(QObject):
         self._held = ""
         self._digest = self._key(current) if current is not None else None
         self._generation = 0
+        self._missing = False
         self._fs = QFileSystemWatcher(self)
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._poll = QTimer(self, interval=poll_ms)
+        self._poll.setObjectName("content-poll")
+        self._poll.timeout.connect(self._on_poll_timeout)
         self._fs.fileChanged.connect(self._on_fs_changed)
         self._fs.directoryChanged.connect(self._on_fs_changed)
         courier().delivered.connect(self._on_courier_delivered)
+        self._identity = identity(self.path)
         self._arm()
+        self._poll.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._poll.stop()
         self._retry.stop()
         paths = self._fs.files() + self._fs.directories()
         if paths:
             self._fs.removePaths(paths)
         self._generation += 1  # results still in flight are dropped
+
+    @property
+    def watched(self) -> list[str]:
+        return sorted(self._fs.files() + self._fs.directories())
 
     def check_now(self) -> None:
         """Look at the file now (the admin panel's Reload)."""
@@ -75,14 +91,28 @@ class ContentWatcher(QObject):
     def _on_fs_changed(self, _path: str) -> None:
         self._timer.start()
 
+    def _on_poll_timeout(self) -> None:
+        """Catch what inotify cannot see: the path now names another file or folder."""
+        now = identity(self.path)
+        if now != self._identity:
+            self._identity = now
+            self._arm()
+            self._timer.start()
+
     def _on_timer_timeout(self) -> None:
+        self._identity = identity(self.path)
         self._arm()
         try:
             data = read_file(self.path)
         except ContentError:
-            log.info("content file %s is missing for now; keeping the current content",
-                     self.path)
+            if not self._missing:
+                self._missing = True
+                log.warning("content file %s is missing for now; keeping the current content "
+                            "and watching %s until it is back", self.path, self.watched)
             return
+        if self._missing:
+            self._missing = False
+            log.info("content file %s is back", self.path)
         digest = self._key(data)
         if digest is None:
             return
@@ -97,13 +127,13 @@ class ContentWatcher(QObject):
     def _on_courier_delivered(self, key: object, payload: object) -> None:
         if key != ("content", id(self), self._generation):
             return  # another receiver's, or a newer save is being checked
-        loaded, result = payload  # type: ignore[misc]
+        loaded, result = cast("tuple[Loaded | None, object]", payload)
         if loaded is not None:
             log.info("content file %s changed and is valid (%d warnings)", self.path,
                      len(loaded.findings))
             self.loaded.emit(loaded, result)
         else:
-            findings: list[Finding] = result
+            findings = cast("list[Finding]", result)
             log.warning("content file %s changed but has errors; keeping the current "
                         "content:\n%s", self.path, "\n".join(map(str, findings)))
             self.rejected.emit(findings)
@@ -125,12 +155,41 @@ class ContentWatcher(QObject):
         return f"{hashlib.sha256(data).hexdigest()}:{verdict.token}"
 
     def _arm(self) -> None:
-        """(Re)watch the file and its folder: a rename or delete drops the file watch."""
-        folder = str(self.path.parent)
-        if folder not in self._fs.directories() and self.path.parent.is_dir():
-            self._fs.addPath(folder)
-        if str(self.path) not in self._fs.files() and self.path.is_file():
-            self._fs.addPath(str(self.path))
+        """(Re)watch the file and its folder — or the nearest folder above that exists.
+        Everything is re-added: a watch may have followed a renamed folder elsewhere."""
+        wanted = []
+        if self.path.is_file():
+            wanted.append(str(self.path))
+        folder = nearest_existing(self.path.parent)
+        if folder is not None:
+            wanted.append(str(folder))
+        old = self._fs.files() + self._fs.directories()
+        if old:
+            self._fs.removePaths(old)
+        if wanted:
+            self._fs.addPaths(wanted)
+
+
+def nearest_existing(folder: Path) -> Path | None:
+    """``folder`` or the closest folder above it that exists."""
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def identity(path: Path) -> tuple[object, ...]:
+    """What ``path`` and its folder are now (following symlinks): a change of file, folder,
+    symlink target or mount shows as a different identity even when inotify says nothing."""
+    parts: list[object] = []
+    for p in (path.parent, path):
+        try:
+            st = p.stat()
+            parts.append((st.st_dev, st.st_ino, st.st_size if p is path else 0,
+                          st.st_mtime_ns if p is path else 0))
+        except OSError:
+            parts.append(None)
+    return tuple(parts)
 
 
 def _validate(watcher: int, generation: int, path: Path, data: bytes) -> None:

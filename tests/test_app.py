@@ -144,6 +144,11 @@ def test_shot_one_screen(tmp_path):
     assert (img.width(), img.height()) == (1080, 1920)
     bad = _shot("--content", str(content), "--screen", "nowhere", "--out", str(tmp_path / "x.png"))
     assert bad.returncode == 2 and "unknown screen" in bad.stderr
+    state = _shot("--content", str(content), "--screen", "park", "--state", "framework", "--out", str(tmp_path / "f.png"))
+    assert state.returncode == 0, state.stderr
+    assert QImage(str(tmp_path / "f.png")).width() == 1920
+    bad = _shot("--content", str(content), "--screen", "park", "--state", "nowhere", "--out", str(tmp_path / "x.png"))
+    assert bad.returncode == 2 and "unknown state 'nowhere'" in bad.stderr and "framework" in bad.stderr
 
 
 def test_shot_all(tmp_path):
@@ -157,6 +162,8 @@ def test_shot_all(tmp_path):
             for size in ("1920x1080", "1080x1920"):
                 assert f"{screen}-{lang}-{size}.png" in names
     assert "unavailable-1920x1080.png" in names and "unavailable-1080x1920.png" in names
+    assert "park.framework-en-1080x1920.png" in names and "admin.findings-zh-1920x1080.png" in names
+    assert (tmp_path / "shots" / "index.html").is_file() and "overview.png" in names
 
 
 def test_kiosk_runs_and_animates_without_crashing(tmp_path):

@@ -1,11 +1,12 @@
 """Smoke tests of the frozen build and its installers (issue 6), the way qutebrowser's
 build_release.py checks its releases: build it, run it, fail on anything unexpected on stderr.
 
-One module-scoped fixture runs ``python build/build.py`` (≈ 2 min on 2 cores), unless
+One module-scoped fixture runs ``python build/build.py`` (≈ 4 min on a quiet 2-core machine), unless
 build/dist holds a build newer than every input (kiosk/, content, assets, build/) made by
 this same Python. Then, with no display (QT_QPA_PLATFORM=offscreen), from the bundle:
 ``kiosk validate``; ``kiosk shot`` of home and the platform page into a fresh data dir;
-Chinese drawn with the bundled font while fontconfig sees no system font at all; the
+a video decoded and a pyqtgraph chart drawn by the bundle's own libraries; Chinese drawn
+with the bundled font while fontconfig sees no system font at all; the
 .tar.gz unpacked elsewhere still runs. As root with dpkg: the .deb installs with
 ``dpkg -i``, the installed launcher runs, staff's edits survive an upgrade, ``dpkg -r``
 and ``dpkg -P``; everything the package made is removed again (library packages apt had to
@@ -47,11 +48,12 @@ STATE_DIR = Path("/var/lib") / PACKAGE
 STAFF_GROUP = "kiosk-staff"
 ENABLE_LINK = Path("/etc/systemd/user/graphical-session.target.wants/kiosk.service")
 
-#: Regression guards, not the targets: issue 6 asks for ≤ 150 MiB / ≤ 60 MB, which this stack
-#: (Qt + FFmpeg video + pyqtgraph/numpy) cannot meet — see docs/installer.md, "Size". These
-#: catch an accidental WebEngine/QML/translations pull-in (+100 MB and more).
-BUNDLE_BUDGET_MIB = 260
-DEB_BUDGET_MB = 80
+#: The bundle's regression guard (the issue's ≤ 150 MB is not met, see docs/installer.md,
+#: "Size": this catches the QML engine, WebEngine or all translations coming back); the .deb's
+#: is its target.
+BUNDLE_BUDGET_MIB = 185
+DEB_BUDGET_MB = 60
+MEDIA = ROOT / "tests" / "media"
 
 #: stderr lines a healthy run may print, each explained. Anything else fails the test.
 HARMLESS_STDERR = [
@@ -111,7 +113,8 @@ def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str | Path], env: dict[str, str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(cmd: list[str | Path], env: dict[str, str], cwd: Path,
+        timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(c) for c in cmd], env=env, cwd=cwd, capture_output=True, text=True,
                           timeout=timeout)
 
@@ -193,7 +196,7 @@ def build_info():
 
 
 @pytest.fixture(scope="module")
-def exe(build_info: dict) -> Path:
+def exe(build_info: dict) -> Path:  # the fixture builds it
     return BUNDLE / "kiosk"
 
 
@@ -215,9 +218,14 @@ def test_bundle_holds_what_the_kiosk_needs_and_nothing_we_excluded(build_info: d
                    for k in kept)
     names = {p.name for p in INTERNAL.rglob("*")}
     for banned in ("libQt6WebEngineCore.so.6", "libQt6Pdf.so.6", "libQt6VirtualKeyboard.so.6",
-                   "libQt63DCore.so.6", "libQt6Charts.so.6", "libQt6Quick3D.so.6", "libgtk-3.so.0"):
+                   "libQt63DCore.so.6", "libQt6Charts.so.6", "libQt6Quick3D.so.6", "libgtk-3.so.0",
+                   "libQt6QmlModels.so.6", "libQt6QmlMeta.so.6", "QtOpenGL.abi3.so",
+                   "ast_serialize.abi3.so", "readline.cpython-311-x86_64-linux-gnu.so"):
         assert banned not in names, banned
-    assert "libQt6OpenGL.so.6" in names  # pyqtgraph needs QtOpenGL
+    assert "libQt6OpenGL.so.6" in names and "QtOpenGLWidgets.abi3.so" in names  # pyqtgraph
+    # The FFmpeg plugin's Qt Quick/QML libraries are stand-ins of a few KB (qtstubs.py).
+    for stub in ("libQt6Quick.so.6", "libQt6Qml.so.6"):
+        assert (INTERNAL / "PySide6" / "Qt" / "lib" / stub).stat().st_size < 64 * 1024, stub
     translations = [p.name for p in (INTERNAL / "PySide6" / "Qt" / "translations").glob("*.qm")]
     assert all(t.endswith("_zh_CN.qm") for t in translations), translations
     assert build_info["bundle_mb"] / 1.048576 < BUNDLE_BUDGET_MIB, build_info["bundle_mb"]
@@ -252,6 +260,46 @@ def test_shot_from_the_bundle(exe: Path, tmp_path: Path, screen: str) -> None:
     res = run([exe, "shot", "--screen", screen, "--out", out], env, tmp_path)
     assert_clean_run(res, f"kiosk shot --screen {screen}")
     assert_real_screenshot(out)
+
+
+#: What Qt's FFmpeg backend prints while it decodes (stderr), each explained: its plugin
+#: probing for optional system libraries (PipeWire, VA-API) it does without, its version
+#: banner, FFmpeg's dump of the opened file, no hardware decoder, no GPU offscreen.
+VIDEO_STDERR = [
+    re.compile(r"^qt\.multimedia\.(symbolsresolver|ffmpeg|playbackengine\.codec): "),
+    re.compile(r"^(Input #\d|  )"),
+    re.compile(r"No RHI backend\. Using CPU conversion\.$"),
+]
+
+
+def test_video_decodes_and_charts_draw_in_the_bundle(exe: Path, tmp_path: Path) -> None:
+    """The bundle's own libraries decode tests/media/clip.mp4 (H.264) through Qt's FFmpeg
+    plugin with the Qt Quick/QML stand-ins, and draw a pyqtgraph bar + line chart while
+    numpy multiplies and inverts a matrix (OpenBLAS, LAPACK) — build/packaging/
+    rthook_selfcheck.py, run with KIOSK_BUNDLE_SELFCHECK."""
+    shutil.copy(MEDIA / "clip.mp4", tmp_path / "clip.mp4")
+    env = clean_env(tmp_path, KIOSK_BUNDLE_SELFCHECK=str(tmp_path / "clip.mp4"))
+    res = run([exe], env, tmp_path, timeout=60)
+    assert res.returncode == 0, f"self-check failed:\n{res.stdout}\n{res.stderr[-3000:]}"
+    result = json.loads(res.stdout.strip().splitlines()[-1])
+    assert result["video"]["frames"] >= 5 and result["video"]["size"] == [320, 180], result
+    assert result["video"]["error"] is None
+    chart = result["chart"]
+    assert chart["blas"] and chart["bar_px"] > 100 and chart["line_px"] > 10, chart
+    noise = [line for line in unexpected_stderr(res.stderr)
+             if not any(p.search(line) for p in VIDEO_STDERR)]
+    assert noise == [], "\n".join(noise)
+
+
+def test_fleet_status_reads_metrics_in_the_bundle(exe: Path, tmp_path: Path) -> None:
+    """`kiosk status` parses a Prometheus textfile with prometheus_client, whose package
+    imports ssl: the modules the spec leaves out must not include one it needs."""
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    (folder / "kiosk.prom").write_text("# TYPE kiosk_up gauge\nkiosk_up 1.0\n", encoding="utf-8")
+    res = run([exe, "status", "--metrics-dir", folder], clean_env(tmp_path), tmp_path)
+    assert_clean_run(res, "kiosk status")
+    assert str(folder / "kiosk.prom") in res.stdout and "up" in res.stdout, res.stdout
 
 
 def test_chinese_is_drawn_with_the_bundled_font_alone(exe: Path, tmp_path: Path) -> None:
@@ -345,6 +393,10 @@ def test_deb_metadata_and_layout(build_info: dict) -> None:
     depends = [d.strip() for d in fields["Depends"].split(",")]
     assert "libgl1" in depends and "libegl1" in depends
     assert any(d.startswith("libc6 (>= 2.") for d in depends)
+    # dpkg-shlibdeps' versions (from the libraries' symbols files), not a hand-kept table.
+    assert any(re.fullmatch(r"libxcb1 \(>= [\d.]+\)", d) for d in depends), depends
+    assert "libfontconfig1" in " ".join(depends)  # for its configuration data too
+    assert len(depends) == len({re.split(r"[\s(]", d)[0] for d in depends})  # no duplicates
     listing = subprocess.run(["dpkg-deb", "-c", deb], capture_output=True, text=True, check=True).stdout
     paths = {line.split()[5].lstrip(".") for line in listing.splitlines()}
     for p in ("/opt/qingdao-iic-kiosk/kiosk", "/usr/bin/kiosk", "/etc/xdg/autostart/kiosk.desktop",

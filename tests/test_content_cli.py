@@ -74,3 +74,18 @@ def test_base_fixture_validates_through_the_cli(tmp_path):
     (tmp_path / "plan.svg").write_text(SVG)
     (tmp_path / "c.yaml").write_text(BASE, encoding="utf-8")
     assert kiosk("validate", str(tmp_path / "c.yaml")).returncode == 0
+
+
+def test_shot_of_broken_content_exits_1_with_the_reason(tmp_path):
+    (tmp_path / "plan.svg").write_text(SVG)
+    (tmp_path / "content.yaml").write_text(edit("idle_timeout: 90", "idle_timeout: 5"),
+                                           encoding="utf-8")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+           "KIOSK_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-m", "kiosk", "shot", "--content", "content.yaml",
+                             "--screen", "home", "--out", "home.png"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 1
+    assert "has 1 error(s), so the maintenance screen was rendered" in result.stderr
+    assert "content.yaml:2:17: error: 'idle_timeout' must be at least 30" in result.stderr
+    assert (tmp_path / "home.png").is_file()

@@ -16,8 +16,9 @@ and drops the legacy code-page converters (*.cnv), break-iterator rules and dict
 spelled-out number rules (rbnf/) and the other ~700 locales. A QCollator for German, or a
 GBK QStringConverter, would then fall back / be unavailable; nothing in the kiosk uses them.
 
-The trimmed package is wrapped into a new libicudata.so.NN with binutils (objcopy, ld),
-exporting the same ``icudtNN_dat`` symbol libicuuc imports.
+The data symbol is found with binutils' readelf; the trimmed package is wrapped into a new
+libicudata.so.NN with objcopy and ld, exporting the same ``icudtNN_dat`` symbol libicuuc
+imports.
 """
 
 from __future__ import annotations
@@ -62,25 +63,26 @@ def keep_item(name: str) -> bool:
 # -- ELF: where the data symbol sits ------------------------------------------------------------
 
 
-def _find_symbol(data: bytes) -> tuple[str, int, int, int]:
-    """(symbol name, file offset, size, e_machine) of the icudtNN_dat symbol."""
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+_MACHINES = {"Advanced Micro Devices X86-64": 62, "AArch64": 183}
+_SECTION_ROW = re.compile(r"^\s*\[\s*(\d+)\]\s+\S+\s+\S+\s+([0-9a-f]+)\s+([0-9a-f]+)\s")
+_SYMBOL_ROW = re.compile(r"^\s*\d+:\s+([0-9a-f]+)\s+(\d+|0x[0-9a-f]+)\s+\w+\s+\w+\s+\w+\s+(\d+)\s+(icudt\d+_dat)\b")
+
+
+def _find_symbol(path: str | Path) -> tuple[str, int, int, int]:
+    """(symbol name, file offset, size, e_machine) of the icudtNN_dat symbol, read with
+    binutils' ``readelf`` (header, section table, dynamic symbols)."""
+    out = subprocess.run(["readelf", "-h", "-S", "--dyn-syms", "-W", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    machine_name = re.search(r"^\s*Machine:\s+(.+?)\s*$", out, re.M)
+    if "ELF64" not in out or "little endian" not in out or not machine_name:
         raise ValueError("not a 64-bit little-endian ELF file")
-    (machine,) = struct.unpack_from("<H", data, 0x12)
-    (shoff,) = struct.unpack_from("<Q", data, 0x28)
-    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
-    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
-    for sec in sections:
-        if sec[1] != 11:  # SHT_DYNSYM
-            continue
-        strtab = sections[sec[6]]
-        for off in range(sec[4], sec[4] + sec[5], 24):
-            st_name, _info, _other, shndx, value, size = struct.unpack_from("<IBBHQQ", data, off)
-            start = strtab[4] + st_name
-            name = data[start:data.index(b"\0", start)].decode()
-            if re.fullmatch(r"icudt\d+_dat", name):
-                target = sections[shndx]
-                return name, value - target[3] + target[4], size, machine
+    sections = {int(m.group(1)): (int(m.group(2), 16), int(m.group(3), 16))
+                for m in map(_SECTION_ROW.match, out.splitlines()) if m}
+    for m in map(_SYMBOL_ROW.match, out.splitlines()):
+        if m:
+            value, size, ndx, name = int(m.group(1), 16), int(m.group(2), 0), int(m.group(3)), m.group(4)
+            address, offset = sections[ndx]
+            return name, value - address + offset, size, _MACHINES.get(machine_name.group(1), -1)
     raise ValueError("no icudtNN_dat symbol")
 
 
@@ -120,7 +122,7 @@ def build_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
         chunks.append(padded)
         pos += len(padded)
     toc = struct.pack("<I", len(items)) + b"".join(
-        struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets)
+        struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets, strict=True)
     )
     body = toc + names
     body += b"\0" * (data_offsets[0] - len(body) if data_offsets else 0)
@@ -130,11 +132,11 @@ def build_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
 def trim(src: str | Path, out: str | Path) -> tuple[int, int, int, int]:
     """Write a trimmed copy of the libicudata ``src`` to ``out``.
     Returns (items before, items after, data bytes before, data bytes after)."""
-    for tool in ("objcopy", "ld"):
+    for tool in ("readelf", "objcopy", "ld"):
         if shutil.which(tool) is None:
             raise RuntimeError(f"{tool} (binutils) is needed to trim ICU's data")
     raw = Path(src).read_bytes()
-    symbol, offset, size, machine = _find_symbol(raw)
+    symbol, offset, size, machine = _find_symbol(src)
     if machine not in _BFD:
         raise RuntimeError(f"unsupported architecture (e_machine {machine})")
     header, items = parse_package(raw[offset:offset + size])
@@ -144,7 +146,7 @@ def trim(src: str | Path, out: str | Path) -> tuple[int, int, int, int]:
     parsed = parse_package(blob)[1]
     if [n for n, _ in parsed] != [n for n, _ in sorted(kept)] or any(
         p[: len(d)] != d or p[len(d):].strip(b"\0") or len(p) - len(d) >= 16
-        for (_, p), (_, d) in zip(parsed, sorted(kept))
+        for (_, p), (_, d) in zip(parsed, sorted(kept), strict=True)
     ):
         raise RuntimeError("the trimmed ICU package does not round-trip")
     soname = re.search(rb"libicudata\.so\.\d+", raw)
@@ -167,7 +169,7 @@ def trim(src: str | Path, out: str | Path) -> tuple[int, int, int, int]:
         if soname:
             cmd[2:2] = ["-soname", soname.group().decode()]
         subprocess.run(cmd, check=True)
-    new_symbol, new_offset, _size, _m = _find_symbol(Path(out).read_bytes())
+    new_symbol, new_offset, _size, _m = _find_symbol(out)
     if new_symbol != symbol:
         raise RuntimeError("trimmed libicudata lacks the data symbol")
     check = Path(out).read_bytes()[new_offset:new_offset + len(blob)]

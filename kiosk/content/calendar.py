@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PlainValidator, Strict, WithJsonSchema
 
-from kiosk.content.model import ImagePath, Model, Str, Text
+from kiosk.content.base import ImagePath, Model, Str, Text
 from kiosk.content.timewindow import Moment, end_of, start_of
 
 

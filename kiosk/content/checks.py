@@ -1,13 +1,14 @@
 """Checks on validated content that a schema cannot express: unique ids, references that
-resolve, hotspots inside the plan, media files, and the warnings staff need (one language
-only, texts too long to read at a kiosk, characters the fonts lack, events out of order,
-weak contrast, unknown icons)."""
+resolve, media files, values the screen can show, and the warnings staff need (one
+language only, texts too long for their place, characters the fonts lack or that show
+nothing, events out of order, weak contrast, unknown icons)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -15,43 +16,39 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.content import calendar_checks, media
-from kiosk.content.explain import suggest
+from kiosk.content import calendar_checks, media, text
+from kiosk.content.fields import Limit, limit_for
 from kiosk.content.findings import Finding, Severity
-from kiosk.content.model import (
-    PANEL,
-    Content,
-    HistorySection,
-    Media,
-    ParkSection,
-    PartnersSection,
-    PlatformSection,
-    Text,
-)
+from kiosk.content.model import PANEL, Content, Media, Text
+from kiosk.content.refs import check_references
+from kiosk.content.values import check_values
 from kiosk.content.yamlread import Document, Path_
 
 MAX_EN_WORDS = 70
 MAX_ZH_CHARS = 140
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?\s*>|&[a-z]+;")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LANG = {"zh": "Chinese", "en": "English"}
 
 
 class Checker:
-    def __init__(self, content: Content, doc: Document, source: str, base_dir: Path | None):
+    def __init__(self, content: Content, doc: Document, source: str, base_dir: Path | None,
+                 previous: Content | None = None) -> None:
         self.content, self.doc, self.source, self.base_dir = content, doc, source, base_dir
+        self.previous = previous
         self.findings: list[Finding] = []
         self.now: dt.datetime | None = None
         """The moment calendar checks judge by (``kiosk validate --at``); None: now."""
 
     def add(self, severity: Severity, path: Path_, message: str, *, key: bool = False) -> None:
-        line, col = self.doc.keys.get(path) if key and path in self.doc.keys \
+        line, col = self.doc.keys[path] if key and path in self.doc.keys \
             else self.doc.where(path)
         self.findings.append(Finding(self.source, line, col, severity, message))
 
     def run(self) -> list[Finding]:
         for path, value, meta in walk(self.content, ()):
             if isinstance(value, Text):
-                self._text(path, value, PANEL in meta)
+                self._text(path, value, meta)
             elif isinstance(value, str):
                 for m in meta:
                     if isinstance(m, Media):
@@ -62,33 +59,32 @@ class Checker:
                         self.add("warning", path, problem)
             if isinstance(value, list):
                 self._unique_ids(path, value)
-        self._references()
-        self._sections()
+        check_references(self.content, self.doc, self.previous, self.add)
+        check_values(self.content, self.add)
         self._theme()
         calendar_checks.check(self.content, self.add, self.now or dt.datetime.now(dt.timezone.utc))
         return self.findings
 
     # -- texts ---------------------------------------------------------------------------
-    def _text(self, path: Path_, text: Text, panel: bool) -> None:
-        for lang, _other, name in (("zh", "en", "Chinese"), ("en", "zh", "English")):
-            if not getattr(text, lang).strip():
-                self.add("warning", path, f"only {'English' if lang == 'zh' else 'Chinese'} "
-                         f"is given: add '{lang}:' — visitors reading {name} will see the "
-                         f"{'English' if lang == 'zh' else 'Chinese'} text")
-        if panel:
-            words = len(text.en.split())
-            if words > MAX_EN_WORDS:
-                self.add("warning", (*path, "en"), f"the English text has {words} words; at a "
-                         f"kiosk keep a panel under {MAX_EN_WORDS} — visitors stop reading")
-            chars = len(_CJK.findall(text.zh))
-            if chars > MAX_ZH_CHARS:
-                self.add("warning", (*path, "zh"), f"the Chinese text has {chars} characters; "
-                         f"keep a panel under {MAX_ZH_CHARS} — visitors stop reading")
+    def _text(self, path: Path_, value: Text, meta: tuple[Any, ...]) -> None:
+        for lang, other in (("zh", "en"), ("en", "zh")):
+            if not text.visible(getattr(value, lang)) and text.visible(getattr(value, other)):
+                self.add("warning", path, f"only {_LANG[other]} is given: add '{lang}:' — "
+                         f"visitors reading {_LANG[lang]} will see the {_LANG[other]} text")
+        if PANEL in meta:
+            self._panel(path, value)
+        limit = next((m for m in meta if isinstance(m, Limit)), None)
         for lang in ("zh", "en"):
-            s = getattr(text, lang)
+            s = getattr(value, lang)
+            if limit is not None and text.shown_length(s) > limit.of(lang):
+                self.add("warning", (*path, lang), f"the {_LANG[lang]} text has "
+                         f"{text.shown_length(s):,} characters; at most {limit.of(lang)} fit "
+                         f"where '{_field(path)}' is shown — the screen cuts it off with '…'")
             if _HTML.search(s):
                 self.add("warning", (*path, lang), "this looks like HTML; the kiosk shows text "
                          "exactly as written, so the tags would appear on screen")
+            for problem in text.problems(s):
+                self.add("warning", (*path, lang), problem)
             missing = sorted(uncovered(s))
             if missing:
                 shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:5])
@@ -96,12 +92,21 @@ class Checker:
                          f"{' …' if len(missing) > 5 else ''}; it would show as a box — "
                          "use a common character instead")
 
-    # -- media ---------------------------------------------------------------------------
+    def _panel(self, path: Path_, value: Text) -> None:
+        words = len(value.en.split())
+        if words > MAX_EN_WORDS:
+            self.add("warning", (*path, "en"), f"the English text has {words} words; at a "
+                     f"kiosk keep a panel under {MAX_EN_WORDS} — visitors stop reading")
+        chars = len(_CJK.findall(value.zh))
+        if chars > MAX_ZH_CHARS:
+            self.add("warning", (*path, "zh"), f"the Chinese text has {chars} characters; "
+                     f"keep a panel under {MAX_ZH_CHARS} — visitors stop reading")
+
+    # -- media and ids ----------------------------------------------------------------------
     def _media(self, path: Path_, value: str, spec: Media) -> None:
         for severity, message in media.check(value, spec.kind, spec.required, self.base_dir):
             self.add(severity, path, message)
 
-    # -- ids and references ---------------------------------------------------------------
     def _unique_ids(self, path: Path_, items: list[Any]) -> None:
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
@@ -114,70 +119,6 @@ class Checker:
                          f"'{path[-1]}' (first at line {first}); ids must be unique")
             else:
                 seen[ident] = i
-
-    def _references(self) -> None:
-        sections = [s.id for s in self.content.sections]
-        partners: dict[str, Path_] = {}
-        for si, s in enumerate(self.content.sections):
-            if isinstance(s, PartnersSection):
-                for pi, p in enumerate(s.partners):
-                    here = ("sections", si, "partners", pi, "id")
-                    if p.id in partners:
-                        first = self.doc.where(partners[p.id])[0]
-                        self.add("error", here, f"the partner id '{p.id}' is used twice "
-                                 f"(first at line {first}); ids must be unique")
-                    partners.setdefault(p.id, here)
-        for hi, h in enumerate(self.content.attract.highlights):
-            if h.section is not None and h.section not in sections:
-                self.add("error", ("attract", "highlights", hi, "section"),
-                         f"there is no section with id '{h.section}'"
-                         f"{suggest(h.section, sections)}")
-        for si, s in enumerate(self.content.sections):
-            if isinstance(s, ParkSection):
-                for hi, h in enumerate(s.hotspots):
-                    self._partner_refs(("sections", si, "hotspots", hi), h.partners, partners)
-            elif isinstance(s, PlatformSection):
-                for ci, c in enumerate(s.cases):
-                    self._partner_refs(("sections", si, "cases", ci), c.partners, partners)
-
-    def _partner_refs(self, path: Path_, refs: list[str], partners: dict[str, Path_]) -> None:
-        for i, ref in enumerate(refs):
-            if ref not in partners:
-                self.add("error", (*path, "partners", i), f"there is no partner with id "
-                         f"'{ref}'{suggest(ref, partners)}")
-
-    # -- per section ------------------------------------------------------------------------
-    def _sections(self) -> None:
-        for si, s in enumerate(self.content.sections):
-            base: Path_ = ("sections", si)
-            if isinstance(s, PartnersSection):
-                cats = [c.id for c in s.categories]
-                for pi, p in enumerate(s.partners):
-                    if p.category not in cats:
-                        self.add("error", (*base, "partners", pi, "category"),
-                                 f"there is no category '{p.category}' in this section"
-                                 f"{suggest(p.category, cats)} (categories: {', '.join(cats)})")
-            elif isinstance(s, ParkSection):
-                w, h = s.plan.width, s.plan.height
-                for hi, spot in enumerate(s.hotspots):
-                    shape = "rect" if spot.rect is not None else "polygon"
-                    outside = [(x, y) for x, y in spot.points()
-                               if not (0 <= x <= w and 0 <= y <= h)]
-                    if outside:
-                        x, y = outside[0]
-                        self.add("error", (*base, "hotspots", hi, shape),
-                                 f"hotspot '{spot.id}' reaches ({x:g}, {y:g}), outside the "
-                                 f"plan (0–{w:g} × 0–{h:g})")
-            elif isinstance(s, HistorySection):
-                previous = None
-                for ei, era in enumerate(s.eras):
-                    for vi, event in enumerate(era.events):
-                        key = event.sort_key
-                        if previous is not None and key < previous:
-                            self.add("warning", (*base, "eras", ei, "events", vi, "date"),
-                                     "this event is dated before the one above it; the "
-                                     "timeline shows events in the order written")
-                        previous = key
 
     def _theme(self) -> None:
         t = self.content.kiosk.theme
@@ -192,26 +133,37 @@ class Checker:
                          f"{ratio:.1f}:1; {what} needs at least {need:g}:1 to be readable")
 
 
-def walk(obj: Any, path: Path_, meta: tuple[Any, ...] = ()) -> Iterator[tuple[Path_, Any, tuple]]:
-    """Every value of a content model with its data path and its field's metadata."""
+def _field(path: Path_) -> str:
+    return next((str(p) for p in reversed(path) if isinstance(p, str)), "text")
+
+
+Walked = tuple[Path_, Any, tuple[Any, ...]]
+
+
+def walk(obj: Any, path: Path_, meta: tuple[Any, ...] = ()) -> Iterator[Walked]:
+    """Every value of a content model with its data path and its field's metadata (items
+    of a list carry the metadata of the list's field)."""
     yield path, obj, meta
     if isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             value = getattr(obj, name)
             if value is not None:
-                yield from walk(value, (*path, name), _field_meta(type(obj), name))
+                yield from walk(value, (*path, name), field_meta(type(obj), name))
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
-            yield from walk(item, (*path, i))
+            yield from walk(item, (*path, i), meta)
 
 
 @cache
-def _field_meta(cls: type[BaseModel], name: str) -> tuple[Any, ...]:
+def field_meta(cls: type[BaseModel], name: str) -> tuple[Any, ...]:
     field = cls.model_fields[name]
     found = list(field.metadata)
     for arg in typing.get_args(field.annotation):
         if typing.get_origin(arg) is typing.Annotated:
             found.extend(arg.__metadata__)
+    limit = limit_for(cls, name)
+    if limit is not None:
+        found.append(limit)
     return tuple(found)
 
 
@@ -245,7 +197,15 @@ def _coverage() -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def uncovered(text: str) -> set[str]:
-    """The characters of ``text`` the bundled fonts cannot draw (none when unknown)."""
+def uncovered(s: str) -> set[str]:
+    """The characters of ``s`` the bundled fonts cannot draw (none when unknown) —
+    format and control characters are reported by :func:`kiosk.content.text.problems`."""
     cov = _coverage()
-    return set() if cov is None else set(text) - cov
+    if cov is None:
+        return set()
+    return {c for c in set(s) - cov if not text.odd_breaks(c) and c not in text.BIDI_CONTROLS
+            and not (c.isspace() or _invisible(c))}
+
+
+def _invisible(c: str) -> bool:
+    return unicodedata.category(c) == "Cf"

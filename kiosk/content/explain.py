@@ -6,10 +6,13 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kiosk.content.fields import MAX_ABS_VALUE
 from kiosk.content.findings import Finding
 from kiosk.content.model import SECTION_TYPES, Content
 from kiosk.content.yamlread import Document, Path_, Scalar, describe
@@ -29,19 +32,35 @@ _DATE_HINT = (
 def resolve_path(loc: tuple[Any, ...], data: Any) -> tuple[Path_, tuple[Any, ...]]:
     """Split a pydantic ``loc`` into the part that exists in ``data`` and the rest.
 
-    pydantic puts union tags and validator names into ``loc`` ('history',
-    'function-after[...]'); those are skipped because they are not keys of the data."""
+    pydantic puts the tag of a discriminated union into ``loc`` (``sections, 2, 'partners',
+    'icno'``); it is skipped by following the model alongside the data — otherwise the tag
+    ``partners`` would be mistaken for a partners section's ``partners:`` list. Validator
+    names ('function-after[...]') are not keys of the data and go to the rest."""
     path: list[str | int] = []
     rest: list[Any] = []
-    node = data
+    node, tp = data, _strip(Content)
     for part in loc:
-        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
-                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if isinstance(tp, list) and isinstance(node, dict) and part == node.get("type"):
+            tp = _choose(tp, node)  # the union's tag, not a key
+            continue
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
             path.append(part)
             node = node[part]
+            tp = _field_type(tp, part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+            args = typing.get_args(tp)
+            tp = _strip(args[0]) if typing.get_origin(tp) is list and args else None
         else:
             rest.append(part)
     return tuple(path), tuple(rest)
+
+
+def _field_type(tp: Any, name: str) -> Any:
+    if isinstance(tp, type) and issubclass(tp, BaseModel) and name in tp.model_fields:
+        return _strip(tp.model_fields[name].annotation)
+    return None
 
 
 def _strip(tp: Any) -> Any:
@@ -102,16 +121,19 @@ def suggest(word: str, options: typing.Iterable[str]) -> str:
     return f"; did you mean '{match[0]}'?" if match else ""
 
 
+Error = dict[str, Any]
+
+
 def findings_from(exc: ValidationError, doc: Document, source: str) -> list[Finding]:
     findings: dict[tuple[Path_, str], Finding] = {}
-    by_path: dict[Path_, list[dict[str, Any]]] = {}
-    for error in exc.errors(include_url=False):
-        path, rest = resolve_path(error["loc"], doc.data)
-        by_path.setdefault(path, []).append({**error, "rest": rest})
+    by_path: dict[Path_, list[Error]] = {}
+    for details in exc.errors(include_url=False):
+        path, rest = resolve_path(details["loc"], doc.data)
+        by_path.setdefault(path, []).append({**details, "rest": rest})
     misspelt = _misspelt_keys(by_path, doc)
-    for path, errors in by_path.items():
-        if len(errors) > 1 and path and path[-1] == "date":
-            errors = [{**errors[0], "type": "date_union"}]
+    for path, found in by_path.items():
+        errors = [{**found[0], "type": "date_union"}] \
+            if len(found) > 1 and path and path[-1] == "date" else found
         for error in errors:
             if error["type"] == "missing" and (path, _missing_name(error)) in misspelt:
                 continue  # the unknown key's did-you-mean already says it
@@ -120,13 +142,13 @@ def findings_from(exc: ValidationError, doc: Document, source: str) -> list[Find
     return list(findings.values())
 
 
-def _missing_name(error: dict[str, Any]) -> str:
+def _missing_name(error: Error) -> str:
     return next((str(p) for p in reversed(error["rest"]) if isinstance(p, str)), "?")
 
 
-def _misspelt_keys(by_path: dict[Path_, list[dict[str, Any]]], doc: Document) -> set:
+def _misspelt_keys(by_path: dict[Path_, list[Error]], doc: Document) -> set[tuple[Path_, str]]:
     """(mapping path, key) pairs where an unknown key looks like a misspelling of ``key``."""
-    found = set()
+    found: set[tuple[Path_, str]] = set()
     for path, errors in by_path.items():
         if any(e["type"] == "extra_forbidden" for e in errors) and path:
             model = model_at(path[:-1], doc.data)
@@ -136,99 +158,152 @@ def _misspelt_keys(by_path: dict[Path_, list[dict[str, Any]]], doc: Document) ->
     return found
 
 
-def _explain(error: dict[str, Any], path: Path_, doc: Document) -> tuple[int, int, str]:
+@dataclass(frozen=True)
+class _At:
+    """One error and where it is: what each explainer needs."""
+
+    error: Error
+    path: Path_
+    doc: Document
+
+    @property
+    def ctx(self) -> dict[str, Any]:
+        return self.error.get("ctx") or {}
+
+    @property
+    def value(self) -> Any:
+        return self.error.get("input")
+
+    @property
+    def scalar(self) -> Scalar | None:
+        return self.doc.scalars.get(self.path)
+
+    @property
+    def name(self) -> str:
+        return str(self.path[-1]) if self.path and isinstance(self.path[-1], str) else ""
+
+    def got(self) -> str:
+        return describe(self.value, self.scalar)
+
+
+def _missing(at: _At) -> str:
+    where = f" in '{at.name}'" if at.name else ""
+    return f"'{_missing_name(at.error)}:' is missing{where}; add it"
+
+
+def _extra(at: _At) -> str:
+    key = str(at.path[-1])
+    model = model_at(at.path[:-1], at.doc.data)
+    allowed = list(model.model_fields) if model else []
+    hint = suggest(key, allowed)
+    if not hint and allowed:
+        hint = f" (allowed here: {', '.join(allowed)})"
+    return f"unknown key '{key}'{hint}"
+
+
+def _string_type(at: _At) -> str:
+    scalar, value = at.scalar, at.value
+    if scalar is not None and not isinstance(value, (dict, list)) and value is not None:
+        return (f"expected text, but YAML reads {scalar.source} as {at.got()}; "
+                f"put it in quotes: \"{scalar.source}\"")
+    return f"expected text here, found {at.got()}"
+
+
+def _model_type(at: _At) -> str:
+    model = model_at(at.path, at.doc.data)
+    if model is not None and set(model.model_fields) == {"zh", "en"}:
+        return (f"expected a text in two languages (zh: and en: on their own "
+                f"lines below '{at.name}:'), found {at.got()}")
+    return f"expected a group of keys below '{at.name}:', found {at.got()}"
+
+
+def _number(at: _At) -> str:
+    want = "a whole number" if at.error["type"].startswith("int") else "a number"
+    return f"expected {want}, found {at.got()}"
+
+
+def _literal(at: _At) -> str:
+    expected = str(at.ctx.get("expected", ""))
+    options = [o.strip().strip("'") for o in expected.split(" or ")]
+    options = [p.strip().strip("'") for o in options for p in o.split(",")]
+    return (f"'{at.value}' is not allowed here{suggest(str(at.value), options)} "
+            f"(choose: {expected})")
+
+
+def _pattern(at: _At) -> str:
+    hint = _PATTERN_HINTS.get(at.ctx.get("pattern", ""), _DATE_HINT if at.name == "date" else
+                              f"it must match {at.ctx.get('pattern')}")
+    return f"'{at.value}' is not valid: {hint}"
+
+
+def _length(at: _At) -> str:
+    if at.error["type"] == "too_short":
+        least = at.ctx.get("min_length", 1)
+        return f"'{at.name}' needs at least {least} item{'s' * (least != 1)}"
+    return f"'{at.name}' has too many items (at most {at.ctx.get('max_length')})"
+
+
+_BOUNDS = {"greater_than_equal": ("at least", "ge"), "greater_than": ("more than", "gt"),
+           "less_than_equal": ("at most", "le"), "less_than": ("less than", "lt")}
+
+
+def _bound(at: _At) -> str:
+    words, key = _BOUNDS[at.error["type"]]
+    bound = at.ctx.get(key)
+    if isinstance(bound, float) and abs(bound) == MAX_ABS_VALUE:
+        source = at.scalar.source if at.scalar else f"{at.value:g}"
+        return (f"{source} is too large to show: numbers here are at most "
+                f"{MAX_ABS_VALUE:,.0f} (10^15) either way — check the number of digits")
+    return f"'{at.name}' must be {words} {bound:g} (found {at.value})" \
+        if isinstance(bound, float) else f"'{at.name}' must be {words} {bound} (found {at.value})"
+
+
+def _value_error(at: _At) -> str:
+    msg = str(at.ctx.get("error", at.error["msg"]))
+    return msg[0].upper() + msg[1:] if msg else str(at.error["msg"])
+
+
+def _not_a_date(at: _At) -> str:
+    return f"'{at.scalar.source if at.scalar else at.value}' is not a date: {_DATE_HINT}"
+
+
+def _union_tag(at: _At) -> str:
+    if at.error["type"] == "union_tag_not_found":
+        return f"'type:' is missing; one of: {', '.join(SECTION_TYPES)}"
+    tag = str(at.ctx.get("tag", ""))
+    return (f"unknown section type '{tag}'{suggest(tag, SECTION_TYPES)} "
+            f"(types: {', '.join(SECTION_TYPES)})")
+
+
+_EXPLAIN: dict[str, Callable[[_At], str]] = {
+    "missing": _missing, "extra_forbidden": _extra, "string_type": _string_type,
+    "model_type": _model_type, "model_attributes_type": _model_type, "dict_type": _model_type,
+    "list_type": lambda at: (f"expected a list below '{at.name}:' (lines starting with '- '), "
+                             f"found {at.got()}"),
+    "bool_type": lambda at: f"expected true or false, found {at.got()}",
+    "bool_parsing": lambda at: f"expected true or false, found {at.got()}",
+    "finite_number": lambda at: "expected a real number, not .nan or .inf",
+    "literal_error": _literal, "string_pattern_mismatch": _pattern,
+    "too_short": _length, "too_long": _length, "value_error": _value_error,
+    "date_union": _not_a_date, "union_tag_invalid": _union_tag,
+    "union_tag_not_found": _union_tag,
+    **{kind: _number for kind in ("float_type", "int_type", "float_parsing", "int_parsing",
+                                  "int_from_float")},
+    **{kind: _bound for kind in _BOUNDS},
+}
+
+
+def _explain(error: Error, path: Path_, doc: Document) -> tuple[int, int, str]:
     kind: str = error["type"]
-    ctx: dict[str, Any] = error.get("ctx") or {}
-    value = error.get("input")
-    scalar = doc.scalars.get(path)
     line, col = doc.where(path)
-    name = str(path[-1]) if path and isinstance(path[-1], str) else ""
-
-    found = _explain_shape(error, path, doc, kind, ctx, value, scalar, (line, col), name)
-    if found is None:
-        found = _explain_value(error, kind, ctx, value, scalar, (line, col), name)
-    return found
-
-
-def _explain_shape(error: dict[str, Any], path: Path_, doc: Document, kind: str, ctx: dict[str, Any], value: Any,
-                   scalar: Scalar | None, at: tuple[int, int], name: str) -> tuple[int, int, str] | None:
-    """Missing and unknown keys, section types, and a value of the wrong shape."""
-    line, col = at
-    if kind == "missing":
-        missing = _missing_name(error)
-        where = f" in '{name}'" if name else ""
-        return line, col, f"'{missing}:' is missing{where}; add it"
     if kind == "extra_forbidden":
-        key = str(path[-1])
         line, col = doc.keys.get(path, (line, col))
-        model = model_at(path[:-1], doc.data)
-        allowed = list(model.model_fields) if model else []
-        hint = suggest(key, allowed)
-        if not hint and allowed:
-            hint = f" (allowed here: {', '.join(allowed)})"
-        return line, col, f"unknown key '{key}'{hint}"
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        tag = ctx.get("tag", "")
-        if kind == "union_tag_not_found":
-            return line, col, f"'type:' is missing; one of: {', '.join(SECTION_TYPES)}"
-        t_path = (*path, "type")
-        line, col = doc.where(t_path)
-        return line, col, (f"unknown section type '{tag}'{suggest(str(tag), SECTION_TYPES)} "
-                           f"(types: {', '.join(SECTION_TYPES)})")
-    if kind == "date_union":
-        return line, col, f"'{scalar.source if scalar else value}' is not a date: {_DATE_HINT}"
-    if kind == "string_type":
-        got = describe(value, scalar)
-        if scalar is not None and not isinstance(value, (dict, list)) and value is not None:
-            return line, col, (f"expected text, but YAML reads {scalar.source} as {got}; "
-                               f"put it in quotes: \"{scalar.source}\"")
-        return line, col, f"expected text here, found {got}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        got = describe(value, scalar)
-        model = model_at(path, doc.data)
-        if model is not None and set(model.model_fields) == {"zh", "en"}:
-            return line, col, (f"expected a text in two languages (zh: and en: on their own "
-                               f"lines below '{name}:'), found {got}")
-        return line, col, f"expected a group of keys below '{name}:', found {got}"
-    if kind == "list_type":
-        return line, col, (f"expected a list below '{name}:' (lines starting with '- '), "
-                           f"found {describe(value, scalar)}")
-    return None
-
-
-def _explain_value(error: dict[str, Any], kind: str, ctx: dict[str, Any], value: Any, scalar: Scalar | None,
-                   at: tuple[int, int], name: str) -> tuple[int, int, str]:
-    """A value of the right shape that is out of range, not allowed or malformed."""
-    line, col = at
-    if kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
-        want = "a whole number" if kind.startswith("int") else "a number"
-        return line, col, f"expected {want}, found {describe(value, scalar)}"
-    if kind in ("bool_type", "bool_parsing"):
-        return line, col, f"expected true or false, found {describe(value, scalar)}"
-    if kind == "finite_number":
-        return line, col, "expected a real number, not .nan or .inf"
-    if kind == "literal_error":
-        options = [o.strip().strip("'") for o in str(ctx.get("expected", "")).split(" or ")]
-        options = [p.strip().strip("'") for o in options for p in o.split(",")]
-        return line, col, (f"'{value}' is not allowed here{suggest(str(value), options)} "
-                           f"(choose: {ctx.get('expected', '')})")
-    if kind == "string_pattern_mismatch":
-        hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), _DATE_HINT if name == "date" else
-                                  f"it must match {ctx.get('pattern')}")
-        return line, col, f"'{value}' is not valid: {hint}"
-    if kind in ("too_short", "too_long"):
-        least = ctx.get("min_length", 1)
-        if kind == "too_short":
-            return line, col, f"'{name}' needs at least {least} item{'s' * (least != 1)}"
-        return line, col, f"'{name}' has too many items (at most {ctx.get('max_length')})"
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        bound = {"greater_than_equal": ("at least", "ge"), "greater_than": ("more than", "gt"),
-                 "less_than_equal": ("at most", "le"), "less_than": ("less than", "lt")}[kind]
-        return line, col, f"'{name}' must be {bound[0]} {ctx.get(bound[1])} (found {value})"
-    if kind == "value_error":
-        msg = str(ctx.get("error", error["msg"]))
-        return line, col, msg[0].upper() + msg[1:] if msg else error["msg"]
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return line, col, f"'{scalar.source if scalar else value}' is not a date: {_DATE_HINT}"
-    return line, col, f"{error['msg']} (at '{name}')"
-
+    elif kind == "union_tag_invalid":
+        line, col = doc.where((*path, "type"))
+    at = _At(error, path, doc)
+    explainer = _EXPLAIN.get(kind)
+    if explainer is None and (kind.startswith("date") or kind.startswith("datetime")):
+        explainer = _not_a_date
+    if explainer is None:
+        return line, col, f"{error['msg']} (at '{at.name}')"
+    return line, col, explainer(at)

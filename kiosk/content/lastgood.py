@@ -16,6 +16,7 @@ import pickle
 import shutil
 import time
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from kiosk.content.findings import ContentError
 from kiosk.content.loader import Loaded, load_file
@@ -51,11 +52,12 @@ def _stamps(source_dir: Path, media: list[str]) -> dict[str, list[int] | None]:
     return stamps
 
 
-def _manifest(data_dir: Path) -> dict:
+def _manifest(data_dir: Path) -> dict[str, Any]:
     try:
-        return json.loads((data_dir / FOLDER / "manifest.json").read_text(encoding="utf-8"))
+        found = json.loads((data_dir / FOLDER / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return found if isinstance(found, dict) else {}
 
 
 def cached(data: bytes, path: Path, data_dir: Path) -> Loaded | None:
@@ -128,7 +130,7 @@ def save(loaded: Loaded, data: bytes, data_dir: Path) -> Path | None:
         return None
 
 
-def load(data_dir: Path) -> tuple[Loaded, dict] | None:
+def load(data_dir: Path) -> tuple[Loaded, dict[str, Any]] | None:
     """The last-good content and its manifest, or None when there is no usable copy."""
     for folder in (data_dir / FOLDER, data_dir / f"{FOLDER}.old"):
         if not (folder / "content.yaml").is_file():
@@ -147,3 +149,15 @@ def _fsync_tree(folder: Path) -> None:
         if path.is_file():
             with path.open("rb") as f:
                 os.fsync(f.fileno())
+
+
+def previous_content(data_dir: Path) -> Content | None:
+    """The content of the last-good copy, from its cache (not validated again), for
+    telling a renamed id in a new edit. None when there is none; never raises."""
+    if _manifest(data_dir).get("cache") != _cache_tag():
+        return None
+    try:
+        content, _ = pickle.loads((data_dir / FOLDER / CACHE).read_bytes())
+    except Exception:
+        return None
+    return content if isinstance(content, Content) else None

@@ -30,11 +30,12 @@ class Loaded:
 
 def inspect_bytes(
     data: bytes, *, source: str = "content.yaml", base_dir: Path | None = None,
-    at: dt.datetime | None = None,
+    previous: Content | None = None, at: dt.datetime | None = None,
 ) -> tuple[Content | None, list[Finding]]:
     """Every finding for ``data``; the content only when there is no error. Never raises
-    anything but :class:`ContentError`'s family. ``at``: the moment calendar checks judge
-    by (default: now)."""
+    anything but :class:`ContentError`'s family. ``previous`` (the last good content, when
+    known) lets a broken reference suggest the id it was renamed to; ``at``: the moment
+    calendar checks judge by (default: now)."""
     # Imported here: a restart on unchanged content (lastgood.cached) never needs them.
     from pydantic import ValidationError
 
@@ -43,22 +44,39 @@ def inspect_bytes(
     from kiosk.content.yamlread import YamlProblem, decode, parse
 
     try:
-        doc = parse(decode(data, source), source)
+        text = decode(data, source)
+        doc = parse(text, source)
     except YamlProblem as problem:
         return None, sorted(problem.findings)
     try:
         content = Content.model_validate(doc.data)
     except ValidationError as exc:
-        return None, sorted(findings_from(exc, doc, source))
+        return None, sorted(_line_hints(findings_from(exc, doc, source), text))
     except (RecursionError, ValueError, TypeError) as exc:  # defensive: never a traceback
         log.exception("content model failed unexpectedly")
         return None, [Finding(source, 1, 1, "error", f"could not check the content: {exc}")]
-    checker = Checker(content, doc, source, base_dir)
+    checker = Checker(content, doc, source, base_dir, previous)
     checker.now = at
     findings = sorted(set(checker.run()))
     if any(f.is_error for f in findings):
         return None, findings
     return content, findings
+
+
+def _line_hints(findings: list[Finding], text: str) -> list[Finding]:
+    """A model error on a line where curly quotes were used as quotes, or where a pasted
+    line separator split the line, is that mistake."""
+    from kiosk.content.yamlhints import curly, separator
+
+    lines = text.split("\n")
+    out: dict[tuple[int, int, str], Finding] = {}
+    for f in findings:
+        line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+        hint = separator(line) or curly(line)
+        if hint is not None:
+            f = Finding(f.file, f.line, hint[0], "error", hint[1])
+        out.setdefault((f.line, f.col, f.message), f)
+    return list(out.values())
 
 
 def load_bytes(
@@ -72,23 +90,24 @@ def load_bytes(
 
 
 def read_file(path: str | Path) -> bytes:
-    """The bytes of a content file, or :class:`ContentUnreadable` in plain words."""
+    """The bytes of a content file (at most the size cap + 1, so an oversized file is
+    reported, not read whole), or :class:`ContentUnreadable` in plain words. FIFOs,
+    devices and sockets are refused without blocking; every OS error becomes a finding."""
+    from kiosk.content.files import MAX_CONTENT_BYTES, FileProblem, read_regular, shown
+
     path = Path(path)
     try:
-        if path.is_dir():
-            raise ContentUnreadable([Finding(str(path), 0, 0, "error",
-                                             "this is a folder; give the content.yaml file")])
-        return path.read_bytes()
-    except FileNotFoundError:
-        message = "file not found"
-    except PermissionError:
-        message = "no permission to read this file"
-    except OSError as exc:
-        message = f"cannot read the file: {exc.strerror or exc}"
-    raise ContentUnreadable([Finding(str(path), 0, 0, "error", message)])
+        return read_regular(path, MAX_CONTENT_BYTES)
+    except FileProblem as problem:
+        message = str(problem)
+        if message.startswith("this is a folder"):
+            message += "; give the content.yaml file"
+        raise ContentUnreadable([Finding(shown(path), 0, 0, "error", message)]) from None
 
 
 def load_file(path: str | Path) -> Loaded:
     """Load and validate a content file; raise :class:`ContentError` with every finding."""
+    from kiosk.content.files import shown
+
     path = Path(path)
-    return load_bytes(read_file(path), source=str(path), base_dir=path.parent)
+    return load_bytes(read_file(path), source=shown(path), base_dir=path.parent)

@@ -11,12 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     Strict,
     StringConstraints,
@@ -24,70 +21,23 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.content.base import (
+    Colour,
+    Icon,
+    Id,
+    ImagePath,
+    Model,
+    Number,
+    PanelText,
+    PlanPath,
+    Str,
+    Text,
+    Url,
+    VideoPath,
+)
+from kiosk.content.calendar import Banner, Guided, Schedule
+from kiosk.content.fields import MAX_POLYGON_POINTS, PANEL, Limit, Media, limit_for
 from kiosk.content.timewindow import Windowed
-
-# ---------------------------------------------------------------------------------------
-# Field metadata
-
-
-@dataclass(frozen=True)
-class Media:
-    """Marks a field as a path to a media file, relative to content.yaml's folder."""
-
-    kind: Literal["image", "svg", "video"]
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class _Panel:
-    """Marks a text that a visitor reads as a panel: it gets a length warning."""
-
-
-PANEL = _Panel()
-
-# ---------------------------------------------------------------------------------------
-# Scalars
-
-Str = Annotated[str, Strict()]
-Id = Annotated[
-    str,
-    Strict(),
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,47}$"),
-]
-Colour = Annotated[str, Strict(), StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-Icon = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+\.[a-z0-9-]+$")]
-ImagePath = Annotated[str, Strict(), Media("image")]
-VideoPath = Annotated[str, Strict(), Media("video")]
-PlanPath = Annotated[str, Strict(), Media("svg", required=True)]
-Url = Annotated[str, Strict(), StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
-
-
-class Model(BaseModel):
-    """Base of every content model: frozen, strict about unknown keys, no NaN/inf."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-class Text(Model):
-    """A visitor-facing text in Chinese and English. One may be empty (a warning)."""
-
-    zh: Str = ""
-    en: Str = ""
-
-    @model_validator(mode="after")
-    def _not_both_empty(self) -> Text:
-        if not self.zh.strip() and not self.en.strip():
-            raise ValueError("text is empty in both languages")
-        return self
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang`` ("zh" or "en"), falling back to the other language."""
-        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
-        return first or second
-
-
-PanelText = Annotated[Text, PANEL]
 
 # ---------------------------------------------------------------------------------------
 # Shared blocks
@@ -189,6 +139,8 @@ class Event(Model, Windowed):
     def _no_datetime(cls, value: object) -> object:
         if isinstance(value, dt.datetime):
             raise ValueError("give a date without a time, like 2020-06-28")
+        if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+            return int(value)  # a quoted year, "2023", is a year
         return value
 
     @property
@@ -240,9 +192,9 @@ class Hotspot(Model):
     description: PanelText
     rect: Annotated[list[Number], Field(min_length=4, max_length=4)] | None = None
     """x, y, width, height in plan units."""
-    polygon: Annotated[list[Point], Field(min_length=3)] | None = None
-    figures: list[Figure] = []
-    partners: list[Id] = []
+    polygon: Annotated[list[Point], Field(min_length=3, max_length=MAX_POLYGON_POINTS)] | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    partners: list[Id] = Field(default_factory=list)
     """Ids of partners (from a partners section) linked from this hotspot."""
 
     @model_validator(mode="after")
@@ -273,9 +225,9 @@ class FrameworkItem(Model):
 class ParkSection(SectionBase):
     type: Literal["park"]
     plan: Plan
-    hotspots: list[Hotspot] = []
-    figures: list[Figure] = []
-    framework: list[FrameworkItem] = []
+    hotspots: list[Hotspot] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    framework: list[FrameworkItem] = Field(default_factory=list)
     address: Text | None = None
 
 
@@ -296,13 +248,13 @@ class Partner(Model, Windowed):
     description: PanelText
     logo: ImagePath | None = None
     website: Url | None = None
-    tags: list[Text] = []
+    tags: list[Text] = Field(default_factory=list)
 
 
 class PartnersSection(SectionBase):
     type: Literal["partners"]
     categories: list[Category] = Field(min_length=1)
-    partners: list[Partner] = []
+    partners: list[Partner] = Field(default_factory=list)
 
 
 # Platform ------------------------------------------------------------------------------
@@ -349,17 +301,17 @@ class Case(Model, Windowed):
     title: Text
     text: PanelText
     date: dt.date | None = None
-    partners: list[Id] = []
+    partners: list[Id] = Field(default_factory=list)
     image: ImagePath | None = None
 
 
 class PlatformSection(SectionBase):
     type: Literal["platform"]
     summary: PanelText | None = None
-    figures: list[Figure] = []
-    charts: list[Chart] = []
-    capabilities: list[Capability] = []
-    cases: list[Case] = []
+    figures: list[Figure] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
+    capabilities: list[Capability] = Field(default_factory=list)
+    cases: list[Case] = Field(default_factory=list)
 
 
 Section = Annotated[
@@ -377,7 +329,7 @@ class Content(Model):
     attract: Attract
     sections: list[Section] = Field(min_length=1)
     schedule: Schedule | None = None
-    welcome: list[Banner] = []
+    welcome: list[Banner] = Field(default_factory=list)
     guided: Guided | None = None
 
     def section(self, section_id: str) -> SectionBase | None:
@@ -389,10 +341,19 @@ class Content(Model):
         }
 
 
+def content_models() -> dict[str, type[Model]]:
+    """Every model class of the content by name, wherever it is defined (blocks added in
+    other modules subclass :class:`Model` too)."""
+    found: dict[str, type[Model]] = {}
+    stack: list[type[Model]] = [Model]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            found.setdefault(sub.__name__, sub)
+            stack.append(sub)
+    return found
+
+
+__all__ = ["PANEL", "ImagePath", "Limit", "Media", "Model", "Str", "Text", "limit_for"]  # re-exported
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
-
-# The calendar's models need Model and Text from above (kiosk.content.calendar).
-from kiosk.content.calendar import Banner, Guided, Schedule  # noqa: E402
-
-Content.model_rebuild()

@@ -15,23 +15,36 @@ an explicit stack, which lets us:
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from kiosk.content import yamlhints
 from kiosk.content.findings import Finding
+from kiosk.content.yamlsyntax import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    Lines,
+    YamlProblem,
+    decode,
+    flow_too_deep,
+    syntax_findings,
+)
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_DEPTH = 48
+MAX_NODES = 60_000
+"""YAML events (keys, values, lists, mappings) read at most: the shipped content has
+≈ 2,500, ten times it ≈ 47,000. Bounds the time any file under the size cap can take."""
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "Path_", "Scalar", "YamlProblem", "decode",
+           "describe", "parse"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
+_resolve: Callable[..., str] = _resolver.resolve
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -39,8 +52,7 @@ _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map"
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     """Where a scalar stood and how it was written."""
 
     line: int
@@ -67,123 +79,10 @@ class Document:
         return self.nodes.get((), (1, 1))
 
 
-class YamlProblem(Exception):
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(findings[0].message if findings else "YAML problem")
-        self.findings = findings
-
-
-# ---------------------------------------------------------------------------------------
-# Bytes → text
-
-
-def decode(data: bytes, source: str) -> str:
-    """UTF-8 text from ``data`` (a BOM is fine); anything else is a plain-language error."""
-
-    def fail(message: str, line: int = 1, col: int = 1) -> YamlProblem:
-        return YamlProblem([Finding(source, line, col, "error", message)])
-
-    if len(data) > MAX_BYTES:
-        raise fail(
-            f"the file is {len(data) / 1e6:.1f} MB; content.yaml may be at most "
-            f"{MAX_BYTES // (1024 * 1024)} MB (put pictures in their own files, not in the text)"
-        )
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise fail("the file is saved as UTF-32; save it as UTF-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-        len(data) >= 4 and (data[1::2][:2] == b"\0\0" or data[0::2][:2] == b"\0\0")
-    ):
-        raise fail(
-            "the file is saved as UTF-16 (Notepad calls it 'Unicode'); "
-            "save it as UTF-8 (在记事本中“另存为”，编码选 UTF-8)"
-        )
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise fail(
-            f"byte 0x{data[exc.start]:02X} is not valid UTF-8; the file may be saved as GBK "
-            "or another legacy encoding: save it as UTF-8",
-            line,
-            col,
-        ) from None
-    nul = text.find("\0")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        raise fail(
-            "the file contains a NUL character (the file may be damaged or not a text file)",
-            line,
-            nul - (text.rfind("\n", 0, nul) + 1) + 1,
-        )
-    return text
-
-
-# ---------------------------------------------------------------------------------------
-# Text → data
-
-
-def _pos(mark: Any) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
-
-
-_SYNTAX_HINTS = (
-    ("cannot start any token", "a tab", "tabs cannot be used to indent YAML: use spaces"),
-    ("tab character", "", "tabs cannot be used to indent YAML: use spaces"),
-    ("mapping values are not allowed", "", "a ':' where YAML did not expect one — "
-     "put text that contains ': ' in quotes, or check the indentation"),
-    ("could not find expected ':'", "", "a key without ':' — or a text that needs quotes"),
-    ("did not find expected key", "", "the indentation does not line up with the keys above"),
-    ("did not find expected '-' indicator", "", "a list item is not indented like the ones above"),
-    ("found undefined alias", "", "'*' starts an alias in YAML; put this text in quotes"),
-    ("found unexpected ':'", "", "put text that contains ':' in quotes"),
-    ("found character that cannot start any token", "", "this character cannot start a "
-     "value (e.g. '@' or '`'): put the text in quotes"),
-)
-
-
-def _syntax_finding(exc: yaml.YAMLError, source: str, text: str) -> Finding:
-    problem = getattr(exc, "problem", None) or str(exc)
-    mark = getattr(exc, "problem_mark", None)
-    line, col = _pos(mark) if mark is not None else (1, 1)
-    if isinstance(exc, yaml.reader.ReaderError):
-        offset = exc.position
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        return Finding(
-            source, line, col, "error",
-            f"character U+{exc.character:04X} is a control character, which YAML does not "
-            "allow in a text file: delete it",
-        )
-    context = getattr(exc, "context", None) or ""
-    context_mark = getattr(exc, "context_mark", None)
-    if "quoted scalar" in context and context_mark is not None:
-        line, col = _pos(context_mark)
-        return Finding(source, line, col, "error", "YAML syntax: a quote is opened here but "
-                       "never closed: add the closing quote at the end of the text")
-    message = f"YAML syntax: {problem}"
-    for needle, needs, hint in _SYNTAX_HINTS:
-        if needle in problem:
-            if needs == "a tab" and not _tab_at(text, line, col):
-                continue
-            message = f"YAML syntax: {hint} ({problem})"
-            break
-    if context_mark is not None and context:
-        message += f"; {context} at line {context_mark.line + 1}"
-    return Finding(source, line, col, "error", message)
-
-
-def _tab_at(text: str, line: int, col: int) -> bool:
-    lines = text.split("\n")
-    return 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]
-
-
 def _scalar_value(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag in (None, "!"):
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = _resolve(yaml.ScalarNode, event.value, event.implicit)
     node = yaml.ScalarNode(tag, event.value)
     if tag == _TAG + "str":
         return event.value
@@ -203,46 +102,35 @@ def _scalar_value(event: yaml.ScalarEvent) -> Any:
     return event.value
 
 
-class _TreeBuilder:
-    """Builds the document tree from parser events, recording every node's position and
-    reporting what content.yaml does not allow (duplicate keys, aliases, tags, depth)."""
+class _Builder:
+    """Builds the data and the positions from libyaml's events, with an explicit stack."""
 
-    def __init__(self, doc: Document, err: Callable[[tuple[int, int], str], None]) -> None:
-        self.doc = doc
-        self.err = err
+    def __init__(self, source: str, lines: Lines) -> None:
+        self.source, self.lines = source, lines
+        self.findings: list[Finding] = []
+        self.doc = Document(data=None)
         # Each frame: [container, path, pending key (mappings), key positions seen]
         self.stack: list[list[Any]] = []
         self.documents = 0
+        self.count = 0
         self.root_set = False
 
-    def attach(self, value: Any, pos: tuple[int, int], scalar: Scalar | None) -> tuple[Any, ...] | None:
+    def err(self, pos: tuple[int, int], message: str) -> None:
+        self.findings.append(Finding(self.source, pos[0], pos[1], "error", message))
+
+    def attach(self, value: Any, pos: tuple[int, int], scalar: Scalar | None) -> Path_ | None:
         """Attach ``value`` to the open container; return its path (None if dropped)."""
-        doc, stack, err = self.doc, self.stack, self.err
-        if not stack:
-            doc.data, self.root_set = value, True
+        if not self.stack:
+            self.doc.data, self.root_set = value, True
             path: Path_ = ()
         else:
-            frame = stack[-1]
+            frame = self.stack[-1]
             container, parent = frame[0], frame[1]
             if isinstance(container, list):
                 path = (*parent, len(container))
                 container.append(value)
             elif frame[2] is None:  # this is a key
-                if scalar is None:
-                    err(pos, "a key must be a plain name, not a list or a mapping")
-                    frame[2] = ("", pos, True)
-                    return None
-                key = scalar.source
-                first = frame[3].get(key)
-                if first is not None:
-                    err(pos, f"duplicate key '{key}': it appears at line {first[0]} and at "
-                             f"line {pos[0]} in the same block; keep one")
-                    frame[2] = (key, pos, True)
-                    return None
-                frame[3][key] = pos
-                frame[2] = (key, pos, False)
-                key_path: Path_ = (*parent, key)
-                doc.keys[key_path] = pos
+                self._key(frame, pos, scalar)
                 return None
             else:
                 key, _, dropped = frame[2]
@@ -251,36 +139,71 @@ class _TreeBuilder:
                     return None
                 path = (*parent, key)
                 container[key] = value
-        doc.nodes[path] = pos
+        self.doc.nodes[path] = pos
         if scalar is not None:
-            doc.scalars[path] = scalar
+            self.doc.scalars[path] = scalar
         return path
 
-    def feed(self, event: yaml.Event) -> bool:
-        """Take one parser event; ``False`` when reading must stop."""
-        err = self.err
+    def _key(self, frame: list[Any], pos: tuple[int, int], scalar: Scalar | None) -> None:
+        if scalar is None:
+            self.err(pos, "a key must be a plain name, not a list or a mapping")
+            frame[2] = ("", pos, True)
+            return
+        key = scalar.source
+        first = frame[3].get(key)
+        if first is not None:
+            self.err(pos, f"duplicate key '{key}': it appears at line {first[0]} and at "
+                          f"line {pos[0]} in the same block; keep one")
+            frame[2] = (key, pos, True)
+            return
+        frame[3][key] = pos
+        frame[2] = (key, pos, False)
+        key_path: Path_ = (*frame[1], key)
+        self.doc.keys[key_path] = pos
+
+    def event(self, event: Any) -> bool:
+        """Handle one event; False when reading must stop."""
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.err(self.lines.mark(event.start_mark), f"content.yaml has more than "
+                     f"{MAX_NODES:,} entries (keys, values and list items) by here — far more "
+                     "than the kiosk can show; is a list repeated by mistake?")
+            return False
+        if type(event) is yaml.ScalarEvent:
+            return self._node(event, self.lines.mark(event.start_mark))
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                err(_pos(event.start_mark), "a second document starts here ('---'); "
-                    "content.yaml holds exactly one: remove this line and what follows it "
-                    "or merge it into the first")
+                self.err(self.lines.mark(event.start_mark), "a second document starts here "
+                         "('---'); content.yaml holds exactly one: remove this line and what "
+                         "follows it or merge it into the first")
                 return False
             return True
-        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                              yaml.DocumentEndEvent)):
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             return True
-        pos = _pos(event.start_mark)
+        pos = self.lines.mark(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            err(pos, f"'*{event.anchor}' is an alias: aliases are not allowed in "
-                     "content.yaml; write the value out in full (or quote text that "
-                     "starts with '*')")
-            self.attach(None, pos, Scalar(pos[0], pos[1], "*" + (event.anchor or ""), False))
+            self.err(pos, f"'*{event.anchor}' is an alias: aliases are not allowed in "
+                          "content.yaml; write the value out in full (or quote text that "
+                          "starts with '*')")
+            self.attach(None, pos, Scalar(pos[0], pos[1], "*" + str(event.anchor), False))
             return True
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.stack.pop()
             return True
-        tag = self._check_anchor_and_tag(event, pos)
+        return self._node(event, pos)
+
+    def _node(self, event: Any, pos: tuple[int, int]) -> bool:
+        anchor = event.anchor
+        if anchor is not None:
+            self.err(pos, f"'&{anchor}' is an anchor: anchors and aliases are not allowed in "
+                          "content.yaml; write the value out in full (or quote text that "
+                          "starts with '&')")
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+            self.err(pos, f"the tag '{tag}' is not allowed in content.yaml: remove it "
+                          "(only plain text, numbers, lists and mappings are used)")
+            tag = None
         if isinstance(event, yaml.ScalarEvent):
             quoted = event.style in ("'", '"', "|", ">")
             value = event.value if tag is None and event.tag not in (None, "!") \
@@ -288,86 +211,54 @@ class _TreeBuilder:
             self.attach(value, pos, Scalar(pos[0], pos[1], event.value, quoted))
             return True
         if len(self.stack) >= MAX_DEPTH:
-            err(pos, f"nesting is more than {MAX_DEPTH} levels deep here; content.yaml "
-                     "never needs that many — check the indentation")
+            self.err(pos, f"nesting is more than {MAX_DEPTH} levels deep here; content.yaml "
+                          "never needs that many — check the indentation")
             return False
-        container: dict[Any, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        container: dict[str, Any] | list[Any] = \
+            {} if isinstance(event, yaml.MappingStartEvent) else []
         path = self.attach(container, pos, None)
         self.stack.append([container, path if path is not None else ("<dropped>",), None, {}])
         return True
 
-    def _check_anchor_and_tag(self, event: yaml.Event, pos: tuple[int, int]) -> str | None:
-        """Report an anchor or a tag content.yaml does not allow; the tag to use (None: none)."""
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            self.err(pos, f"'&{anchor}' is an anchor: anchors and aliases are not allowed in "
-                          "content.yaml; write the value out in full (or quote text that "
-                          "starts with '&')")
-        tag: str | None = getattr(event, "tag", None)
-        if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
-            self.err(pos, f"the tag '{tag}' is not allowed in content.yaml: remove it "
-                          "(only plain text, numbers, lists and mappings are used)")
-            tag = None
-        return tag
+    def run(self, text: str) -> None:
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                if not self.event(event):
+                    break
+        except yaml.YAMLError as exc:
+            deep = flow_too_deep(text) if "nesting depth" in str(exc) else None
+            if deep is not None:  # newer libyaml stops at its own limit (1000): say ours
+                self.err(deep, f"nesting is more than {MAX_DEPTH} levels deep here; "
+                               "content.yaml never needs that many — check the brackets")
+            else:
+                self.findings.extend(syntax_findings(exc, self.source, self.lines))
+        except RecursionError:  # pragma: no cover - the depth cap comes first
+            self.err((1, 1), "the file is nested too deeply to read")
+
+    def check_root(self) -> None:
+        data = self.doc.data
+        if not self.root_set or data is None:
+            self.err((1, 1), "the file is empty: it needs at least 'attract:' and 'sections:' "
+                             "(start from the bundled content.yaml)")
+        elif not isinstance(data, dict):
+            kind = "a list" if isinstance(data, list) else f"a single value ({data!r:.40})"
+            self.err(self.doc.nodes.get((), (1, 1)),
+                     f"the top level must be keys like 'kiosk:', 'attract:' and 'sections:', "
+                     f"not {kind}")
 
 
 def parse(text: str, source: str) -> Document:
     """Parse ``text`` into a :class:`Document`; raise :class:`YamlProblem` with findings."""
-    findings: list[Finding] = []
-    doc = Document(data=None)
-
-    def err(pos: tuple[int, int], message: str) -> None:
-        findings.append(Finding(source, pos[0], pos[1], "error", message))
-
-    builder = _TreeBuilder(doc, err)
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if not builder.feed(event):
-                break
-    except yaml.YAMLError as exc:
-        deep = _flow_too_deep(text) if "nesting depth" in str(exc) else None
-        if deep is not None:  # newer libyaml stops at its own limit (1000): say where ours is
-            err(deep, f"nesting is more than {MAX_DEPTH} levels deep here; content.yaml "
-                      "never needs that many — check the brackets")
-        else:
-            findings.append(_syntax_finding(exc, source, text))
-    except RecursionError:  # pragma: no cover - the depth cap comes first
-        err((1, 1), "the file is nested too deeply to read")
-
-    if not findings:
-        if not builder.root_set or doc.data is None:
-            err((1, 1), "the file is empty: it needs at least 'attract:' and 'sections:' "
-                        "(start from the bundled content.yaml)")
-        elif not isinstance(doc.data, dict):
-            kind = "a list" if isinstance(doc.data, list) else f"a single value ({doc.data!r:.40})"
-            err(doc.nodes.get((), (1, 1)),
-                f"the top level must be keys like 'kiosk:', 'attract:' and 'sections:', "
-                f"not {kind}")
-    if findings:
-        raise YamlProblem(findings)
-    return doc
-
-
-def _flow_too_deep(text: str) -> tuple[int, int] | None:
-    """Where '[' / '{' nesting first passes :data:`MAX_DEPTH` (quotes and comments skipped)."""
-    depth, line, line_start, quote = 0, 1, 0, ""
-    for m in re.finditer(r"[\[\]{}'\"#\n]", text):
-        ch, i = m.group(), m.start()
-        if ch == "\n":
-            line, line_start = line + 1, i + 1
-            quote = "" if quote == "#" else quote
-        elif quote:
-            if ch == quote or (quote == "#" and ch == "\n"):
-                quote = ""
-        elif ch in "'\"#":
-            quote = ch
-        elif ch in "[{":
-            depth += 1
-            if depth >= MAX_DEPTH:
-                return line, i - line_start + 1
-        else:
-            depth -= 1
-    return None
+    builder = _Builder(source, Lines(text))
+    builder.run(text)
+    if not builder.findings:
+        hints = yamlhints.certain(text.split("\n"), text)
+        builder.findings += [Finding(source, h.line, h.col, "error", h.message) for h in hints]
+    if not builder.findings:
+        builder.check_root()
+    if builder.findings:
+        raise YamlProblem(builder.findings)
+    return builder.doc
 
 
 def describe(value: Any, scalar: Scalar | None) -> str:

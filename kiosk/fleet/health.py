@@ -1,10 +1,9 @@
 """The running kiosk's side of the fleet (Qt): the last painted frame, the Prometheus
 textfile every 60 s and on every state change, the start marker, the periodic screenshot,
 the analytics outbox, and rollback from the admin panel. :func:`install` wires it all.
-
-Swap points for the lead (see docs/fleet/README.md): :class:`FrameStamp` stands in for
-``kiosk.shell.frames.FrameMonitor`` (same ``last_frame_wall_time``); :func:`snapshot`
-fills the analytics queue/dropped counts and the night/guided modes once those exist.
+The last frame comes from the window's :class:`~kiosk.shell.frames.FrameMonitor` (the same
+one the screen guard feeds the watchdog from); the analytics queue and drops from the
+:class:`~kiosk.analytics.Recorder`.
 """
 
 from __future__ import annotations
@@ -19,17 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from kiosk.fleet import metrics
 from kiosk.fleet.metrics import KioskStatus
 from kiosk.fleet.versions import VersionStore, clear_start_marker, end_start, take_request
+from kiosk.shell.frames import FrameMonitor
 
 if TYPE_CHECKING:
     import argparse
 
+    from kiosk.analytics import Recorder
     from kiosk.shell.content_service import ContentService
     from kiosk.shell.view import ShellView
     from kiosk.shell.window import KioskWindow
@@ -43,27 +44,6 @@ FIRST_WRITE_DELAY_MS = 2_000
 SCREENSHOTS_ENV = "KIOSK_SCREENSHOTS"
 
 
-class FrameStamp(QObject):
-    """Wall time of the last frame the window painted: every repaint of any child goes
-    through an ``UpdateRequest`` on the top-level widget. Replaceable by issue 13's
-    ``FrameMonitor`` (it has the same ``last_frame_wall_time``)."""
-
-    first_frame = Signal()
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.last_frame_wall_time = 0.0
-        window.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
-            first = not self.last_frame_wall_time
-            self.last_frame_wall_time = time.time()
-            if first:
-                QTimer.singleShot(0, self, self.first_frame.emit)  # after this paint pass
-        return False
-
-
 @dataclass
 class FleetOptions:
     kiosk_id: str
@@ -74,8 +54,8 @@ class FleetOptions:
     outbox: Path | None = None
 
 
-def snapshot(window: KioskWindow, versions: VersionStore | None, frames: FrameStamp, kiosk_id: str,
-             started_at: float) -> KioskStatus:
+def snapshot(window: KioskWindow, versions: VersionStore | None, frames: FrameMonitor, kiosk_id: str,
+             started_at: float, recorder: Recorder | None = None) -> KioskStatus:
     """The provider: what the window shows now, as a plain :class:`KioskStatus`."""
     from kiosk.shell.navigation import ATTRACT
 
@@ -86,19 +66,22 @@ def snapshot(window: KioskWindow, versions: VersionStore | None, frames: FrameSt
     current = versions.current() if versions is not None else None
     if status.content is None:
         mode = "maintenance"
+    elif window.guided.active:
+        mode = "guided"
+    elif window.calendar.night.resting:
+        mode = "night"
     elif window.view is None or window.view.current == ATTRACT:
         mode = "attract"
     else:
         mode = "visitor"
-    # TODO(lead, after merging issue 15): "night" and "guided" from the calendar/tour.
-    # TODO(lead, after merging issue 13): analytics_queue_length / analytics_dropped_events
-    # from the Recorder's queue_length / dropped_events.
     return KioskStatus(
-        kiosk_id=kiosk_id, last_frame_time=frames.last_frame_wall_time, started_at=started_at,
+        kiosk_id=kiosk_id, last_frame_time=frames.last_frame_wall_time or 0.0, started_at=started_at,
         content_version=current.label if current else "",
         content_hash=current.token[:16] if current else "",
         content_valid=status.ok and not findings.get("error"), findings=findings,
-        rss_bytes=metrics.rss_bytes(), mode=mode)
+        rss_bytes=metrics.rss_bytes(), mode=mode,
+        analytics_queue_length=recorder.queue_length if recorder is not None else 0,
+        analytics_dropped_events=recorder.dropped_events if recorder is not None else 0)
 
 
 class HealthWriter(QObject):
@@ -193,11 +176,12 @@ class FleetRuntime(QObject):
     """Everything above, for one window. :meth:`stop` stops every timer."""
 
     def __init__(self, window: KioskWindow, service: ContentService, versions: VersionStore,
-                 options: FleetOptions) -> None:
+                 options: FleetOptions, recorder: Recorder | None = None) -> None:
         super().__init__(window)
         self.window, self.service, self.versions, self.options = window, service, versions, options
+        self.recorder = recorder
         self.started_at = time.time()
-        self.frames = FrameStamp(window)
+        self.frames = FrameMonitor.attach(window)
         self.health = HealthWriter(self.provide, options, self)
         self.screens = (Screenshotter(window, (options.screenshot_dir or options.metrics_dir)
                                       / f"screen-{options.kiosk_id}.jpg", self)
@@ -217,7 +201,8 @@ class FleetRuntime(QObject):
         self._on_view_replaced(window.view)
 
     def provide(self) -> KioskStatus:
-        return snapshot(self.window, self.versions, self.frames, self.options.kiosk_id, self.started_at)
+        return snapshot(self.window, self.versions, self.frames, self.options.kiosk_id, self.started_at,
+                        self.recorder)
 
     def stop(self, exit_code: int | None = None) -> None:
         """Stop every timer. A clean exit (code 0: the admin panel's Exit, a SIGTERM) before
@@ -304,8 +289,8 @@ def _export_quietly(db: Path, outbox: Path, kid: str, since: dt.date) -> None:
 
 
 def install(window: KioskWindow, service: ContentService, versions: VersionStore,
-            options: FleetOptions) -> FleetRuntime:
-    return FleetRuntime(window, service, versions, options)
+            options: FleetOptions, recorder: Recorder | None = None) -> FleetRuntime:
+    return FleetRuntime(window, service, versions, options, recorder)
 
 
 def options_from(args: argparse.Namespace, analytics_db: Path | None) -> FleetOptions:

@@ -49,7 +49,8 @@ def export_outbox(db: Path, outbox: Path, kiosk_id: str, since: dt.date | None =
         when = dt.datetime.fromtimestamp(ts)
         by_day.setdefault(when.date().isoformat(), []).append(
             [kiosk_id, f"{rid}-{round(ts * 1000)}", when.isoformat(timespec="seconds"), session,
-             kind, screen or "", item or "", lang or "", "" if seconds is None else seconds, ""])
+             kind, screen or "", item or "", lang or "", "" if seconds is None else seconds,
+             "guided" if kind == "session_start" and item == "guided" else ""])
     outbox.mkdir(parents=True, exist_ok=True)
     written = []
     for day, day_rows in sorted(by_day.items()):

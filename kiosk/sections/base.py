@@ -31,6 +31,7 @@ from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, Localized
+from kiosk.widgets.scroll_cue import ScrollCue
 
 if TYPE_CHECKING:
     from kiosk.widgets.video import VideoOverlay
@@ -59,6 +60,8 @@ class SectionPage(FollowsLanguage, QWidget):
     default_icon: ClassVar[str] = "mdi6.view-grid-outline"
     #: Whether swiping left/right on this page may change section (see :meth:`allows_swipe_at`).
     swipe_navigation: ClassVar[bool] = True
+    #: The navigation bar's hint on this page (i18n key): where the section swipe works.
+    swipe_hint_key: ClassVar[str] = "page.swipe_hint"
 
     navigate_requested = Signal(str, str)
     idle_inhibited = Signal(bool)
@@ -88,6 +91,8 @@ class SectionPage(FollowsLanguage, QWidget):
         for child in self.findChildren(QWidget):
             if isinstance(child, Localized) and not isinstance(child, SectionPage):
                 child.set_language(lang)
+        for cue in self.findChildren(ScrollCue):
+            cue.set_language(lang)
         if self._video_button is not None:
             self._video_button.set_text(tr("video.watch", lang))
             self._place_video_button()

@@ -17,6 +17,7 @@ from kiosk.sections.registry import register_fallback
 from kiosk.widgets.grid import ResponsiveGrid
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import Source, TextLabel
+from kiosk.widgets.scroll_cue import ScrollCue
 
 
 class AccentRule(QWidget):
@@ -54,6 +55,7 @@ class ScrollingPage(SectionPage):
         self.column.setSpacing(theme.space("lg"))
         self.scroll.setWidget(content)
         self.content_widget = content
+        self.cue = ScrollCue(theme, self.scroll, self.lang)
         self._build_header()
         self.build()
         self.column.addStretch(1)

@@ -25,6 +25,7 @@ from kiosk.content.model import Text
 from kiosk.i18n import both
 from kiosk.shell.admin_panel import AdminPanel
 from kiosk.shell.admin_stats import AdminStats
+from kiosk.shell.frames import FrameMonitor
 from kiosk.shell.overlay import Overlay
 from kiosk.shell.pinpad import PinPad
 from kiosk.shell.status import ContentStatus
@@ -204,6 +205,8 @@ class AdminController(QObject):
 
     def show_panel(self) -> None:
         self.panel.set_status(self.status())
+        frames = FrameMonitor.of(self._window)  # the screen's health (kiosk.shell.frames)
+        self.panel.values["admin.screen"].set_source(frames.describe() if frames else "—")
         self.panel_overlay.open()
 
     def refresh(self) -> None:

@@ -33,7 +33,7 @@ class AdminPanel(QFrame):
         facts.setHorizontalSpacing(theme.space("lg"))
         facts.setVerticalSpacing(theme.space("xs"))
         self.values: dict[str, TextLabel] = {}
-        for row, key in enumerate(("admin.content_file", "admin.loaded_at", "admin.status")):
+        for row, key in enumerate(("admin.content_file", "admin.loaded_at", "admin.status", "admin.screen")):
             name = TextLabel(theme, both(key), "zh", role="caption", tone="muted", wrap=False, parent=self)
             facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             value = TextLabel(theme, "", "zh", role="body", parent=self)
@@ -90,8 +90,10 @@ class AdminPanel(QFrame):
         self.values["admin.status"].style().polish(self.values["admin.status"])
         while self.findings_box.count():
             item = self.findings_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            old = item.widget()
+            if old is not None:
+                old.hide()  # gone from this frame on, not only when the deletion runs
+                old.deleteLater()
         lines = [str(f) for f in status.findings] or [both("admin.no_findings")]
         for line in lines:
             box = self.findings_box

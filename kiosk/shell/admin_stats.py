@@ -21,6 +21,7 @@ from kiosk.theme import Theme
 from kiosk.widgets.labels import TextLabel
 
 log = logging.getLogger(__name__)
+_STORAGE = {"full": "stats.storage_full", "readonly": "stats.storage_readonly"}
 
 
 def charts_from(summary: dict[Any, Any], titles: Callable[[str], Text]) -> list[Chart]:
@@ -57,6 +58,9 @@ class AdminStats(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(theme.space("sm"))
+        self.storage = TextLabel(theme, "", "zh", role="body", tone="danger", parent=self)
+        self.storage.setObjectName("admin-storage")
+        self.column.addWidget(self.storage)
         self.headline = TextLabel(theme, "", "zh", role="body", parent=self)
         self.column.addWidget(self.headline)
         self.row = QHBoxLayout()
@@ -68,6 +72,9 @@ class AdminStats(QWidget):
         for chart in self.charts:
             chart.parentWidget().deleteLater()
         self.charts = []
+        fault = analytics.storage_fault_kind(self.db)
+        self.storage.set_source(both(_STORAGE.get(fault, "stats.storage_io")) if fault else "")
+        self.storage.setVisible(fault is not None)
         try:
             data = analytics.summary(self.db, dt.date.today()) if self.db.exists() else None
         except (sqlite3.Error, OSError) as exc:

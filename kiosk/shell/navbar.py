@@ -94,6 +94,10 @@ class NavBar(QWidget):
         row.addWidget(self.lang_toggle)
         self.set_screen(HOME)
 
+    def set_hint(self, key: str) -> None:
+        """The swipe hint for the page shown (an i18n key): where the section swipe works."""
+        self.hint.set_source(lambda l: tr(key, l))
+
     def set_screen(self, key: str) -> None:
         self._screen = key
         on_page = key in self.section_ids

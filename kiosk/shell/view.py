@@ -23,7 +23,7 @@ from kiosk.shell.pagestack import PageStack
 from kiosk.shell.swipe import SwipeDetector
 from kiosk.shell.welcome import WelcomeLead, WelcomeScreen
 from kiosk.theme import Theme
-from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.image import ImageLoader, shared_cache
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class ShellView(QWidget):
         self.base_dir = base_dir
         self.mouse_drag = mouse_drag
         self._pending: list[str] = []
-        self.images = ImageLoader(self)
+        self.images = ImageLoader(self, cache=shared_cache())  # one cache across reloads
         self.language = LanguageState(lang or content.kiosk.default_language, self)
         self.navigator = Navigator([s.id for s in content.sections], self)
 
@@ -164,6 +164,8 @@ class ShellView(QWidget):
             self.welcome_lead.stop()
             self._catch_up_language(key)
             self.stack.show_key(key, direction)
+            page = self.stack.current_widget()
+            self.navbar.set_hint(page.swipe_hint_key if isinstance(page, SectionPage) else "page.swipe_hint")
             self.navbar.set_screen(key)
             self.attract.hide()
         self.screen_changed.emit(key)

@@ -36,6 +36,8 @@ from kiosk.theme import Theme, build_stylesheet, build_theme
 
 log = logging.getLogger(__name__)
 
+WARM_UP_AFTER_MS = 300
+"""Pages are warmed this long after new content is applied, so its first frame comes first."""
 SHOT_TIME_S = 3.0
 """Animation time pinned for screenshots: first highlight fully in, invitation mid-pulse."""
 
@@ -227,7 +229,7 @@ class KioskWindow(QWidget):
         status, self._pending = self._pending, None
         log.info("applying new content from %s", status.path)
         self.set_content(status)
-        self.warm_up()
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, self.warm_up)  # after the new first frame
 
     def reload(self) -> None:
         """Admin → Reload: load the content file again and rebuild."""

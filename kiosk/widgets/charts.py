@@ -23,7 +23,7 @@ import math
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QWidget
 
 from kiosk.content.model import Chart
 from kiosk.numbers import format_number
@@ -51,12 +51,23 @@ STAGGER = 0.3
 # -- the view ----------------------------------------------------------------------------
 
 
+def _adopt_menus(view: pg.PlotWidget) -> None:
+    """pyqtgraph builds parentless QMenus (plot options, view box) even with the menu off;
+    owned only by Python, they outlive the chart whenever anything still references its
+    Python objects. Parented to the chart, Qt deletes them with it (content reloads)."""
+    item = view.getPlotItem()
+    for menu in (getattr(item, "ctrlMenu", None), getattr(item.getViewBox(), "menu", None)):
+        if isinstance(menu, QMenu) and menu.parent() is None:
+            menu.setParent(view, menu.windowFlags())
+
+
 class ChartView(FollowsLanguage, ChartReadback, pg.PlotWidget):
     """One content chart. Display-only; re-renders per language; grows in on demand."""
 
     def __init__(self, theme: Theme, chart: Chart, lang: str, parent: QWidget | None = None) -> None:
         configure(theme)
-        super().__init__(parent=parent, background=None, enableMenu=False)  # no menus built at all
+        super().__init__(parent=parent, background=None, enableMenu=False)  # no menus shown
+        _adopt_menus(self)
         self.theme = theme
         self.chart = chart
         self._lang = lang

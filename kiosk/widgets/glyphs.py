@@ -59,6 +59,15 @@ def _trace_lines(path: QPainterPath, name: str, pt: Point) -> bool:
         path.moveTo(pt(f(0.62), 0.16))
         path.lineTo(pt(f(0.28), 0.5))
         path.lineTo(pt(f(0.62), 0.84))
+    elif name in ("down", "up"):
+        flip = name == "up"
+
+        def g(y: float) -> float:
+            return 1 - y if flip else y
+
+        path.moveTo(pt(0.16, g(0.38)))
+        path.lineTo(pt(0.5, g(0.72)))
+        path.lineTo(pt(0.84, g(0.38)))
     elif name == "close":
         path.moveTo(pt(0.22, 0.22))
         path.lineTo(pt(0.78, 0.78))

@@ -55,8 +55,25 @@ class ImageCache:
         return len(self._items)
 
 
+_shared: ImageCache | None = None
+
+
+def shared_cache() -> ImageCache:
+    """The app's one decoded-image cache: a content reload builds a new loader but the
+    same picture (same path, size and mtime) is neither decoded nor held twice."""
+    global _shared
+    if _shared is None:
+        _shared = ImageCache()
+    return _shared
+
+
 def decode(path: str, size: QSize) -> QImage | None:
     """``path`` decoded to fit ``size`` (keeping its aspect), or None if it cannot be."""
+    from kiosk.content.media import loadable
+
+    if not loadable(Path(path), "image"):  # the rules of `kiosk validate`, before Qt decodes
+        log.warning("cannot show image %s: it does not pass the content checks", path)
+        return None
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
@@ -87,7 +104,7 @@ class ImageLoader(QObject):
 
     def __init__(self, parent: QObject | None = None, *, cache: ImageCache | None = None) -> None:
         super().__init__(parent)
-        self.cache = cache or ImageCache()
+        self.cache = cache if cache is not None else ImageCache()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._pending: set[Key] = set()

@@ -97,6 +97,10 @@ class BadgeStyle:
     border: str | None = None
 
 
+BADGE_STYLE_COUNT = 5
+"""How many colourways :func:`badge_styles` has."""
+
+
 def badge_styles(theme: Theme) -> tuple[BadgeStyle, ...]:
     """The badge colourways, all from the theme's palette (each ink/fill pair is one the
     palette checks for contrast)."""
@@ -189,11 +193,12 @@ class _Cache:
 _cache = _Cache()
 
 
-def monogram_pixmap(theme: Theme, key: str, text: str, side: int, dpr: float = 1.0) -> QPixmap:
+def monogram_pixmap(theme: Theme, key: str, text: str, side: int, dpr: float = 1.0,
+                    style_no: int | None = None) -> QPixmap:
     """A cached monogram badge of logical size ``side`` for item ``key`` (the colour is
-    chosen from ``key``; ``text`` is what :func:`initials` gave)."""
+    chosen from ``key`` unless ``style_no`` says; ``text`` is what :func:`initials` gave)."""
     styles = badge_styles(theme)
-    style = styles[style_index(key, len(styles))]
+    style = styles[style_no % len(styles) if style_no is not None else style_index(key, len(styles))]
     device = max(1, round(side * dpr))
     cache_key = (text, device, dpr, style, theme.families)
     pm = _cache.get(cache_key)

@@ -155,3 +155,17 @@ def test_a_clean_exit_is_not_a_crash(kiosk, qtbot):
     win.fleet.start_timer.start()
     win.fleet.stop(exit_code=0)  # the admin panel's Exit within 30 s
     assert not marker.exists() and not win.fleet.versions.current().confirmed
+
+
+def test_snapshot_reports_guided_tour_and_the_analytics_queue(kiosk, qtbot):
+    """The dashboard's mode follows the guide's tour; the queue and drop counts are the
+    recorder's own (what the textfile exports for 'storage is failing' alerts)."""
+    win, _, _ = kiosk
+    assert win.fleet.provide().mode == "attract"
+    win.guided.start()
+    assert win.fleet.provide().mode == "guided"
+    win.guided.tour.stop()
+    win.recorder.dropped_events = 7
+    status = win.fleet.provide()
+    assert status.mode != "guided" and status.analytics_dropped_events == 7
+    assert status.analytics_queue_length == win.recorder.queue_length

@@ -123,3 +123,18 @@ def test_kiosk_id_is_generated_once(tmp_path, monkeypatch):
     assert first == kiosk_id(tmp_path) and len(first) > 7
     monkeypatch.setenv("KIOSK_ID", "lobby")
     assert kiosk_id(tmp_path) == "lobby"
+
+
+def test_guided_sessions_reach_the_report_as_guided(tmp_path):
+    """A session the guide started (session_start with item 'guided', as the tour records it)
+    is exported with mode 'guided' and counted apart from self-guided visitors."""
+    db = tmp_path / "lobby" / "analytics.db"
+    fill(db, days=1, per_day=3)
+    conn = connect(db)
+    conn.execute("UPDATE events SET item='guided' WHERE kind='session_start' AND session=2")
+    conn.close()
+    export_outbox(db, tmp_path / "outbox", "lobby")
+    events, problems = load_exports([tmp_path / "outbox"])
+    assert problems == []
+    assert [e["mode"] for e in events if e["kind"] == "session_start"] == ["", "guided", ""]
+    assert summarise(events).guided == {"guided": 1, "self-guided": 2}

@@ -253,9 +253,14 @@ def _fit(measure: Callable[[int], float], avail: float, lo: int, hi: int, step: 
         w = min(hi, w + step)
 
 
-def _landscape_card(m: Metrics, e: EventInfo, h: int, step: int) -> tuple[int, QRect, bool]:
+PEEK = 120
+"""Design px of the second event card that shows beside the first at rest (landscape)."""
+
+
+def _landscape_card(m: Metrics, e: EventInfo, h: int, step: int, room: int | None = None) -> tuple[int, QRect, bool]:
     """A landscape card's width, its picture's rect and whether its text fits: the picture
-    beside the text, the text column as narrow as lets it fit in both languages."""
+    beside the text, the text column as narrow as lets it fit in both languages. ``room``:
+    the text width that leaves the next card peeking in (the first card), used if the text fits."""
     vis_w = round(h * 0.78) if e.image else m.motif_w
     lo = round(m.text_min * (1.15 if e.featured else 1.0))
 
@@ -263,6 +268,8 @@ def _landscape_card(m: Metrics, e: EventInfo, h: int, step: int) -> tuple[int, Q
         return max(m.card_text_height(e, lang, w) for lang in LANGS)
 
     tw, fits = _fit(measure, h - 2 * m.pad, lo, m.text_max, step)
+    if room is not None and m.theme.px(320) <= room - vis_w < tw and measure(room - vis_w) <= h - 2 * m.pad:
+        tw, fits = room - vis_w, True
     return vis_w + tw + 2 * m.pad, QRect(0, 0, vis_w, h), fits
 
 
@@ -285,7 +292,7 @@ def build_layout(
     spans: list[tuple[int, int]] = []
 
     if m.portrait:
-        card_w = max(th.px(560), min(viewport_w - 2 * m.margin, round(viewport_w * 0.76)))
+        card_w = viewport_w - 2 * m.margin  # one slot per screen: nothing cut by the edge
         text_w = card_w - 2 * m.pad
         # One band height for every card: as tall as the longest text allows.
         need = max((m.card_text_height(e, lang, text_w) for e in events for lang in LANGS), default=0.0)
@@ -297,7 +304,11 @@ def build_layout(
         def era_measure(w: int, era: EraInfo = era) -> float:
             return max(m.era_height(era, lang, m.era_text_width(w)) for lang in LANGS)
 
-        ew, _ = _fit(era_measure, era_h - th.px(10), m.era_min, m.era_max, step)
+        if m.portrait:  # full width, as tall as its text: no blank half screen
+            ew = card_w
+            era_h = min(full_h, round(era_measure(ew)) + 2 * m.pad + th.px(48))
+        else:
+            ew, _ = _fit(era_measure, era_h - th.px(10), m.era_min, m.era_max, step)
         era_slot = Slot("era", k, x, m.card_top, ew, era_h)
         era_slots.append(era_slot)
         slots.append(era_slot)
@@ -311,7 +322,8 @@ def build_layout(
                 fits = all(m.card_text_height(e, lang, text_w) <= h - band - 2 * m.pad for lang in LANGS)
                 visual = QRect(0, 0, w, band)
             else:
-                w, visual, fits = _landscape_card(m, e, h, step)
+                room = viewport_w - x - m.margin - th.px(PEEK) - m.gap - 2 * m.pad if i == 0 else None
+                w, visual, fits = _landscape_card(m, e, h, step, room)
             s = Slot("event", i, x, m.card_top, w, h, visual, clamped=not fits)
             event_slots[i] = s
             slots.append(s)

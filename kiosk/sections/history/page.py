@@ -25,6 +25,7 @@ from kiosk.sections.history.timeline import TimelineView
 from kiosk.sections.history.track import TimelineTrack
 from kiosk.sections.registry import register_page
 from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.scroll_cue import ScrollCue
 
 
 def event_when(event: Event, lang: str) -> str:
@@ -52,6 +53,8 @@ def timeline_data(section: HistorySection, context: PageContext) -> tuple[list[E
 
 @register_page("history")
 class HistoryPage(SectionPage):
+    #: The timeline scrolls sideways: the section swipe lives above it (title, chips).
+    swipe_hint_key = "history.swipe_hint"
     default_icon = "mdi6.timeline-clock-outline"
 
     item_tapped = Signal(str)
@@ -83,6 +86,7 @@ class HistoryPage(SectionPage):
             parent=self,
         )
         column.addWidget(self.chips)
+        self.chips_cue = ScrollCue(theme, self.chips, lang, horizontal=True, compact=True)
         column.addSpacing(theme.space("sm"))
 
         self.timeline = TimelineView(

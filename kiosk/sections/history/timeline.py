@@ -1,11 +1,10 @@
 """TimelineView: a horizontal, kinetic, custom-painted timeline of era panels and event cards.
 
-A model/view: only the cards in view are painted (from a small byte-bounded pixmap cache),
-so 300 events cost no more per frame than 8. Dragging flicks with momentum (QScroller);
-a tap on a card emits :attr:`event_tapped`; jumps (era chips, the position track) animate
-with a :class:`QVariantAnimation` that a finger landing stops at once. Pictures are
-decoded off the UI thread by the page's :class:`~kiosk.widgets.image.ImageLoader`;
-until one is ready — and for any event without one — the card shows a generated motif.
+Only the cards in view are painted (from a byte-bounded pixmap cache), so 300 events cost
+no more per frame than 8. Dragging flicks with momentum (QScroller); a tap on a card emits
+:attr:`event_tapped`; jumps (era chips, the track) animate and a finger landing stops them.
+Pictures decode off the UI thread (:class:`~kiosk.widgets.image.ImageLoader`); until one
+is ready, and for any event without one, the card shows a generated motif.
 """
 
 from __future__ import annotations
@@ -232,6 +231,8 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         bar.setRange(0, max(0, self.layout_.width - vp.width()))
         bar.setPageStep(max(1, vp.width()))
         bar.setSingleStep(self.theme.px(60))
+        if self.metrics.portrait:  # one slot per screen: flicks come to rest on a whole card
+            self.scroller.setSnapPositionsX([float(max(0, s.x - self.metrics.margin)) for s in self.layout_.slots])
         if anchor is not None:
             kind, index, frac = anchor
             slots = self.layout_.eras if kind == "era" else self.layout_.events
@@ -388,8 +389,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         if self._jump_era is not None and not force:
             era = self._jump_era
         else:
-            # the era under the reader's eye (a little left of centre); at the very end, the
-            # last era on screen
+            # the era under the reader's eye (left of centre); at the very end, the last one
             share = 0.9 if self.value >= self.maximum > 0 else 0.45
             era = self.layout_.era_at(self.value + self.viewport().width() * share)
         self._set_current_era(era, force=force)

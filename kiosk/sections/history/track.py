@@ -74,9 +74,9 @@ class TimelineTrack(TouchButton):
     def window_rect(self) -> QRectF:
         """The handle (the part of the timeline in view), in widget coordinates."""
         th = self.theme
-        h = th.px(16) if not self.is_down else th.px(22)
+        h = self.height() - (th.px(4) if not self.is_down else 0)  # as tall as its hit area
         x0, x1 = self.x_at(self._window[0]), self.x_at(self._window[1])
-        w = max(x1 - x0, th.px(28))
+        w = max(x1 - x0, float(th.min_target))
         x0 = min(max(x0, self._span()[0] - th.px(6)), self._span()[1] - w + th.px(6))
         return QRectF(x0, self.height() / 2 - h / 2, w, h)
 

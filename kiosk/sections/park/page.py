@@ -23,11 +23,12 @@ from kiosk.sections.layout import AccentRule
 from kiosk.sections.park.controls import TabBar
 from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.sections.park.framework import FrameworkPanel
-from kiosk.sections.park.panels import HotspotDetail, PanelBody, PlanLegend, ScrollFade
+from kiosk.sections.park.panels import HotspotDetail, PanelBody, PlanLegend
 from kiosk.sections.park.plan_view import PlanView
 from kiosk.sections.registry import register_page
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.scroll_cue import ScrollCue
 
 FIGURES, FRAMEWORK = "figures", "framework"
 KINDS = ("zone", "building", "site")
@@ -127,7 +128,7 @@ class ParkPage(SectionPage):
     def _scroll_area(self, name: str) -> KineticScrollArea:
         area = KineticScrollArea(self.theme, mouse_drag=self.context.mouse_drag, parent=self)
         area.setObjectName(name)
-        area.fade = ScrollFade(self.theme, area, "background")  # type: ignore[attr-defined]
+        area.fade = ScrollCue(self.theme, area, self.lang)  # type: ignore[attr-defined]
         area.hide()
         return area
 

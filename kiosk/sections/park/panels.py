@@ -2,7 +2,7 @@
 
 * :class:`PlanLegend` — what zones, buildings and sites look like, and a how-to note;
 * :class:`HotspotDetail` — kind, name, description, linked partners as chips, figures;
-* :class:`ScrollFade` — a fade over a scroll area's bottom edge while more lies below;
+* the shared :class:`~kiosk.widgets.scroll_cue.ScrollCue` marks a scroll area with more below;
 * :class:`PanelBody` — a scroll area's content sized by height-for-width;
 * :class:`FlowLayout` — wraps chips onto as many rows as they need.
 """
@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QEvent,
-    QObject,
     QPoint,
     QPointF,
     QRect,
@@ -23,7 +21,7 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, Partner
@@ -34,6 +32,7 @@ from kiosk.widgets.chip import Chip
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.progress import progress_animation
+from kiosk.widgets.scroll_cue import ScrollCue
 
 # -- legend -----------------------------------------------------------------------------
 
@@ -119,47 +118,6 @@ class PanelBody(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, 0)
-
-
-# -- scroll fade ------------------------------------------------------------------------
-
-
-class ScrollFade(QWidget):
-    """A gradient over the bottom of a scroll area while more content lies below, so a
-    visitor sees the panel goes on (the scroll bar alone is a thin indicator)."""
-
-    def __init__(self, theme: Theme, area: KineticScrollArea, colour: str) -> None:
-        super().__init__(area)
-        self.theme = theme
-        self.area = area
-        self.colour = colour
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        bar = area.verticalScrollBar()
-        bar.valueChanged.connect(self._on_bar_changed)
-        bar.rangeChanged.connect(self._on_bar_changed)
-        area.installEventFilter(self)
-        self.hide()
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._on_bar_changed()
-        return False
-
-    def _on_bar_changed(self, *_: object) -> None:
-        vp = self.area.viewport().geometry()
-        h = min(self.theme.px(96), vp.height() // 3)
-        self.setGeometry(vp.left(), vp.bottom() + 1 - h, vp.width(), h)
-        bar = self.area.verticalScrollBar()
-        self.setVisible(bar.value() < bar.maximum() - 1)
-        self.raise_()
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        p = QPainter(self)
-        g = QLinearGradient(0, 0, 0, self.height())
-        g.setColorAt(0, self.theme.color(self.colour, 0.0))
-        g.setColorAt(1, self.theme.color(self.colour, 0.95))
-        p.fillRect(self.rect(), g)
-        p.end()
 
 
 # -- hotspot detail ---------------------------------------------------------------------
@@ -267,7 +225,7 @@ class HotspotDetail(FollowsLanguage, QFrame):
         self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self)
         self.scroll.setObjectName("hotspot-detail-scroll")
         outer.addWidget(self.scroll, 1)
-        self.fade = ScrollFade(theme, self.scroll, "surface_raised")
+        self.fade = ScrollCue(theme, self.scroll, lang, colour="surface_raised")
         self.body: QWidget | None = None
         self.chips: list[Chip] = []
         self.figure_tiles: list[FigureTile] = []

@@ -25,6 +25,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from kiosk.content.model import Hotspot
+from kiosk.sections.park.label_place import Request, marker_rect, place
 from kiosk.theme import Theme
 from kiosk.widgets.text import layout_lines
 
@@ -122,7 +123,7 @@ def inner_point(shape: HotspotShape, shapes: list[HotspotShape]) -> QPointF:
     return b.center()
 
 
-_KIND_ORDER = {"site": 0, "building": 1, "zone": 2}
+_KIND_ORDER = {"site": 0, "zone": 1, "building": 2}
 
 
 class HotspotLayer:
@@ -138,6 +139,8 @@ class HotspotLayer:
         self._label_bytes = 0
         self._colours: dict[tuple[str, str], tuple[QColor, QColor, float, Qt.PenStyle]] = {}
         self.drawn_labels: dict[str, QRectF] = {}
+        self.obstacles: list[QRectF] = []
+        """Controls, notes and site markers the labels kept clear of (last paint; tests)."""
         """The label rectangles of the last paint (screen coordinates; tests read them)."""
 
     def colours(self, kind: str, state: str) -> tuple[QColor, QColor, float, Qt.PenStyle]:
@@ -285,52 +288,26 @@ class HotspotLayer:
 
     def _labels(self, p: QPainter, visible: list[tuple[HotspotShape, QRectF]], viewport: QRectF, lang: str,
                 selected: str | None, blocked: list[QRectF]) -> None:
+        """Every visible hotspot's label, placed clear of the others (see :mod:`label_place`)."""
         t = self.theme
-        placed: list[QRectF] = list(blocked)
-        self.drawn_labels = {}
-        inset = t.px(12)
-        margin = t.px(6)
         dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
         order = sorted(visible, key=lambda v: (v[0].id != selected, _KIND_ORDER.get(v[0].kind, 3), v[0].area))
+        images: dict[str, QImage] = {}
+        requests: list[Request] = []
         for shape, screen in order:
-            is_selected = shape.id == selected
             font = self.zone_font if shape.kind == "zone" else self.name_font
-            if shape.kind == "zone":
-                max_w = max(screen.width() - 2 * inset, t.px(340))
-            elif shape.kind == "site":
-                max_w = t.px(420)
-            else:
-                max_w = max(screen.width() * 1.3, t.px(160))
-            max_w = min(max(max_w - t.px(28), self._longest_word(shape, lang, font)), t.px(420))
-            image = self._label(shape, lang, max_w, is_selected, dpr)
-            if image is None:
-                continue
-            box_w, box_h = image.width() / dpr, image.height() / dpr
-            if shape.kind == "zone":  # a tab straddling the zone's top edge
-                x, y = screen.left() + inset, screen.top() - box_h / 2
-            elif shape.kind == "site":
-                x, y = screen.center().x() - box_w / 2, screen.center().y() + t.px(24)
-            else:
-                x, y = screen.center().x() - box_w / 2, screen.center().y() - box_h / 2
-            box = QRectF(x, y, box_w, box_h)
-            if not is_selected:
-                if not viewport.contains(box):
-                    continue
-                # Skip a label that would swamp a small hotspot or collide with another
-                # (a zone's label is a tab on its edge and may overhang; a building's not much).
-                if shape.kind == "zone" and box_w > screen.width() * 2.2:
-                    continue
-                if shape.kind == "building" and (box_w > screen.width() * 1.5 or box_h > screen.height() * 0.9):
-                    continue
-                grown = box.adjusted(-margin, -margin, margin, margin)
-                if any(grown.intersects(other) for other in placed):
-                    continue
-            else:
-                box.moveLeft(min(max(box.left(), viewport.left() + inset), viewport.right() - inset - box.width()))
-                box.moveTop(min(max(box.top(), viewport.top() + inset), viewport.bottom() - inset - box.height()))
-            placed.append(box)
-            self.drawn_labels[shape.id] = box
-            p.drawImage(QPointF(round(box.left()), round(box.top())), image)
+            room = screen.width() - t.px(28) if shape.kind == "building" else t.px(420)
+            max_w = min(max(room, self._longest_word(shape, lang, font), t.px(200)), t.px(420))
+            image = self._label(shape, lang, max_w, shape.id == selected, dpr)
+            if image is not None:
+                images[shape.id] = image
+                requests.append(Request(shape.id, shape.kind, screen, (image.width() / dpr, image.height() / dpr)))
+        hard = list(blocked) + [marker_rect(s.center(), t.px(18)) for shape, s in visible if shape.kind == "site"]
+        self.obstacles = hard
+        boxes = place(requests, viewport, hard, inset=t.px(12), gap=t.px(8), margin=t.px(6))
+        self.drawn_labels = boxes
+        for key, box in boxes.items():
+            p.drawImage(QPointF(round(box.left()), round(box.top())), images[key])
 
 
 def _frame(p: QPainter, r: QRectF, width: float, colour: QColor) -> None:

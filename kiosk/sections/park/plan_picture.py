@@ -16,16 +16,10 @@ MAX_BASE_SIDE = 4096
 
 
 def svg_is_safe(path: Path | None) -> bool:
-    """Whether ``path`` is an SVG Qt may parse (exists, small, no entities, no ``<use>`` loop)."""
-    if path is None or not path.is_file():
-        return False
-    from kiosk.content.media import svg_problems
+    """Whether ``path`` is an SVG Qt may parse: the same rules as ``kiosk validate``."""
+    from kiosk.content.media import loadable
 
-    try:
-        problems = svg_problems(path, path.stat().st_size)
-    except OSError:
-        return False
-    return not any(level == "error" for level, _ in problems)
+    return path is not None and loadable(path, "svg")
 
 
 class PlanPicture:

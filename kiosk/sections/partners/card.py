@@ -1,7 +1,7 @@
 """Painting the partner grid: card and header sizes, and the delegate that paints them.
 
 A card is a rounded surface with the partner's logo (on a light plate) or monogram badge,
-its name as large as fits whole, its category and one line of tags. A header is a
+its name as large as fits whole and its tags (see :mod:`~kiosk.sections.partners.card_text`). A header is a
 category's name, count and description. The delegate never paints selection, focus or
 hover; the only state it shows is the pressed card.
 """
@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kiosk.content.model import Category, Partner
-from kiosk.sections.partners.model import KIND_ROLE, TAG_SEPARATOR, GridRow, RowKind, partner_title
+from kiosk.sections.partners.card_text import all_shown, middle_elided, tag_lines
+from kiosk.sections.partners.model import KIND_ROLE, GridRow, RowKind, partner_title
 from kiosk.theme import Theme
 from kiosk.widgets.text import layout_lines
 
@@ -81,39 +82,34 @@ class PartnerCardDelegate(QStyledItemDelegate):
         self.f_name = th.font("h3")
         self.f_name_small = th.font("lead")
         self.f_name_small.setWeight(self.f_name.weight())
-        self.f_cat = th.font("label")
-        self.f_cat_small = th.font("caption")
-        self.f_cat_small.setWeight(self.f_cat.weight())
         self.f_tags = th.font("caption")
         self.pad = th.px(26)
         self.badge = th.px(88)
         self.gap = th.px(22)
         self.header_top = th.px(28)
         self.header_bottom = th.px(12)
-        self._lines: dict[tuple[Any, ...], list[tuple[str, float]]] = {}
-        self._header_plans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        self._plans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._lines: dict[tuple, list[tuple[str, float]]] = {}
+        self._header_plans: dict[tuple, tuple] = {}
+        self._plans: dict[tuple, tuple] = {}
 
     @staticmethod
-    def _h(font: QFont) -> float:
+    def _h(font) -> float:
         return QFontMetricsF(font).height()
 
     # -- sizes --------------------------------------------------------------------------
     def text_height(self) -> float:
-        """Room for the text block: a two-line name and the category, a one-line name with
-        the category and the tags, or three smaller name lines and a smaller category."""
+        """Room for the text block: a two-line name or three smaller name lines, then one
+        line of tags (two when the name leaves room)."""
         th = self.theme
-        name = self._h(self.f_name)
-        small = self._h(self.f_name_small)
-        cat = th.space("xs") + self._h(self.f_cat)
-        cat_small = th.space("xs") + self._h(self.f_cat_small)
-        tags = th.space("xxs") + self._h(self.f_tags)
-        return max(name * (1 + self.NAME_LINE) + cat, name + cat + tags, small * (1 + 2 * self.NAME_LINE) + cat_small)
+        tags = th.space("xs") + self._h(self.f_tags)
+        two = self._h(self.f_name) * (1 + self.NAME_LINE)
+        three = self._h(self.f_name_small) * (1 + 2 * self.NAME_LINE)
+        return max(two, three) + tags
 
     def card_height(self) -> int:
         return round(2 * self.pad + max(self.badge, self.text_height()))
 
-    def header_plan(self, row: GridRow, lang: str, width: float) -> tuple[Any, ...]:
+    def header_plan(self, row: GridRow, lang: str, width: float):
         """``(title lines, count text, count position (x, line), description lines, height)``:
         the title wraps (never cut); the count follows its last line, or gets its own."""
         category = row.category
@@ -151,7 +147,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         return QSize(m.span, self.theme.px(40))
 
     def _layout(
-        self, text: str, font: QFont, width: float, max_lines: int, line_height: float = 1.0
+        self, text: str, font, width: float, max_lines: int, line_height: float = 1.0
     ) -> list[tuple[str, float]]:
         key = (text, font.pixelSize(), font.weight(), round(width), max_lines, line_height)
         lines = self._lines.get(key)
@@ -162,72 +158,50 @@ class PartnerCardDelegate(QStyledItemDelegate):
             self._lines[key] = lines
         return lines
 
-    def _tags_line(
-        self, partner: Partner, category: Category | None, lang: str, width: float
-    ) -> list[tuple[str, float]]:
-        """One line of whole tags (two if they fit, else one; the category's own name is
-        not repeated as a tag)."""
+    def _tags(self, partner: Partner, category: Category | None, lang: str) -> list[str]:
+        """The partner's tags, without the category's own name (the heading says it)."""
         cat = category.name.get(lang) if category is not None else None
-        tags = [t.get(lang) for t in partner.tags if t.get(lang) and t.get(lang) != cat]
-        fm = QFontMetricsF(self.f_tags)
-        for n in (2, 1):
-            text = TAG_SEPARATOR.join(tags[:n])
-            if text and fm.horizontalAdvance(text) <= width:
-                return [(text, 0.0)]
-        return self._layout(tags[0], self.f_tags, width, 1) if tags else []
+        return [t.get(lang) for t in partner.tags if t.get(lang) and t.get(lang) != cat]
 
-    def card_plan(self, partner: Partner, category: Category | None, lang: str, width: float) -> tuple[Any, ...]:
-        """``([(lines, font, colour token, gap before), …], height)`` for a card's text
-        block: the name as large as fits whole (two lines at h3, else up to three smaller
-        lines; else the short name), the category (at label size, wrapping to two lines, else a size smaller),
-        then the tags when there is room. Nothing is cut unless no arrangement holds it."""
-        key = (partner.id, lang, round(width))
-        plan = self._plans.get(key)
-        if plan is not None:
-            return plan
-        th = self.theme
-        avail = self.text_height() + 0.5
+    def _names(self, partner: Partner, lang: str, width: float) -> list[tuple]:
+        """(font, lines) candidates, largest first: the full name whole, the short name
+        whole, and last the full name on three lines, its middle elided."""
         name = partner_title(partner, lang)
-        cat = category.name.get(lang) if category is not None else ""
-        tags = self._tags_line(partner, category, lang, width)
-
-        def height(font: QFont, n_name: int, cat_block: Any, with_tags: bool) -> float:
-            h = self._h(font) * (self.NAME_LINE * (n_name - 1) + 1)
-            if cat_block:
-                h += th.space("xs") + self._h(cat_block[0]) * len(cat_block[1])
-            if with_tags:
-                h += th.space("xxs") + self._h(self.f_tags)
-            return h
-
-        names = []  # the full name whole, else the short name whole, else the name cut
         short = partner.short_name.get(lang) if partner.short_name else ""
+        names = []
         for text in dict.fromkeys(t for t in (name, short) if t):
             for font, most in ((self.f_name, 2), (self.f_name_small, 3)):
                 lines = self._layout(text, font, width, 0, self.NAME_LINE)
                 if len(lines) <= most:
                     names.append((font, lines))
-        names.append((self.f_name_small, self._layout(name, self.f_name_small, width, 3, self.NAME_LINE)))
-        cats: list[tuple[Any, ...]] = [()]
-        cut_cat: tuple[Any, ...] = ()
-        if cat:
-            cats = []
-            for font, most in ((self.f_cat, 2), (self.f_cat_small, 2)):
-                lines = self._layout(cat, font, width, 0)
-                if len(lines) <= most:
-                    cats.append((font, lines))
-            cut_cat = (self.f_cat_small, self._layout(cat, self.f_cat_small, width, 1))
-        # the first arrangement that holds, largest name first, nothing cut; then the
-        # category cut to one line; then (a very long name) the name's third line ends in "…"
-        combos = [(f, ls, c) for f, ls in names[:-1] for c in cats] + [(f, ls, cut_cat) for f, ls in names]
-        chosen = next((x for x in combos if height(x[0], len(x[1]), x[2], False) <= avail), combos[-1])
-        font, lines, cat_block = chosen
+        names.append((self.f_name_small, middle_elided(name, self.f_name_small, width, 3, self.NAME_LINE)))
+        return names
+
+    def card_plan(self, partner: Partner, category: Category | None, lang: str, width: float):
+        """``([(lines, font, colour token, gap before), …], height)`` for a card's text
+        block: the largest whole name that leaves room for the tags (two lines of them if
+        they need it and fit, else one line ending in "+N")."""
+        key = (partner.id, lang, round(width))
+        plan = self._plans.get(key)
+        if plan is not None:
+            return plan
+        avail = self.text_height() + 0.5
+        gap = self.theme.space("xs")
+        tags = self._tags(partner, category, lang)
+        tag_h = self._h(self.f_tags)
+        options = []
+        for font, lines in self._names(partner, lang, width):
+            name_h = self._h(font) * (self.NAME_LINE * (len(lines) - 1) + 1)
+            for n in (2, 1):
+                t = tag_lines(tags, self.f_tags, width, n) if tags else []
+                h = name_h + ((gap + tag_h * len(t)) if t else 0)
+                options.append((font, lines, t, h))
+        fitting = [o for o in options if o[3] <= avail] or options[-1:]
+        font, lines, t, used = next((o for o in fitting if all_shown(o[2])), fitting[0])
         blocks = [(lines, font, "text", 0)]
-        if cat_block:
-            blocks.append((cat_block[1], cat_block[0], "accent_text", th.space("xs")))
-        with_tags = bool(tags) and height(font, len(lines), cat_block, True) <= avail
-        if with_tags:
-            blocks.append((tags, self.f_tags, "text_muted", th.space("xxs")))
-        plan = (blocks, height(font, len(lines), cat_block, with_tags))
+        if t:
+            blocks.append((t, self.f_tags, "text_muted", gap))
+        plan = (blocks, used)
         if len(self._plans) > 6000:
             self._plans.clear()
         self._plans[key] = plan
@@ -247,7 +221,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         p.restore()
 
     def _draw_lines(
-        self, p: QPainter, lines: Any, font: QFont, color: QColor, x: float, y: float, line_height: float = 1.0
+        self, p: QPainter, lines, font, color: QColor, x: float, y: float, line_height: float = 1.0
     ) -> float:
         fm = QFontMetricsF(font)
         p.setFont(font)
@@ -303,7 +277,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
             y += self._draw_lines(p, lines, font, QColor(getattr(pal, colour)), tx, y, lh)
 
 
-def draw_logo(p: QPainter, box: QRectF, logo: QImage | QPixmap, theme: Theme) -> None:
+def draw_logo(p: QPainter, box: QRectF, logo, theme: Theme) -> None:
     """A logo fitted (not cropped) on a light rounded plate, as printed logos expect."""
     radius = box.width() * 0.24
     p.save()

@@ -36,6 +36,8 @@ class PartnerBadge(FollowsLanguage, QWidget):
         self.media = media or (lambda _rel: None)
         self.partner: Partner | None = None
         self._key = None
+        self.monogram_of: Callable[[str, str], tuple[str, int]] | None = None
+        """The grid's (letters, colourway) for a partner, so the card's badge matches."""
         self.setFixedSize(side, side)
         if images is not None:
             images.ready.connect(self._on_images_ready)
@@ -53,6 +55,8 @@ class PartnerBadge(FollowsLanguage, QWidget):
         p = self.partner
         if p is None:
             return ""
+        if self.monogram_of is not None:
+            return self.monogram_of(p.id, self._lang)[0]
         return initials(p.name.get(self._lang), p.short_name.get(self._lang) if p.short_name else None, self._lang)
 
     def logo(self) -> QImage | None:
@@ -80,11 +84,11 @@ class PartnerBadge(FollowsLanguage, QWidget):
         if logo is not None:
             draw_logo(p, QRectF(self.rect()), logo, self.theme)
         else:
-            p.drawPixmap(
-                0,
-                0,
-                monogram_pixmap(self.theme, self.partner.id, self.monogram, self.width(), self.devicePixelRatioF()),
+            style = self.monogram_of(self.partner.id, self._lang)[1] if self.monogram_of is not None else None
+            pixmap = monogram_pixmap(
+                self.theme, self.partner.id, self.monogram, self.width(), self.devicePixelRatioF(), style
             )
+            p.drawPixmap(0, 0, pixmap)
         p.end()
 
 

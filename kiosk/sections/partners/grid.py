@@ -38,7 +38,7 @@ from kiosk.sections.partners.model import ID_ROLE, KIND_ROLE, PartnerListModel, 
 from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
-from kiosk.widgets.monogram import initials, monogram_pixmap
+from kiosk.widgets.monogram import monogram_pixmap
 from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
 
 
@@ -192,8 +192,8 @@ class PartnerGridView(QListView):
         side = round(box.width())
         logo = self._logo(partner, side, dpr)
         if logo is None:
-            text = initials(partner.name.get(lang), partner.short_name.get(lang) if partner.short_name else None, lang)
-            p.drawPixmap(box.topLeft(), monogram_pixmap(self.theme, partner.id, text, side, dpr))
+            text, style = self.grid_model().monogram(partner.id, lang)
+            p.drawPixmap(box.topLeft(), monogram_pixmap(self.theme, partner.id, text, side, dpr, style))
             return
         draw_logo(p, box, logo, self.theme)
 

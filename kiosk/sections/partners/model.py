@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from kiosk.content.model import Category, Partner, PartnersSection
+from kiosk.widgets.monogram import BADGE_STYLE_COUNT
+from kiosk.widgets.monogram_set import distinct_monograms
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -71,6 +73,7 @@ class PartnerListModel(QAbstractListModel):
             self.groups.append((None, orphans))
         self._rows: list[GridRow] = []
         self._row_of: dict[str, int] = {}
+        self._monograms: dict[str, dict[str, tuple[str, int]]] = {}
         self._rebuild()
 
     # -- queries ------------------------------------------------------------------------
@@ -96,6 +99,15 @@ class PartnerListModel(QAbstractListModel):
 
     def row_of_partner(self, partner_id: str) -> int | None:
         return self._row_of.get(partner_id)
+
+    def monogram(self, partner_id: str, lang: str) -> tuple[str, int]:
+        """(letters, colourway) of a partner's badge, distinct across the section."""
+        table = self._monograms.get(lang)
+        if table is None:
+            entries = [(p.id, p.name.get(lang), p.short_name.get(lang) if p.short_name else None)
+                       for p in self._partners.values()]
+            table = self._monograms[lang] = distinct_monograms(entries, lang, BADGE_STYLE_COUNT)
+        return table.get(partner_id, ("?", 0))
 
     def visible_partner_ids(self) -> list[str]:
         return [r.partner.id for r in self._rows if r.partner is not None]

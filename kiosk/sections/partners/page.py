@@ -26,6 +26,7 @@ from kiosk.sections.partners.model import PartnerListModel
 from kiosk.sections.registry import register_page
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel, resolve
+from kiosk.widgets.scroll_cue import ScrollCue
 
 ALL = ""
 RAIL_WIDTH = 540
@@ -65,8 +66,12 @@ class PartnersPage(SectionPage):
         self.rail_scroll: KineticScrollArea | None = None
         (self._build_landscape if rail else self._build_portrait)()
 
+        self.grid_cue = ScrollCue(theme, self.grid, self.lang, fades=False)
+        if self.rail_scroll is not None:
+            self.rail_cue = ScrollCue(theme, self.rail_scroll, self.lang)
         self.detail = PartnerDetail(theme, self.lang, images=context.images, media=context.media,
                                     mouse_drag=context.mouse_drag, parent=self)
+        self.detail.badge.monogram_of = self.model.monogram
         self.chips.selected.connect(self._on_chips_selected)
         self.grid.card_tapped.connect(self._on_grid_card_tapped)
 

@@ -1,325 +1,234 @@
-"""The Kaos platform page: a hero band of key figures that count up, the content's charts
-(pyqtgraph, styled to the theme, growing in as they come into view), what the platform
-offers, and cases whose partner chips open the partners page.
+"""The Kaos platform page: the title, then one tab per part — figures, charts, capabilities,
+cases — so every part is one obvious tap away instead of below the fold.
+
+Each tab is its own kinetic scroll area with the shared :class:`ScrollCue` (fade and a
+"More below" pill) for the rare case its content is taller than the screen. Figures count up
+when their tab shows; charts (pyqtgraph, styled to the theme) grow in as they come into view
+and replay when tapped; case partner chips open the partners page.
 
 pyqtgraph (≈ 300 ms, 60 MB) is imported only when this page is first built: the chart
-module is imported by :class:`~kiosk.sections.platform.chart_card.ChartCard`'s constructor, never
-by ``import kiosk.sections``.
+module is imported by :class:`~kiosk.sections.platform.chart_card.ChartCard`'s constructor.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content.model import Capability, Case, PartnersSection, PlatformSection, Text
-from kiosk.i18n import format_date, tr
-from kiosk.sections.layout import ScrollingPage
-from kiosk.sections.platform.chart_card import ChartCard, TapCard
-from kiosk.sections.platform.hero_paint import paint_band
+from kiosk.content.model import PartnersSection, PlatformSection, SectionBase
+from kiosk.i18n import LANGS, tr
+from kiosk.sections.base import PageContext, SectionPage
+from kiosk.sections.layout import AccentRule
+from kiosk.sections.platform.cards import BentoGrid, CapabilityCard, CaseCard, HeroBand
+from kiosk.sections.platform.chart_card import ChartCard
 from kiosk.sections.registry import register_page
-from kiosk.theme import Theme
-from kiosk.widgets import icons
-from kiosk.widgets.card import Card
-from kiosk.widgets.chip import Chip
 from kiosk.widgets.figure import FigureCard
-from kiosk.widgets.labels import Source, TextLabel
-from kiosk.widgets.paintcache import StateCache
+from kiosk.widgets.grid import ResponsiveGrid
+from kiosk.widgets.kinetic import KineticScrollArea
+from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.scroll_cue import ScrollCue
+from kiosk.widgets.tabs import TabBar
 
 #: A chart grows in once this much of it is on screen.
 REVEAL_FRACTION = 0.35
+FIGURES, CHARTS, CAPABILITIES, CASES = "figures", "charts", "capabilities", "cases"
+TAB_LABELS: dict[str, Callable[[str], str]] = {
+    FIGURES: lambda l: tr("platform.tab_figures", l),
+    CHARTS: lambda l: tr("platform.charts", l),
+    CAPABILITIES: lambda l: tr("platform.capabilities", l),
+    CASES: lambda l: tr("platform.cases", l),
+}
 
 
-class HeroBand(QWidget):
-    """The key figures on one glowing band: 4 across in landscape, 2 × 2 in portrait,
-    hairline dividers between them."""
+class TabPanel(KineticScrollArea):
+    """One tab's content: a column in a kinetic scroll area with the shared scroll cue."""
 
-    def __init__(self, theme: Theme, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.setObjectName("platform-hero")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        outer = QVBoxLayout(self)
-        pad_x = theme.space("lg")
-        outer.setContentsMargins(pad_x, theme.space("lg"), pad_x, theme.space("lg"))
-        outer.setSpacing(theme.space("sm"))
-        self.kicker = TextLabel(
-            theme, lambda l: tr("platform.figures", l), lang, role="label", tone="accent", parent=self
-        )
-        outer.addWidget(self.kicker)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(theme.space("lg"))
-        self.grid.setVerticalSpacing(theme.space("md"))
-        outer.addLayout(self.grid)
-        self.cards: list[FigureCard] = []
-        self._band = StateCache(limit=2)
+    def __init__(self, page: PlatformPage, key: str) -> None:
+        super().__init__(page.theme, mouse_drag=page.context.mouse_drag, parent=page)
+        self.setObjectName(f"platform-{key}")
+        inner = QWidget()
+        inner.setObjectName("scroll-content")
+        self.column = QVBoxLayout(inner)
+        self.column.setContentsMargins(page.margin, page.theme.space("md"), page.margin, page.theme.space("md"))
+        self.column.setSpacing(page.theme.space("lg"))
+        self.setWidget(inner)
+        self.inner = inner
+        self.cue = ScrollCue(page.theme, self, page.lang)
 
-    def columns(self) -> int:
-        n = len(self.cards) or 1
-        return min(n, 4) if self.theme.landscape else min(n, 2)
-
-    def add(self, card: FigureCard) -> None:
-        card.setParent(self)
-        card.setProperty("card", "flat")
-        # Equal columns whatever the count-up shows mid-way (2.56亿 is wider than 3.4亿):
-        # the band never jitters while the numbers run.
-        card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        card.body.setContentsMargins(0, self.theme.space("xs"), 0, self.theme.space("xs"))
-        self.cards.append(card)
-        for c in self.cards:
-            self.grid.removeWidget(c)
-        cols = self.columns()
-        for i, c in enumerate(self.cards):
-            self.grid.addWidget(c, i // cols, i % cols)
-        for c in range(cols):
-            self.grid.setColumnStretch(c, 1)
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        figures = [c.geometry() for c in self.cards]
-        state = (id(self.theme), self.columns(), tuple(g.getRect() for g in figures))
-        self._band.paint(self, state, lambda p: paint_band(
-            p, self.theme, self.rect(), figures, self.columns(), self.grid.horizontalSpacing()))
-
-
-class BentoGrid(QWidget):
-    """Cards in ``columns`` columns; a short last row shares the full width (5 cards in 3
-    columns: 3 + 2 wide ones), so no row ends in a hole."""
-
-    def __init__(self, theme: Theme, columns: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.cols = max(1, columns)
-        self.items: list[QWidget] = []
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(theme.space("md"))
-        self.grid.setVerticalSpacing(theme.space("md"))
-
-    def add(self, widget: QWidget) -> QWidget:
-        widget.setParent(self)
-        self.items.append(widget)
-        self._flow()
-        return widget
-
-    def _flow(self) -> None:
-        for w in self.items:
-            self.grid.removeWidget(w)
-        n, cols = len(self.items), min(self.cols, len(self.items))
-        last = n % cols or cols
-        sub = math.lcm(cols, last)  # sub-columns: regular cards span sub/cols, the last row sub/last
-        full = n - last
-        for i, w in enumerate(self.items):
-            if i < full:
-                span = sub // cols
-                self.grid.addWidget(w, i // cols, (i % cols) * span, 1, span)
-            else:
-                span = sub // last
-                self.grid.addWidget(w, full // cols, (i - full) * span, 1, span)
-        for c in range(sub):
-            self.grid.setColumnStretch(c, 1)
-
-
-class IconDisc(QWidget):
-    """A capability's icon (qtawesome) on a primary-tinted disc; a monogram if it has none."""
-
-    def __init__(self, theme: Theme, icon_name: str | None, monogram: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.monogram = monogram[:1]
-        side = theme.px(104)
-        self.setFixedSize(side, side)
-        self.pixmap: QPixmap | None = (
-            icons.icon_pixmap(icon_name, theme.palette.text, round(side * 0.5)) if icon_name else None
-        )
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        pal = self.theme.palette
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect())
-        g = QLinearGradient(r.topLeft(), r.bottomRight())
-        g.setColorAt(0.0, QColor(pal.primary_soft))
-        g.setColorAt(1.0, QColor(pal.primary_faint))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(g)
-        p.drawEllipse(r)
-        if self.pixmap is not None:
-            pm = self.pixmap
-            dpr = pm.devicePixelRatio() or 1.0
-            w, h = pm.width() / dpr, pm.height() / dpr
-            p.drawPixmap(QRectF(r.center().x() - w / 2, r.center().y() - h / 2, w, h), pm, QRectF(pm.rect()))
-        else:
-            p.setPen(QColor(pal.text))
-            p.setFont(self.theme.font("h3"))
-            p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self.monogram)
-        p.end()
-
-
-class CapabilityCard(Card):
-    """What the platform offers: icon disc, title, one line or two of text."""
-
-    def __init__(self, theme: Theme, capability: Capability, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(theme, lang, padding="lg" if theme.landscape else "md", parent=parent)
-        self.capability = capability
-        self.setObjectName(f"capability-{capability.id}")
-        self.body.setSpacing(theme.space("xs"))
-        self.disc = IconDisc(theme, capability.icon, capability.title.get(lang), self)
-        self.body.addWidget(self.disc)
-        self.body.addSpacing(theme.space("sm"))
-        self.title = self.add_text(capability.title, role="h3")
-        self.text = self.add_text(capability.text, role="body", tone="muted")
-        self.body.addStretch(1)
-
-
-class CaseCard(TapCard):
-    """A case: date kicker, title, text, and a chip per linked partner."""
-
-    partner_tapped = Signal(str)
-
-    def __init__(self, theme: Theme, case: Case, lang: str, partner_names: dict[str, Text],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(theme, featured=True, parent=parent)
-        self.case = case
-        self.setObjectName(f"case-{case.id}")
-        self.setAccessibleName(case.title.get(lang))
-        if case.date is not None:
-            date = case.date
-            self.body.addWidget(
-                TextLabel(theme, lambda l: format_date(date, l), lang, role="label", tone="accent", parent=self)
-            )
-        self.title = TextLabel(theme, case.title, lang, role="h3", parent=self)
-        self.text = TextLabel(theme, case.text, lang, role="body", parent=self)
-        self.body.addWidget(self.title)
-        self.body.addWidget(self.text)
-        self.body.addStretch(1)
-        self.chips: dict[str, Chip] = {}
-        self._names = partner_names
-        linked = [pid for pid in case.partners if pid in partner_names]
-        if linked:
-            row = QHBoxLayout()
-            row.setSpacing(theme.space("sm"))
-            self.partners_label = TextLabel(
-                theme, lambda l: tr("platform.partners", l), lang, role="caption", tone="muted", wrap=False, parent=self
-            )
-            row.addWidget(self.partners_label, 0, Qt.AlignmentFlag.AlignVCenter)
-            for pid in linked:
-                chip = Chip(theme, partner_names[pid].get(lang), accent=True, parent=self)
-                chip.setObjectName(f"case-partner-{pid}")
-                chip.clicked.connect(lambda pid=pid: self.partner_tapped.emit(pid))
-                row.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)
-                self.chips[pid] = chip
-            row.addStretch(1)
-            self.body.addSpacing(theme.space("xs"))
-            self.body.addLayout(row)
-
-    def set_language(self, lang: str) -> None:
-        self.setAccessibleName(self.case.title.get(lang))
-        for pid, chip in self.chips.items():
-            chip.set_text(self._names[pid].get(lang))
+    def finish(self) -> None:
+        self.column.addStretch(1)
 
 
 @register_page("platform")
-class PlatformPage(ScrollingPage):
+class PlatformPage(SectionPage):
     default_icon = "mdi6.chart-line"
 
-    #: ``"chart:<id>"`` / ``"case:<id>"`` when a visitor taps one (analytics).
+    #: ``"chart:<id>"`` / ``"case:<id>"`` / ``"tab:<key>"`` when a visitor taps one (analytics).
     item_tapped = Signal(str)
 
-    def build(self) -> None:
-        section = self.section
+    def __init__(self, section: SectionBase, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(section, context, parent)
         assert isinstance(section, PlatformSection)
         th = self.theme
+        self.margin = th.px(96) if th.landscape else th.px(64)
         self.figure_cards: list[FigureCard] = []
         self.chart_cards: list[ChartCard] = []
         self.capability_cards: list[CapabilityCard] = []
         self.case_cards: list[CaseCard] = []
         self._waiting: list[ChartCard] = []  # charts that grow in when scrolled into view
-        if section.summary:
-            self.summary = self.add_text(section.summary, role="lead", tone=None)
-            self.summary.setMaximumWidth(th.px(1480))
-        if section.figures:
-            self.column.addSpacing(th.space("xs"))
-            self.hero = HeroBand(th, self.lang, self.content_widget)
-            for figure in section.figures:
-                card = FigureCard(th, figure, self.lang)
-                self.hero.add(card)
-                self.figure_cards.append(card)
-            self.add_widget(self.hero)
+        self.panels: dict[str, TabPanel] = {}
+        self._header()
+        self.stack = QStackedWidget(self)
+        self._build_panels(section)
+        self.tabs = TabBar(th, [(k, TAB_LABELS[k]) for k in self.panels], self.lang, self)
+        self.tabs.setObjectName("platform-tabs")
+        self.tabs.setVisible(len(self.panels) > 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        head = QVBoxLayout()
+        head.setContentsMargins(self.margin, th.px(40), self.margin, 0)
+        head.setSpacing(th.space("sm"))
+        head.addWidget(self.title_label)
+        head.addWidget(AccentRule(self))
+        if th.landscape:  # subtitle and tabs share a row: the panels get the height
+            row = QHBoxLayout()
+            row.setSpacing(th.space("xl"))
+            row.addWidget(self.subtitle_label, 1, Qt.AlignmentFlag.AlignBottom)
+            self.tabs.setFixedWidth(self._tab_width() * max(1, len(self.panels)))
+            row.addWidget(self.tabs, 0, Qt.AlignmentFlag.AlignBottom)
+            head.addLayout(row)
+        else:
+            head.addWidget(self.subtitle_label)
+            head.addSpacing(th.space("sm"))
+            head.addWidget(self.tabs)
+        outer.addLayout(head)
+        outer.addWidget(self.stack, 1)
+        self.tabs.selected.connect(self._on_tabs_selected)
+
+    # -- building -------------------------------------------------------------------------
+    def _header(self) -> None:
+        th, s = self.theme, self.section
+        self.title_label = TextLabel(th, s.title, self.lang, role="h1", parent=self)
+        self.title_label.setObjectName("page-title")
+        self.subtitle_label = TextLabel(th, s.subtitle, self.lang, role="lead", tone="muted", parent=self)
+
+    def _tab_width(self) -> int:
+        """One tab's width: its longest label in either language, with room around it."""
+        fm = QFontMetrics(self.tabs.font())
+        widest = max(fm.horizontalAdvance(TAB_LABELS[k](lang)) for k in self.panels for lang in LANGS)
+        return max(self.theme.min_target, widest + self.theme.px(56))
+
+    def _panel(self, key: str) -> TabPanel:
+        panel = TabPanel(self, key)
+        self.panels[key] = panel
+        self.stack.addWidget(panel)
+        return panel
+
+    def _build_panels(self, section: PlatformSection) -> None:
+        th = self.theme
+        if section.summary or section.figures:
+            panel = self._panel(FIGURES)
+            if section.summary:
+                self.summary = TextLabel(th, section.summary, self.lang, role="lead", parent=panel.inner)
+                self.summary.setMaximumWidth(th.px(1480))
+                panel.column.addWidget(self.summary)
+            if section.figures:
+                self.hero = HeroBand(th, self.lang, panel.inner)
+                for figure in section.figures:
+                    card = FigureCard(th, figure, self.lang)
+                    self.hero.add(card)
+                    self.figure_cards.append(card)
+                panel.column.addWidget(self.hero)
+            panel.finish()
         if section.charts:
-            self._add_heading(lambda l: tr("platform.charts", l), hint=lambda l: tr("platform.charts_hint", l))
-            grid = self.add_grid(min_width=th.px(640), max_columns=2 if th.landscape else 1)
-            for chart in section.charts:
-                card = ChartCard(th, chart, self.lang)
-                card.clicked.connect(lambda cid=chart.id: self.item_tapped.emit(f"chart:{cid}"))
-                grid.add(card)
-                self.chart_cards.append(card)
+            self._build_charts(section)
         if section.capabilities:
-            self._add_heading(lambda l: tr("platform.capabilities", l))
-            grid = BentoGrid(th, 3 if th.landscape else 2, self.content_widget)
-            self.add_widget(grid)
+            panel = self._panel(CAPABILITIES)
+            grid = BentoGrid(th, 3 if th.landscape else 2, panel.inner)
+            panel.column.addWidget(grid)
             for cap in section.capabilities:
-                card = CapabilityCard(th, cap, self.lang)
-                grid.add(card)
-                self.capability_cards.append(card)
+                self.capability_cards.append(grid.add(CapabilityCard(th, cap, self.lang)))  # type: ignore[arg-type]
+            panel.finish()
         if section.cases:
-            self._add_heading(lambda l: tr("platform.cases", l))
-            grid = self.add_grid(min_width=th.px(720), max_columns=2)
-            names = self._partner_names()
-            for case in section.cases:
-                card = CaseCard(th, case, self.lang, names)
-                card.clicked.connect(lambda cid=case.id: self.item_tapped.emit(f"case:{cid}"))
-                card.partner_tapped.connect(self._on_case_partner_tapped)
-                grid.add(card)
-                self.case_cards.append(card)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
-        self.content_widget.installEventFilter(self)
+            self._build_cases(section)
 
-    # -- helpers ------------------------------------------------------------------------
-    def _add_heading(self, source: Source, *, hint: Source = None) -> TextLabel:
-        """A block heading (h2) with an optional quiet hint at the right of the same line."""
-        self.column.addSpacing(self.theme.space("md"))
-        row = QHBoxLayout()
-        row.setSpacing(self.theme.space("md"))
-        label = TextLabel(self.theme, source, self.lang, role="h2", parent=self.content_widget)
-        row.addWidget(label, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
-        if hint is not None:
-            tip = TextLabel(
-                self.theme,
-                hint,
-                self.lang,
-                role="caption",
-                tone="muted",
-                wrap=False,
-                align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                parent=self.content_widget,
-            )
-            row.addWidget(tip, 0, Qt.AlignmentFlag.AlignBottom)
-        self.column.addLayout(row)
-        return label
+    def _build_charts(self, section: PlatformSection) -> None:
+        th = self.theme
+        panel = self._panel(CHARTS)
+        hint = TextLabel(th, lambda l: tr("platform.charts_hint", l), self.lang, role="caption", tone="muted",
+                         parent=panel.inner)
+        hint.setObjectName("platform-charts-hint")
+        panel.column.addWidget(hint)
+        grid = ResponsiveGrid(th, min_width=th.px(640), max_columns=2 if th.landscape else 1, parent=panel.inner)
+        panel.column.addWidget(grid)
+        for chart in section.charts:
+            card = ChartCard(th, chart, self.lang)
+            card.clicked.connect(lambda cid=chart.id: self.item_tapped.emit(f"chart:{cid}"))
+            grid.add(card)
+            self.chart_cards.append(card)
+        panel.finish()
+        panel.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        panel.inner.installEventFilter(self)
+        self._charts_panel = panel
 
-    def _partner_names(self) -> dict[Any, Any]:
-        return {pid: p.name for pid, p in self.context.content.partners().items()}
+    def _build_cases(self, section: PlatformSection) -> None:
+        th = self.theme
+        panel = self._panel(CASES)
+        grid = ResponsiveGrid(th, min_width=th.px(720), max_columns=2, parent=panel.inner)
+        panel.column.addWidget(grid)
+        names = {pid: p.name for pid, p in self.context.content.partners().items()}
+        for case in section.cases:
+            card = CaseCard(th, case, self.lang, names)
+            card.clicked.connect(lambda cid=case.id: self.item_tapped.emit(f"case:{cid}"))
+            card.partner_tapped.connect(self._on_case_partner_tapped)
+            grid.add(card)
+            self.case_cards.append(card)
+        panel.finish()
 
-    def _partners_section_for(self, partner_id: str) -> str | None:
-        for s in self.context.content.sections:
-            if isinstance(s, PartnersSection) and any(p.id == partner_id for p in s.partners):
-                return s.id
-        return None
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def current_tab(self) -> str:
+        return self.tabs.current
+
+    @property
+    def current_panel(self) -> TabPanel:
+        """The current tab's scroll area."""
+        panel = self.stack.currentWidget()
+        assert isinstance(panel, TabPanel)
+        return panel
 
     @property
     def charts(self) -> list[Any]:
         """The chart views (pyqtgraph), in content order."""
         return [card.view for card in self.chart_cards]
 
+    def show_tab(self, key: str) -> None:
+        """Show tab ``key`` (figures, charts, capabilities, cases) from its top."""
+        panel = self.panels.get(key)
+        if panel is None:
+            return
+        self.tabs.set_current(key)
+        self.stack.setCurrentWidget(panel)
+        if self.isVisible():
+            self._animate(key)
+
+    def _animate(self, key: str) -> None:
+        if key == FIGURES:
+            for card in self.figure_cards:
+                card.count_up()
+        elif key == CHARTS:
+            self._reveal()
+
     def _on_screen(self, widget: QWidget) -> bool:
-        viewport = self.scroll.viewport()
-        if not self.isVisible() or not widget.isVisible():
+        panel = self.panels.get(CHARTS)
+        if panel is None or not self.isVisible() or not widget.isVisible():
             return False
+        viewport = panel.viewport()
         top_left = widget.mapTo(viewport, QPoint(0, 0))
         visible = QRect(top_left, widget.size()).intersected(viewport.rect())
         return visible.height() >= min(widget.height(), viewport.height()) * REVEAL_FRACTION
@@ -332,12 +241,11 @@ class PlatformPage(ScrollingPage):
 
     # -- SectionPage hooks --------------------------------------------------------------
     def on_shown(self) -> None:
-        for card in self.figure_cards:
-            card.count_up()
+        """Charts wait, empty, until they are on screen; the current tab animates now."""
         self._waiting = list(self.chart_cards)
         for card in self._waiting:
             card.view.hold()
-        self._reveal()
+        self._animate(self.tabs.current)
 
     def on_hidden(self) -> None:
         self._settle()
@@ -345,6 +253,8 @@ class PlatformPage(ScrollingPage):
     def reset(self) -> None:
         super().reset()
         self._settle()
+        if self.panels:
+            self.show_tab(next(iter(self.panels)))
 
     def finish_animations(self) -> None:
         super().finish_animations()
@@ -353,31 +263,46 @@ class PlatformPage(ScrollingPage):
     def _settle(self) -> None:
         """Every figure and chart at its full value, nothing running or waiting."""
         self._waiting = []
-        for card in self.figure_cards:
-            card.count.finish()
-        for card in self.chart_cards:
-            card.view.finish()
+        for figure in self.figure_cards:
+            figure.count.finish()
+        for chart in self.chart_cards:
+            chart.view.finish()
 
     def open_item(self, item_id: str) -> bool:
-        cards = self.chart_cards + self.capability_cards + self.case_cards
-        for card in cards:
-            key = getattr(card, "chart", None) or getattr(card, "capability", None) or getattr(card, "case", None)
-            if key is not None and key.id == item_id:
-                self.scroll.ensureWidgetVisible(card, 0, self.theme.space("lg"))
-                return True
+        groups = ((CHARTS, self.chart_cards, "chart"), (CAPABILITIES, self.capability_cards, "capability"),
+                  (CASES, self.case_cards, "case"))
+        for key, cards, attr in groups:
+            for card in cards:
+                if getattr(card, attr).id == item_id:
+                    self.show_tab(key)
+                    panel = self.panels[key]
+                    layout = panel.inner.layout()
+                    if layout is not None:
+                        layout.activate()  # a tab shown just now: its cards placed
+                    panel.ensureWidgetVisible(card, 0, self.theme.space("lg"))
+                    return True
+        if item_id in self.panels:
+            self.show_tab(item_id)
+            return True
         return False
 
     # -- slots --------------------------------------------------------------------------
+    def _on_tabs_selected(self, key: str) -> None:
+        self.show_tab(key)
+        self.item_tapped.emit(f"tab:{key}")
+
     def _on_scroll_value_changed(self, _value: int) -> None:
         if self._waiting:
             self._reveal()
 
     def _on_case_partner_tapped(self, partner_id: str) -> None:
-        section_id = self._partners_section_for(partner_id)
-        if section_id:
-            self.navigate_requested.emit(section_id, partner_id)
+        for s in self.context.content.sections:
+            if isinstance(s, PartnersSection) and any(p.id == partner_id for p in s.partners):
+                self.navigate_requested.emit(s.id, partner_id)
+                return
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
-        if obj is self.content_widget and e.type() == QEvent.Type.Resize and self._waiting:
+        charts = self.panels.get(CHARTS)
+        if charts is not None and obj is charts.inner and e.type() == QEvent.Type.Resize and self._waiting:
             self._reveal()
         return super().eventFilter(obj, e)

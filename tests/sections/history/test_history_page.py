@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 import touch
@@ -490,21 +489,17 @@ def test_4k_doubles_every_size(qtbot, shipped):
         assert b.height == pytest.approx(2 * a.height, abs=4)
 
 
-def test_tenfold_content_builds_and_scrolls_quickly(qtbot, scaled_10x):
-    started = time.perf_counter()
+def test_tenfold_content_builds_and_scrolls(qtbot, scaled_10x):
+    """300 events build as a painted view and scroll to the end; timings live in benchmarks/."""
     page = build(qtbot, scaled_10x[0])
     tl = page.timeline
     layout = tl.ensure_layout()
-    built = time.perf_counter() - started
     assert len(page.events) >= 300 and len(layout.events) == len(page.events)
     # a painted view: no widget per event
     assert len(page.findChildren(QWidget)) < 80
-    assert built < 2.0, f"built in {built:.2f} s"
     # paint at the far end, then jump by era and drag
-    started = time.perf_counter()
     tl.scroll_to(tl.maximum, animated=False)
     viewport_image(page)
-    assert time.perf_counter() - started < 0.5
     assert tl.visible_events()[-1] == len(page.events) - 1
     assert page.chips.current == len(page.chips.chips) - 1
     touch.tap(page.chips.chips[1])

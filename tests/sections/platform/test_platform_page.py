@@ -4,7 +4,6 @@ that show the content's values, capabilities and cases — driven by synthetic t
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 import touch
@@ -166,20 +165,25 @@ def test_opening_the_page_shows_the_contents_chart_values(make_kiosk, qtbot):
     win = make_kiosk(content)
     page = open_platform(win, qtbot)
     assert [v.chart.id for v in page.charts] == [c.id for c in section.charts]
-    # Charts below the fold wait, empty, until the visitor scrolls to them.
+    # Charts wait, empty, until the visitor opens their tab and scrolls to them.
     assert all(v.progress == 0.0 for v in page.charts)
-    viewport = page.scroll.viewport()
+    assert page.current_tab == "figures" and not page.charts[0].isVisible()
+    touch.tap(page.tabs, page.tabs.tab_rect("charts").center().toPoint())
+    assert page.current_tab == "charts" and page.current_panel is page.panels["charts"]
+    qtbot.waitUntil(lambda: page.charts[0].progress == 1.0, timeout=3000)  # on screen: grows in
+    last = page.charts[-1]
+    assert last.progress == 0.0  # below the fold: waits
+    viewport = page.current_panel.viewport()
     x = viewport.width() // 2
-    first = page.charts[0]
     scroller = QScroller.scroller(viewport)
-    for _ in range(4):  # flick up until the first chart is on screen (a busy machine flicks shorter)
+    for _ in range(4):  # flick up until the last chart is on screen (a busy machine flicks shorter)
         touch.swipe(viewport, (x, viewport.height() - 100), (x, 150), steps=12, wait_ms=10)
         qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
-        if first.progress > 0.0 or first.animation.state() == QAbstractAnimation.State.Running:
+        if last.progress > 0.0 or last.animation.state() == QAbstractAnimation.State.Running:
             break
-    assert page.scroll.verticalScrollBar().value() > 0
-    assert first.progress > 0.0 or first.animation.state() == QAbstractAnimation.State.Running
-    qtbot.waitUntil(lambda: first.progress == 1.0, timeout=3000)  # grows in by itself
+    assert page.current_panel.verticalScrollBar().value() > 0
+    assert last.progress > 0.0 or last.animation.state() == QAbstractAnimation.State.Running
+    qtbot.waitUntil(lambda: last.progress == 1.0, timeout=3000)  # grows in by itself
     settle(win)
     for view, chart in zip(page.charts, section.charts):
         assert view.isVisible()
@@ -210,7 +214,7 @@ def test_charts_are_styled_to_the_theme_not_pyqtgraphs_defaults(make_kiosk):
     theme = page.theme
     reach = page.charts[0]
     page.open_item(reach.chart.id)
-    QApplication.processEvents()
+    settle(win)
     card = page.chart_cards[0]
     img = card.grab().toImage()  # the card and the chart on it, as the visitor sees them
     # Transparent: the card's surface shows through where nothing is drawn.
@@ -319,7 +323,9 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     win = make_kiosk(content)
     page = open_platform(win)
     settle(win)
-    page.scroll.verticalScrollBar().setValue(700)
+    page.show_tab("charts")
+    settle(win)
+    page.current_panel.verticalScrollBar().setValue(700)
     framework = next(v for v in page.charts if v.chart.log_scale)
     zh = [unwrap(c, "zh") for c in framework.category_texts()]
     assert zh == [c.zh for c in framework.chart.categories]
@@ -335,7 +341,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     assert area.value_texts() == [["35,000", "180,000"]]
     texts = {l.text() for l in page.findChildren(TextLabel) if l.isVisible()}
     assert "Unit: m²" in texts and "Industries COSMOPlat (Haier Kaos) reaches" in texts
-    assert page.scroll.verticalScrollBar().value() == 700  # the visitor stays where they were
+    assert page.current_panel.verticalScrollBar().value() == 700  # the visitor stays where they were
     assert all(v.progress == 1.0 for v in page.charts)
 
 
@@ -380,15 +386,15 @@ def test_idle_reset_restores_the_page(make_kiosk):
     settle(win)
     card = page.chart_cards[1]
     page.open_item(card.chart.id)
-    QApplication.processEvents()
+    settle(win)
     touch.tap(card, card.view.geometry().center())  # replaying when the visitor walks away
     win.view.language.set("en")
-    assert page.scroll.verticalScrollBar().value() > 0 and running(page)
+    assert page.current_panel.verticalScrollBar().value() > 0 and running(page)
     win.idle.trigger()
     for _ in range(win.countdown.remaining):
         win.countdown.tick()
     assert win.view.current == "attract" and win.view.lang == "zh"
-    assert page.scroll.verticalScrollBar().value() == 0
+    assert page.current_tab == "figures" and page.current_panel.verticalScrollBar().value() == 0
     assert not running(page)
     assert all(v.progress == 1.0 for v in page.charts)
     assert [unwrap(c, "zh") for c in page.charts[0].category_texts()] == ["赋能行业物联生态", "覆盖细分行业"]
@@ -405,6 +411,8 @@ def test_three_charts_from_minimal_content_with_log_and_line(make_kiosk):
     data = three_charts_content()
     win = make_kiosk(data)
     page = open_platform(win)
+    settle(win)
+    page.show_tab("charts")
     settle(win)
     views = {v.chart.id: v for v in page.charts}
     assert set(views) == {"reach", "scale", "growth"}
@@ -448,18 +456,24 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
     page = open_platform(win)
     settle(win)
     theme = page.theme
-    grid = page.chart_cards[0].parentWidget()
-    assert grid.columns == (2 if theme.landscape else 1)
     hero_rows = {c.geometry().top() for c in page.figure_cards}
     assert len(hero_rows) == (1 if theme.landscape else 2)
-    content_w = page.content_widget.width()
+    cards = {"charts": page.chart_cards, "capabilities": page.capability_cards, "cases": page.case_cards}
     for lang in ("zh", "en"):
         page.set_language(lang)
-        qtbot.waitUntil(lambda: not clipped_labels(page), timeout=3000)  # long texts wrap, never clip
-        for card in page.chart_cards + page.capability_cards + page.case_cards:
-            geo = card.geometry()
-            top_left = card.mapTo(page.content_widget, QPoint(0, 0))
-            assert top_left.x() >= 0 and top_left.x() + geo.width() <= content_w
+        for key in page.panels:
+            page.show_tab(key)
+            settle(win)
+            qtbot.waitUntil(lambda: not clipped_labels(page), timeout=3000)  # long texts wrap, never clip
+            content_w = page.current_panel.widget().width()
+            for card in cards.get(key, []):
+                geo = card.geometry()
+                top_left = card.mapTo(page.current_panel.widget(), QPoint(0, 0))
+                assert top_left.x() >= 0 and top_left.x() + geo.width() <= content_w
+        page.show_tab("charts")
+        settle(win)
+        grid = page.chart_cards[0].parentWidget()
+        assert grid.columns == (2 if theme.landscape else 1)
         for card in page.figure_cards:  # the final numbers fit their column, unclipped
             for label in (card.prefix, card.value, card.unit, card.label):
                 assert label.width() >= min(label.sizeHint().width(), label.minimumSizeHint().width()), label.text()
@@ -478,19 +492,14 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
                 assert min(r.width(), r.height()) >= theme.min_target - 1
 
 
-def test_ten_times_content_builds_quickly(make_kiosk):
+def test_ten_times_content_builds_and_paints(make_kiosk):
+    """10x content builds every chart and paints; how long it takes is measured in benchmarks/."""
     data = scale_content().scaled(10)
     win = make_kiosk(data)
-    win.view.page("history")  # warm pyqtgraph's import out of the timing
-    import kiosk.widgets.charts  # noqa: F401
-    started = time.perf_counter()
-    page = win.view.page("platform")
-    built = time.perf_counter() - started
     page = open_platform(win)
     settle(win)
     painted = page.grab()
     assert not painted.isNull()
-    assert built < 1.5, f"platform page took {built:.2f} s to build"
     assert len(page.charts) == len(platform_section(Content.model_validate(data)).charts)
 
 

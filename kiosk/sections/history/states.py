@@ -1,0 +1,16 @@
+"""The history page's previewable states (see :mod:`kiosk.states`)."""
+
+from __future__ import annotations
+
+from kiosk.states import section_state
+
+
+@section_state("history", "event", "the first event's detail panel")
+def _event(page) -> None:  # page: HistoryPage
+    page.open_event(0, animate=False)
+
+
+@section_state("history", "last-era", "the last era chosen with its chip")
+def _last_era(page) -> None:
+    if page.eras:
+        page.jump_to_era(len(page.eras) - 1, animated=False)

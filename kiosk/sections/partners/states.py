@@ -1,0 +1,27 @@
+"""The partners page's previewable states (see :mod:`kiosk.states`)."""
+
+from __future__ import annotations
+
+from kiosk.states import section_state, visitor_tap
+
+
+@section_state("partners", "detail", "a partner's card with the QR code of its website")
+def _detail(page) -> None:  # page: PartnersPage
+    ids = page.grid.visible_cards()
+    with_site = [pid for pid in ids if (p := page.model.partner(pid)) is not None and p.website]
+    pid = (with_site or ids or [""])[0]
+    if pid:
+        visitor_tap(page.grid.viewport(), page.grid.card_rect(pid).center())
+
+
+@section_state("partners", "category", "one category chosen with its chip")
+def _category(page) -> None:
+    categories = page.model.categories()
+    if categories:
+        page.show_category(categories[0][0].id)
+
+
+@section_state("partners", "end", "scrolled to the last row")
+def _end(page) -> None:
+    bar = page.grid.verticalScrollBar()
+    bar.setValue(bar.maximum())
