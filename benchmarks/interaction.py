@@ -1,5 +1,5 @@
-"""In-process measurements on a real kiosk window (offscreen, 1920×1080), run as its own
-process by benchmarks/run.py, printing JSON:
+"""In-process measurements on a real kiosk window (offscreen, 1920×1080 unless ``--size``),
+run as its own process by benchmarks/run.py or on its own, printing JSON:
 
 * tap latency: synthetic tap on every home tile and every visible control → the new state
   painted (``repaint()`` returns when the frame is drawn); the reference is a bare Qt
@@ -10,7 +10,8 @@ process by benchmarks/run.py, printing JSON:
 * memory: RSS after start, after visiting every page, after N random taps (with an idle
   reset every 500 taps).
 
-    python benchmarks/interaction.py [--content PATH] [--taps 200] [--soak 20000]
+    python benchmarks/interaction.py [--size 3840x2160] [--content PATH] [--taps 200]
+                                     [--soak 20000] [--profile OUT.prof]
 """
 
 from __future__ import annotations
@@ -35,11 +36,11 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(HERE))
 
-from PySide6.QtCore import QAbstractAnimation, QVariantAnimation  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget  # noqa: E402
-
 import soak  # noqa: E402
 import touch  # noqa: E402
+from PySide6.QtCore import QAbstractAnimation, QVariantAnimation  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget  # noqa: E402
+from sizes import parse_size  # noqa: E402
 
 FRAME_MS = 1000 / 60
 
@@ -55,10 +56,10 @@ def summary(samples_s: list[float]) -> dict[str, float]:
             "n": len(ms)}
 
 
-def reference_taps(n: int) -> list[float]:
-    """A bare Qt window: tapping a button changes a label."""
+def reference_taps(n: int, size: tuple[int, int]) -> list[float]:
+    """A bare Qt window of the same size: tapping a button changes a label."""
     window = QWidget()
-    window.resize(1920, 1080)
+    window.resize(*size)
     layout = QVBoxLayout(window)
     label = QLabel("0")
     button = QPushButton("tap")
@@ -78,14 +79,14 @@ def reference_taps(n: int) -> list[float]:
     return samples
 
 
-def build_window(content: Path):
+def build_window(content: Path, size: tuple[int, int]):
     from kiosk.app import create_app, register_fonts
     from kiosk.shell import KioskWindow, ShellOptions, load_status
 
     create_app(kiosk_mode=False)
-    window = KioskWindow(load_status(content), ShellOptions(kiosk_mode=False, size=(1920, 1080)),
+    window = KioskWindow(load_status(content), ShellOptions(kiosk_mode=False, size=size),
                          families=register_fonts())
-    window.resize(1920, 1080)
+    window.resize(*size)
     window.show()
     QApplication.processEvents()
     return window
@@ -172,15 +173,29 @@ def page_first_paint(window) -> dict[str, float]:
     return result
 
 
+def profiled(path: Path | None, fn, *args):
+    """``fn(*args)``, under cProfile (written to ``path``) when a path is given."""
+    if path is None:
+        return fn(*args)
+    import cProfile
+
+    prof = cProfile.Profile()
+    result = prof.runcall(fn, *args)
+    prof.dump_stats(str(path))
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--content", type=Path, default=ROOT / "content.yaml")
     parser.add_argument("--taps", type=int, default=200)
     parser.add_argument("--soak", type=int, default=0)
     parser.add_argument("--only-first-paint", action="store_true")
+    parser.add_argument("--size", type=parse_size, default=(1920, 1080), help="WxH, e.g. 3840x2160")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the taps here")
     args = parser.parse_args()
-    out: dict = {}
-    window = build_window(args.content)
+    out: dict = {"size": f"{args.size[0]}x{args.size[1]}"}
+    window = build_window(args.content, args.size)
     if window.view is None:  # the content was refused (e.g. 100× is over the 5 MB cap)
         window.shutdown()
         print(json.dumps({"refused": [f.message for f in window.status.findings[:3]],
@@ -193,8 +208,8 @@ def main() -> int:
         print(json.dumps(out))
         return 0
     out["rss_after_pages_mb"] = soak.rss_mb()
-    out["tap_reference"] = summary(reference_taps(args.taps))
-    out["tap_kiosk"] = summary(kiosk_taps(window, args.taps))
+    out["tap_reference"] = summary(reference_taps(args.taps, args.size))
+    out["tap_kiosk"] = summary(profiled(args.profile, kiosk_taps, window, args.taps))
     frames = transition_frames(window)
     out["frames_transition"] = summary(frames["transition"])
     out["frames_page_animations"] = summary(frames["page_animations"] or [0.0])

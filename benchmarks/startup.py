@@ -1,4 +1,4 @@
-"""Start-up: process start → first painted frame at 1920×1080 (offscreen), for the kiosk
+"""Start-up: process start → first painted frame at 1920×1080 or another size (offscreen), for the kiosk
 and for the floor — a bare PySide6 window of the same size with one label. Both print
 ``FIRST_FRAME <monotonic seconds> <rss bytes>``; the parent subtracts its own monotonic
 time taken just before starting the process."""
@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication(sys.argv)
 w = QLabel("Qingdao Industrial Internet Cluster")
-w.resize(1920, 1080)
+w.resize(int(sys.argv[1]), int(sys.argv[2]))
 def stamp():
     now = time.monotonic()
     with open("/proc/self/statm") as f:
@@ -50,13 +50,14 @@ def first_frame(cmd: list[str], env: dict[str, str] | None = None) -> tuple[floa
     raise RuntimeError(f"no first frame from {cmd}: {out.stderr[-2000:]}")
 
 
-def bare_cmd() -> list[str]:
-    return [sys.executable, "-c", BARE]
+def bare_cmd(size: tuple[int, int] = (1920, 1080)) -> list[str]:
+    return [sys.executable, "-c", BARE, str(size[0]), str(size[1])]
 
 
-def kiosk_cmd(content: Path | None = None, executable: list[str] | None = None) -> list[str]:
+def kiosk_cmd(content: Path | None = None, executable: list[str] | None = None,
+              size: tuple[int, int] = (1920, 1080)) -> list[str]:
     cmd = executable or [sys.executable, "-m", "kiosk"]
-    cmd = [*cmd, "run", "--windowed", "--size", "1920x1080"]
+    cmd = [*cmd, "run", "--windowed", "--size", f"{size[0]}x{size[1]}"]
     if content is not None:
         cmd += ["--content", str(content)]
     return cmd

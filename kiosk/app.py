@@ -15,11 +15,14 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from kiosk import paths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.shell import KioskWindow
     from kiosk.watchdog import Heartbeat
 
 log = logging.getLogger("kiosk")
@@ -102,17 +105,18 @@ def register_fonts(folder: Path = paths.FONTS_DIR) -> tuple[str, ...]:
     return families
 
 
-def create_app(argv: list[str] | None = None, *, kiosk_mode: bool = True):  # -> QApplication
+def create_app(argv: list[str] | None = None, *, kiosk_mode: bool = True) -> QApplication:
     """The QApplication, set up for touch: fonts registered, cursor hidden in kiosk mode."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from kiosk import pyside_guard
+    from kiosk import heap, pyside_guard
     from kiosk.shell.lockdown import block_external_urls
 
     pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort within seconds otherwise
-    app = QApplication.instance()
+    heap.return_large_buffers()  # freed 4K pixmaps go back to the system (kiosk/heap.py)
+    app = cast("QApplication | None", QApplication.instance())
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else [sys.argv[0]])
@@ -129,7 +133,7 @@ def create_app(argv: list[str] | None = None, *, kiosk_mode: bool = True):  # ->
 # -- building the window -------------------------------------------------------------------
 
 
-def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int, int]):  # -> KioskWindow
+def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int, int]) -> KioskWindow:
     """The window on the content file, with hot reload, the last-good copy and analytics."""
     from kiosk.analytics import Recorder
     from kiosk.shell import KioskWindow, ShellOptions
@@ -238,12 +242,12 @@ def run_command(args: argparse.Namespace) -> int:
         beat.stop()
     if guard is not None:
         guard.stop()
-    window.fleet.stop(exit_code=code)
+    window.fleet.stop(exit_code=code)  # type: ignore[attr-defined]  # set by build_window
     import shiboken6
 
     if shiboken6.isValid(window):
         window.shutdown()
-    window.recorder.close()
+    window.recorder.close()  # type: ignore[attr-defined]  # set by build_window
     stop.restore()
     log.info("kiosk stopped (exit code %d)", code)
     return code
@@ -252,7 +256,7 @@ def run_command(args: argparse.Namespace) -> int:
 BENCH_FIRST_FRAME_ENV = "KIOSK_BENCH_FIRST_FRAME"
 
 
-def _exit_after_first_frame(app, window) -> None:
+def _exit_after_first_frame(app: QApplication, window: KioskWindow) -> None:
     """Benchmarks: print ``FIRST_FRAME <monotonic> <rss bytes>`` once the window's first
     frame is painted (just after its first paint pass), then quit (benchmarks/startup.py)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -268,7 +272,7 @@ def _exit_after_first_frame(app, window) -> None:
         app.exit(0)  # not quit(): a kiosk-mode window vetoes close requests
 
     class Probe(QObject):
-        def eventFilter(self, obj, event) -> bool:
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) \
                     and obj.window() is window:
                 app.removeEventFilter(self)
@@ -276,4 +280,4 @@ def _exit_after_first_frame(app, window) -> None:
             return False
 
     window._bench_probe = Probe(window)  # type: ignore[attr-defined]
-    app.installEventFilter(window._bench_probe)
+    app.installEventFilter(window._bench_probe)  # type: ignore[attr-defined]

@@ -107,7 +107,9 @@ class SectionPage(FollowsLanguage, QWidget):
         if self._video is None:
             from kiosk.widgets.video import VideoOverlay
 
-            self._video = VideoOverlay(self.theme, video, self.context.media(video.file),
+            path = self.context.media(video.file)
+            assert path is not None  # the loader rejects an empty video file name
+            self._video = VideoOverlay(self.theme, video, path,
                                        self._lang, self)
             self._video.playing_changed.connect(self.idle_inhibited)
             self._video.closed.connect(lambda: self.idle_inhibited.emit(False))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol, cast
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
@@ -11,6 +13,12 @@ from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
+
+
+class _Refreshable(Protocol):
+    """The statistics widget (or its wrapper from kiosk.fleet): it re-reads on demand."""
+
+    def refresh(self) -> None: ...
 
 
 class AdminPanel(QFrame):
@@ -42,8 +50,8 @@ class AdminPanel(QFrame):
         facts.setColumnStretch(1, 1)
         col.addLayout(facts)
         self.stats = stats
-        self.scroll = KineticScrollArea(theme, mouse_drag=True, parent=self)
-        self.scroll.setObjectName("admin-findings")
+        self.scroller = KineticScrollArea(theme, mouse_drag=True, parent=self)
+        self.scroller.setObjectName("admin-findings")
         holder = QWidget()
         holder.setObjectName("scroll-content")
         inside = QVBoxLayout(holder)  # visitor statistics (if any), then the findings
@@ -54,9 +62,9 @@ class AdminPanel(QFrame):
         self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(theme.space("xs"))
         inside.addLayout(self.findings_box, 1)
-        self.scroll.setWidget(holder)
-        self.scroll.setMinimumHeight(theme.px(200))
-        col.addWidget(self.scroll, 1)
+        self.scroller.setWidget(holder)
+        self.scroller.setMinimumHeight(theme.px(200))
+        col.addWidget(self.scroller, 1)
         buttons = QGridLayout()
         buttons.setSpacing(theme.space("md"))
         self.reload_button = PillButton(theme, both("admin.reload"), glyph="reload", variant="primary", parent=self)
@@ -90,7 +98,7 @@ class AdminPanel(QFrame):
         self.values["admin.status"].style().polish(self.values["admin.status"])
         while self.findings_box.count():
             item = self.findings_box.takeAt(0)
-            old = item.widget()
+            old = item.widget() if item is not None else None
             if old is not None:
                 old.hide()  # gone from this frame on, not only when the deletion runs
                 old.deleteLater()
@@ -99,6 +107,6 @@ class AdminPanel(QFrame):
             box = self.findings_box
             box.addWidget(TextLabel(self.theme, line, "zh", role="caption", parent=box.parentWidget()))
         self.findings_box.addStretch(1)
-        self.scroll.reset()
+        self.scroller.reset()
         if self.stats is not None:
-            self.stats.refresh()
+            cast(_Refreshable, self.stats).refresh()

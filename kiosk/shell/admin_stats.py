@@ -10,7 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -69,8 +69,8 @@ class AdminStats(QWidget):
         self.charts: list[QWidget] = []
 
     def refresh(self) -> None:
-        for chart in self.charts:
-            chart.parentWidget().deleteLater()
+        for old in self.charts:
+            cast(QWidget, old.parentWidget()).deleteLater()
         self.charts = []
         fault = analytics.storage_fault_kind(self.db)
         self.storage.set_source(both(_STORAGE.get(fault, "stats.storage_io")) if fault else "")

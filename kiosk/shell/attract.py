@@ -97,6 +97,10 @@ class AttractScreen(QWidget):
 
     def hideEvent(self, e: QHideEvent) -> None:
         self.frame_timer.stop()
+        # The layers are ≈ 80 MB at 4K: not kept while visitors use the pages (painted
+        # again, identically, when the screen next shows).
+        self._backdrop = None
+        self._shade = None
         super().hideEvent(e)
 
     def stop(self) -> None:
@@ -164,7 +168,7 @@ class AttractScreen(QWidget):
         deep = QColor(self.theme.palette.background_deep)
         if w >= h:
             g = QLinearGradient(0, 0, w, 0)
-            stops = ((0.0, 0.88), (0.45, 0.7), (0.75, 0.0))
+            stops: tuple[tuple[float, float], ...] = ((0.0, 0.88), (0.45, 0.7), (0.75, 0.0))
         else:
             g = QLinearGradient(0, 0, 0, h)
             stops = ((0.0, 0.6), (0.2, 0.75), (0.7, 0.75), (1.0, 0.3))
@@ -183,6 +187,7 @@ class AttractScreen(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self._paint_backdrop(p, t)
+        assert self._shade is not None  # _ensure_layers() made it
         p.drawPixmap(0, 0, self._shade)
         self._paint_brand(p, t)
         self._paint_highlights(p, t)

@@ -8,9 +8,11 @@ walked up may not read the language the last one chose.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
 from kiosk.theme import Theme
@@ -99,7 +101,7 @@ class CountdownOverlay(QWidget):
         self.remaining = self.seconds
         self._render()
         if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(cast(QWidget, self.parentWidget()).rect())
         self.show()
         self.raise_()
         self._place()
@@ -151,7 +153,7 @@ class CountdownOverlay(QWidget):
         super().resizeEvent(e)
 
     def _place(self) -> None:
-        self.panel.layout().activate()
+        cast(QLayout, self.panel.layout()).activate()
         hint = self.panel.sizeHint()
         w = min(self.width() - 2 * self.theme.px(64), max(hint.width(), self.theme.px(820)))
         h = self.panel.heightForWidth(w) if self.panel.hasHeightForWidth() else hint.height()

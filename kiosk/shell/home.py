@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
@@ -39,6 +39,7 @@ class HomeScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("home")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # the backdrop covers it all
         self.theme = theme
         self._lang = lang
         self._backdrop: QPixmap | None = None

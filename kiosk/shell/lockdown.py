@@ -77,4 +77,4 @@ def block_external_urls() -> None:
     if _sink is None:
         _sink = _UrlSink()
     for scheme in ("http", "https", "mailto", "file", "ftp", "tel"):
-        QDesktopServices.setUrlHandler(scheme, _sink, "swallow")
+        QDesktopServices.setUrlHandler(scheme, _sink, "swallow")  # type: ignore[arg-type]  # stub says bytes; 6.11 rejects bytes

@@ -5,9 +5,11 @@ its place and shows each language in its own script."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QWidget
 
 from kiosk.content.model import Content
 from kiosk.i18n import LANGS, LANGUAGE_NAMES, tr
@@ -119,7 +121,7 @@ class NavBar(QWidget):
         gap = self.theme.space("md")
         widgets = (self.home, self.back, self.lang_toggle, *extra)
         used = sum(w.sizeHint().width() + gap for w in widgets)
-        margins = self.layout().contentsMargins()
+        margins = cast(QLayout, self.layout()).contentsMargins()
         width = self.width() or self.theme.width
         return used + margins.left() + margins.right() + self.theme.space("lg") <= width
 

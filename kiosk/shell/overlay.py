@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
@@ -21,7 +23,7 @@ class Overlay(QWidget):
 
     def open(self) -> None:
         if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(cast(QWidget, self.parentWidget()).rect())
         self.show()
         self.raise_()
         self._place()

@@ -3,43 +3,22 @@ instantly and *then* animates.
 
 The new page is current (and takes taps) the moment :meth:`show_key` returns; the slide
 and the fading curtain run afterwards, so an animation never delays a tap's response.
+The slide moves a snapshot of the page (:mod:`kiosk.shell.transition`), not the live page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QVariantAnimation
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.shell.transition import SlideSnapshot
 from kiosk.theme import Theme
 from kiosk.widgets.progress import progress_animation
 
 DURATION_MS = 280
-
-
-class Curtain(QWidget):
-    """A background-coloured veil that fades out over a newly shown page."""
-
-    def __init__(self, theme: Theme, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._color = QColor(theme.palette.background)
-        self.alpha = 0.0
-        self.hide()
-
-    def set_alpha(self, alpha: float) -> None:
-        self.alpha = alpha
-        self.setVisible(alpha > 0.01)
-        self.update()
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        c = QColor(self._color)
-        c.setAlphaF(self.alpha)
-        p = QPainter(self)
-        p.fillRect(self.rect(), c)
-        p.end()
 
 
 class PageStack(QWidget):
@@ -51,7 +30,7 @@ class PageStack(QWidget):
         self._pages: dict[str, QWidget] = {}
         self._current: str | None = None
         self._offset = 0
-        self.curtain = Curtain(theme, self)
+        self.snapshot = SlideSnapshot(theme, self)
         self.anim = progress_animation(self, "page-transition", self._on_anim_value_changed, duration_ms=DURATION_MS)
 
     def current_widget(self) -> QWidget | None:
@@ -86,12 +65,13 @@ class PageStack(QWidget):
         new.setGeometry(self.rect())
         new.show()
         new.raise_()
-        self.curtain.setGeometry(self.rect())
-        self.curtain.raise_()
         _call(new, "on_shown")
         if direction == "none":
             self._on_anim_value_changed(1.0)
         else:
+            self.snapshot.setGeometry(self.rect())
+            self.snapshot.capture(new)
+            self.snapshot.raise_()
             self._on_anim_value_changed(0.0)
             self.anim.start()
         return new
@@ -111,15 +91,17 @@ class PageStack(QWidget):
 
     def _on_anim_value_changed(self, value: object) -> None:
         v = float(value)  # type: ignore[arg-type]
-        w = self.current_widget()
-        if w is not None:
-            w.move(QPoint(round(self._offset * (1 - v)), 0))
-        self.curtain.set_alpha(0.8 * (1 - v))
+        alpha = 0.8 * (1 - v)
+        if alpha <= 0.01:
+            self.snapshot.release()
+            return
+        self.snapshot.set_frame(round(self._offset * (1 - v)), alpha)
+        self.snapshot.show()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         for w in self._pages.values():
             w.resize(self.size())
-        self.curtain.setGeometry(self.rect())
+        self.snapshot.setGeometry(self.rect())
         super().resizeEvent(e)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
 from kiosk.widgets.labels import FollowsLanguage, Source, resolve
+from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.text import draw_text, text_height
 from kiosk.widgets.touch import TouchButton
 
@@ -36,6 +37,7 @@ class Tile(FollowsLanguage, TouchButton):
         self._lang = lang
         self.icon_name = icon_name
         self._icon: QPixmap | None = None
+        self._cache = StateCache(limit=1)  # the rest state (a 4K tile is ≈ 6 MB)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(max(theme.min_target, theme.px(200)))
         self.setAccessibleName(self.title)
@@ -73,8 +75,16 @@ class Tile(FollowsLanguage, TouchButton):
         return max(self.theme.px(64), min(self.theme.px(136), self.height() - 2 * self._pad()))
 
     def paintEvent(self, _e: QPaintEvent) -> None:
+        if self.is_down:  # pressed for a moment only: painted live, not kept
+            p = QPainter(self)
+            self._paint(p)
+            p.end()
+            return
+        state = (self._lang, id(self.theme), self._icon is not None and self._icon.cacheKey())
+        self._cache.paint(self, state, self._paint)
+
+    def _paint(self, p: QPainter) -> None:
         th, pal = self.theme, self.theme.palette
-        p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         inset = th.px(6) if self.is_down else 1
@@ -101,7 +111,6 @@ class Tile(FollowsLanguage, TouchButton):
         disc = self._paint_disc(p, r, pad)
         arrow = self._paint_arrow_and_number(p, r, pad)
         self._paint_texts(p, r, pad, disc, arrow)
-        p.end()
 
     def _paint_disc(self, p: QPainter, r: QRectF, pad: int) -> QRectF:
         """The icon disc (or the title's first letter); returns its rect."""

@@ -128,7 +128,7 @@ class ChartReadback:
                     label.setAnchor((0.0, 0.5))
                     label.setPos(v + gap * px_x, rows[i][1] + (k + 0.45) * thick)
                     continue
-                x = i
+                x: float = i
                 if self.bar_items:
                     group = 0.62 if len(self._data) > 1 else 0.5
                     width = group / len(self._data)

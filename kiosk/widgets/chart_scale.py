@@ -35,7 +35,7 @@ def series_colours(theme: Theme) -> list[QColor]:
 def nice_step(span: float, target: int = 4) -> float:
     """A 1/2/2.5/5 × 10ⁿ step that cuts ``span`` into about ``target`` intervals."""
     raw = max(span, 1e-12) / target
-    mag = 10 ** math.floor(math.log10(raw))
+    mag: float = 10 ** math.floor(math.log10(raw))
     for m in (1, 2, 2.5, 5, 10):
         if m * mag >= raw - 1e-12:
             return m * mag

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPaintEvent, QResizeEvent, QShowEvent
@@ -143,7 +144,7 @@ class ImageLoader(QObject):
         if image is None:
             self._failed.add(key)
         else:
-            self.cache.put(key, image)
+            self.cache.put(key, cast(QImage, image))  # our key: decode() made it
         self.ready.emit(key, image)
 
 

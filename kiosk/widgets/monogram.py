@@ -72,7 +72,7 @@ def _latin_initials(name: str, short_name: str | None) -> str:
     short = (short_name or "").strip()
     if _ACRONYM.match(short):
         return short
-    words = [w for w in _WORD.findall(_PARENS.sub(" ", name)) if not w.isdigit()]
+    words: list[str] = [w for w in _WORD.findall(_PARENS.sub(" ", name)) if not w.isdigit()]
     significant = [w for w in words if w.lower() not in STOP_WORDS] or words
     if not significant:
         return ""

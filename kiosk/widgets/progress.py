@@ -5,6 +5,7 @@ kiosk is one of these; the tests' stray-timer guard finds them by ``name``."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 def progress_animation(
     parent: QObject,
     name: str,
-    on_value: Callable[[object], None],
+    on_value: Callable[[Any], None],
     *,
     duration_ms: int | None = None,
     easing: QEasingCurve.Type = QEasingCurve.Type.OutCubic,

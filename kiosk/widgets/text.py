@@ -3,15 +3,34 @@ ellipsis, measure and draw. Text is never interpreted as markup."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+
+_LAYOUTS: OrderedDict[tuple[str, str, float, int, float], list[tuple[str, float]]] = OrderedDict()
+_LAYOUTS_MAX = 4096
 
 
 def layout_lines(
     text: str, font: QFont, width: float, max_lines: int = 0, line_height: float = 1.0
 ) -> list[tuple[str, float]]:
     """``text`` broken into lines that fit ``width``: ``[(line, y_offset), …]``.
-    With ``max_lines`` the last kept line ends in an ellipsis when text was cut."""
+    With ``max_lines`` the last kept line ends in an ellipsis when text was cut.
+    Laid out once per (text, font, width, limits): painting again reuses the lines."""
+    key = (text, font.key(), width, max_lines, line_height)
+    hit = _LAYOUTS.get(key)
+    if hit is not None:
+        _LAYOUTS.move_to_end(key)
+        return list(hit)
+    lines = _layout_lines(text, font, width, max_lines, line_height)
+    _LAYOUTS[key] = lines
+    if len(_LAYOUTS) > _LAYOUTS_MAX:
+        _LAYOUTS.popitem(last=False)
+    return list(lines)
+
+
+def _layout_lines(text: str, font: QFont, width: float, max_lines: int, line_height: float) -> list[tuple[str, float]]:
     fm = QFontMetricsF(font)
     step = fm.height() * line_height
     out: list[tuple[str, float]] = []

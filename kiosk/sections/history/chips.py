@@ -4,9 +4,11 @@ The row scrolls sideways (kinetic) when the eras do not fit."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QWidget
 
 from kiosk.sections.history.paint import star_path
 from kiosk.theme import Theme
@@ -139,7 +141,7 @@ class EraChipBar(KineticScrollArea):
     def set_language(self, lang: str) -> None:
         for chip in self.chips:
             chip.set_language(lang)
-        self.widget().layout().invalidate()
+        cast(QLayout, cast(QWidget, self.widget()).layout()).invalidate()
 
     def reset(self) -> None:
         super().reset()

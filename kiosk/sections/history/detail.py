@@ -6,6 +6,7 @@ scrolls (kinetic); nothing is cut off."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
@@ -187,7 +188,7 @@ class EventDetail(FollowsLanguage, QWidget):
         right.setContentsMargins(self.pad, self.pad, self.pad, self.pad)
         right.setSpacing(theme.space("md"))
         self._build_body(metrics, lang, mouse_drag)
-        right.addWidget(self.scroll, 1)
+        right.addWidget(self.scroller, 1)
 
         buttons = self._build_buttons(lang)
         right.addLayout(buttons)
@@ -203,8 +204,8 @@ class EventDetail(FollowsLanguage, QWidget):
     def _build_body(self, metrics: Metrics, lang: str, mouse_drag: bool) -> None:
         """The scrolling text column: badge and era, date, title, text."""
         theme = self.theme
-        self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.panel)
-        self.scroll.setObjectName("event-detail-scroll")
+        self.scroller = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.panel)
+        self.scroller.setObjectName("event-detail-scroll")
         body = QWidget()
         body.setObjectName("scroll-content")
         self.body = QVBoxLayout(body)
@@ -233,7 +234,7 @@ class EventDetail(FollowsLanguage, QWidget):
         self.body.addSpacing(theme.space("xs"))
         self.body.addWidget(self.text_label)
         self.body.addStretch(1)
-        self.scroll.setWidget(body)
+        self.scroller.setWidget(body)
 
     def _build_buttons(self, lang: str) -> QHBoxLayout:
         theme = self.theme
@@ -273,9 +274,9 @@ class EventDetail(FollowsLanguage, QWidget):
         self.visual.show_event(event.image, motif, index, event.featured)
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < count - 1)
-        self.scroll.reset()
+        self.scroller.reset()
         if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(cast(QWidget, self.parentWidget()).rect())
         self.show()
         self.raise_()
         self._place()
@@ -323,8 +324,8 @@ class EventDetail(FollowsLanguage, QWidget):
 
     def _text_height(self, width: int) -> int:
         """The panel height the text column needs at ``width`` (no scrolling)."""
-        body = self.scroll.widget().layout()
-        width -= self.scroll.verticalScrollBar().sizeHint().width()  # as if the bar showed: then it won't
+        body = cast(QLayout, cast(QWidget, self.scroller.widget()).layout())
+        width -= self.scroller.verticalScrollBar().sizeHint().width()  # as if the bar showed: then it won't
         content = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
         return 2 * self.pad + content + self.theme.space("md") + self.close_button.height() + 2 * self.theme.px(3)
 

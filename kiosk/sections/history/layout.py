@@ -283,10 +283,7 @@ def build_layout(
     step = th.px(24)
     full_h = max(th.px(320), viewport_h - m.card_top - m.bottom)
     normal_h = full_h - m.featured_drop
-    by_era: list[list[int]] = [[] for _ in eras]
-    for i, e in enumerate(events):
-        by_era[e.era].append(i)
-
+    by_era = [[i for i, e in enumerate(events) if e.era == k] for k in range(len(eras))]
     event_slots: list[Slot | None] = [None] * len(events)
     era_slots: list[Slot] = []
     slots: list[Slot] = []

@@ -11,6 +11,8 @@ Analytics: :attr:`HistoryPage.item_tapped` reports ``era:<id>`` (an era chip) an
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -40,7 +42,7 @@ def timeline_data(section: HistorySection, context: PageContext) -> tuple[list[E
     events = [
         EventInfo(
             k,
-            lambda lang, e=event: event_when(e, lang),
+            partial(event_when, event),
             event.title,
             event.text,
             context.media(event.image),

@@ -248,7 +248,7 @@ def paint_era(p: QPainter, m: Metrics, slot: Slot, era: EraInfo, number: int, la
     p.drawRoundedRect(QRectF(0, 0, m.era_bar, rect.height() * 0.8), m.era_bar / 2, m.era_bar / 2)
     x = m.era_indent
     w = m.era_text_width(slot.width)
-    y = th.px(2)
+    y: float = th.px(2)
     numeral = f"{number:02d}"
     draw_text(p, numeral, m.font("h2"), _c(th, "accent"), x, y, m.numeral_width() + th.px(40), max_lines=1)
     period_x = x + m.numeral_width()

@@ -361,7 +361,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         self._emit_window()
         self._update_current_era()
 
-    def _on_jump_value_changed(self, value: object) -> None:
+    def _on_jump_value_changed(self, value: float) -> None:
         self.bar.setValue(int(value))
 
     def _on_jump_state_changed(self, state: QVariantAnimation.State, _old: QVariantAnimation.State) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
@@ -113,7 +113,7 @@ class FigureTile(FollowsLanguage, QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return round(self._metrics(max(1, width))["height"])
+        return round(float(self._metrics(max(1, width))["height"]))
 
     def sizeHint(self) -> QSize:
         w = self.theme.px(320)
@@ -218,7 +218,7 @@ class FigureGrid(QWidget):
     def _rows(self, width: int) -> tuple[int, float, list[float]]:
         cols = self.columns_for(width)
         cw = (width - self.gap_x * (cols - 1)) / cols
-        heights = []
+        heights: list[float] = []
         for r in range(0, len(self.tiles), cols):
             heights.append(max(t.heightForWidth(round(cw)) for t in self.tiles[r : r + cols]))
         return cols, cw, heights
@@ -227,10 +227,10 @@ class FigureGrid(QWidget):
         """The grid's height at ``width`` if it showed ``lang``."""
         shown = [getattr(t, "lang", lang) for t in self.tiles]
         for tile in self.tiles:
-            tile.set_language(lang)
+            cast(FollowsLanguage, tile).set_language(lang)
         height = self.heightForWidth(width)
         for tile, was in zip(self.tiles, shown, strict=False):
-            tile.set_language(was)
+            cast(FollowsLanguage, tile).set_language(was)
         return height
 
     def hasHeightForWidth(self) -> bool:

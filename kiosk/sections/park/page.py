@@ -12,9 +12,11 @@ closes the panel. Idle reset: whole plan, no selection, panels closed, first tab
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, ParkSection, Partner, SectionBase
 from kiosk.i18n import LANGS, tr
@@ -222,7 +224,7 @@ class ParkPage(SectionPage):
         if area is None or self.figures_grid is None:
             return
         grid = self.figures_grid
-        layout = area.widget().layout()
+        layout = cast(QLayout, cast(QWidget, area.widget()).layout())
         room = height - layout.contentsMargins().top() - layout.contentsMargins().bottom()
 
         def fits(role: str) -> bool:

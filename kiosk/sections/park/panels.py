@@ -222,10 +222,10 @@ class HotspotDetail(FollowsLanguage, QFrame):
         self.close_button.setAccessibleName(close_name(lang))
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
-        self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self)
-        self.scroll.setObjectName("hotspot-detail-scroll")
-        outer.addWidget(self.scroll, 1)
-        self.fade = ScrollCue(theme, self.scroll, lang, colour="surface_raised")
+        self.scroller = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self)
+        self.scroller.setObjectName("hotspot-detail-scroll")
+        outer.addWidget(self.scroller, 1)
+        self.fade = ScrollCue(theme, self.scroller, lang, colour="surface_raised")
         self.body: QWidget | None = None
         self.chips: list[Chip] = []
         self.figure_tiles: list[FigureTile] = []
@@ -239,9 +239,9 @@ class HotspotDetail(FollowsLanguage, QFrame):
     def _language_changed(self, lang: str) -> None:
         self.close_button.setAccessibleName(self.close_name(lang))
         if self.hotspot is not None:
-            keep = self.scroll.verticalScrollBar().value()
+            keep = self.scroller.verticalScrollBar().value()
             self._rebuild()
-            self.scroll.verticalScrollBar().setValue(keep)
+            self.scroller.verticalScrollBar().setValue(keep)
 
     def show_hotspot(self, hotspot: Hotspot, partners: list[Partner]) -> None:
         same = self.hotspot is not None and self.hotspot.id == hotspot.id and self.isVisible()
@@ -249,7 +249,7 @@ class HotspotDetail(FollowsLanguage, QFrame):
         self.partners = partners
         if not same:
             self._rebuild()
-            self.scroll.reset()
+            self.scroller.reset()
 
     def place(self, rect: QRect) -> None:
         """Where the panel sits when open."""
@@ -290,7 +290,7 @@ class HotspotDetail(FollowsLanguage, QFrame):
         h = self.hotspot
         assert h is not None
         t, lang = self.theme, self._lang
-        old = self.scroll.takeWidget()
+        old = self.scroller.takeWidget()
         if old is not None:
             old.deleteLater()
         body = PanelBody()
@@ -324,4 +324,4 @@ class HotspotDetail(FollowsLanguage, QFrame):
             self.figure_tiles = tiles
             col.addWidget(FigureGrid(t, tiles, min_width=t.px(220), max_columns=3, parent=body))
         col.addStretch(1)
-        self.scroll.setWidget(body)
+        self.scroller.setWidget(body)

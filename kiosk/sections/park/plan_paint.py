@@ -194,10 +194,10 @@ class HotspotLayer:
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.setPen(QPen(t.color("accent", 0.28), t.px(14), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                               Qt.PenJoinStyle.RoundJoin))
-                (p.drawRect if shape.is_rect else p.drawPath)(outline)
+                p.drawRect(outline) if isinstance(outline, QRectF) else p.drawPath(outline)
             # fill, then stroke without a brush: ~4× cheaper than both at once (100 hotspots);
             # axis-aligned rectangles need no antialiasing
-            if shape.is_rect:  # axis-aligned: no antialiasing needed, and no stroker
+            if isinstance(outline, QRectF):  # shape.is_rect, axis-aligned: no antialiasing needed, and no stroker
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 if fill.alpha():
                     p.fillRect(outline, fill)
@@ -328,7 +328,7 @@ def _dashed_frame(p: QPainter, r: QRectF, width: float, colour: QColor, clip: QR
     dash, period = DASH * width, (DASH + GAP) * width
     h = width / 2
 
-    def run(start: float, length: float, lo: float, hi: float, place: Callable[[float, float], object]) -> None:
+    def run(start: float, length: float, lo: float, hi: float, place: Callable[[float, float], QRectF]) -> None:
         first = max(0, math.floor((lo - start) / period))
         last = min(math.ceil(length / period), math.ceil((hi - start) / period))
         for k in range(first, last + 1):

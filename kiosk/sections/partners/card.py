@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kiosk.content.model import Category, Partner
 from kiosk.sections.partners.card_text import all_shown, middle_elided, tag_lines
-from kiosk.sections.partners.model import KIND_ROLE, GridRow, RowKind, partner_title
+from kiosk.sections.partners.model import KIND_ROLE, GridRow, PartnerListModel, RowKind, partner_title
 from kiosk.theme import Theme
 from kiosk.widgets.text import layout_lines
 
@@ -88,12 +88,12 @@ class PartnerCardDelegate(QStyledItemDelegate):
         self.gap = th.px(22)
         self.header_top = th.px(28)
         self.header_bottom = th.px(12)
-        self._lines: dict[tuple, list[tuple[str, float]]] = {}
-        self._header_plans: dict[tuple, tuple] = {}
-        self._plans: dict[tuple, tuple] = {}
+        self._lines: dict[tuple[Any, ...], list[tuple[str, float]]] = {}
+        self._header_plans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._plans: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     @staticmethod
-    def _h(font) -> float:
+    def _h(font: QFont) -> float:
         return QFontMetricsF(font).height()
 
     # -- sizes --------------------------------------------------------------------------
@@ -109,7 +109,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
     def card_height(self) -> int:
         return round(2 * self.pad + max(self.badge, self.text_height()))
 
-    def header_plan(self, row: GridRow, lang: str, width: float):
+    def header_plan(self, row: GridRow, lang: str, width: float) -> tuple[Any, ...]:
         """``(title lines, count text, count position (x, line), description lines, height)``:
         the title wraps (never cut); the count follows its last line, or gets its own."""
         category = row.category
@@ -136,18 +136,18 @@ class PartnerCardDelegate(QStyledItemDelegate):
         self._header_plans[key] = plan
         return plan
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         m = self.view.metrics
         kind = index.data(KIND_ROLE)
         if kind == RowKind.CARD:
             return m.card
         if kind == RowKind.HEADER:
-            row = index.model().row(index.row())
-            return QSize(m.span, self.header_plan(row, index.model().lang, m.span)[-1])
+            model = cast(PartnerListModel, index.model())
+            return QSize(m.span, self.header_plan(model.row(index.row()), model.lang, m.span)[-1])
         return QSize(m.span, self.theme.px(40))
 
     def _layout(
-        self, text: str, font, width: float, max_lines: int, line_height: float = 1.0
+        self, text: str, font: QFont, width: float, max_lines: int, line_height: float = 1.0
     ) -> list[tuple[str, float]]:
         key = (text, font.pixelSize(), font.weight(), round(width), max_lines, line_height)
         lines = self._lines.get(key)
@@ -163,7 +163,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         cat = category.name.get(lang) if category is not None else None
         return [t.get(lang) for t in partner.tags if t.get(lang) and t.get(lang) != cat]
 
-    def _names(self, partner: Partner, lang: str, width: float) -> list[tuple]:
+    def _names(self, partner: Partner, lang: str, width: float) -> list[tuple[QFont, list[tuple[str, float]]]]:
         """(font, lines) candidates, largest first: the full name whole, the short name
         whole, and last the full name on three lines, its middle elided."""
         name = partner_title(partner, lang)
@@ -177,7 +177,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         names.append((self.f_name_small, middle_elided(name, self.f_name_small, width, 3, self.NAME_LINE)))
         return names
 
-    def card_plan(self, partner: Partner, category: Category | None, lang: str, width: float):
+    def card_plan(self, partner: Partner, category: Category | None, lang: str, width: float) -> tuple[Any, ...]:
         """``([(lines, font, colour token, gap before), …], height)`` for a card's text
         block: the largest whole name that leaves room for the tags (two lines of them if
         they need it and fit, else one line ending in "+N")."""
@@ -208,8 +208,8 @@ class PartnerCardDelegate(QStyledItemDelegate):
         return plan
 
     # -- painting -----------------------------------------------------------------------
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        model = index.model()
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = cast(PartnerListModel, index.model())
         row = model.row(index.row())
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -221,7 +221,8 @@ class PartnerCardDelegate(QStyledItemDelegate):
         p.restore()
 
     def _draw_lines(
-        self, p: QPainter, lines, font, color: QColor, x: float, y: float, line_height: float = 1.0
+        self, p: QPainter, lines: list[tuple[str, float]], font: QFont, color: QColor, x: float, y: float,
+        line_height: float = 1.0
     ) -> float:
         fm = QFontMetricsF(font)
         p.setFont(font)
@@ -277,7 +278,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
             y += self._draw_lines(p, lines, font, QColor(getattr(pal, colour)), tx, y, lh)
 
 
-def draw_logo(p: QPainter, box: QRectF, logo, theme: Theme) -> None:
+def draw_logo(p: QPainter, box: QRectF, logo: QImage, theme: Theme) -> None:
     """A logo fitted (not cropped) on a light rounded plate, as printed logos expect."""
     radius = box.width() * 0.24
     p.save()

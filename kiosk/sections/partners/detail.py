@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Category, Partner
 from kiosk.i18n import other, tr
@@ -67,8 +68,8 @@ class PartnerDetail(FollowsLanguage, QWidget):
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
 
-        self.scroll = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.card)
-        self.scroll.setObjectName("partner-detail-scroll")
+        self.scroller = KineticScrollArea(theme, mouse_drag=mouse_drag, parent=self.card)
+        self.scroller.setObjectName("partner-detail-scroll")
         self.body = DetailBody(self._layout_body)
         self.body.setObjectName("scroll-content")
         body = self.body
@@ -90,8 +91,8 @@ class PartnerDetail(FollowsLanguage, QWidget):
         self.url_label = TextLabel(theme, lambda _l: website_text(self.partner.website if self.partner else None), lang,
                                    role="caption", tone="primary", align=align, parent=body)
         self.url_label.setObjectName("partner-qr-url")
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroller.setWidget(body)
+        outer.addWidget(self.scroller, 1)
 
         self.anim = progress_animation(self, "partner-detail-open", self._on_anim_value_changed, duration_ms=OPEN_MS)
         self.close_button.clicked.connect(self.close_detail)
@@ -138,10 +139,10 @@ class PartnerDetail(FollowsLanguage, QWidget):
         self.tags.set_partner(partner)
         self.qr.set_data(partner.website or "")
         self.qr_caption.setVisible(bool(partner.website))
-        self.scroll.reset()
+        self.scroller.reset()
         was_open = not self.isHidden()
         if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(cast(QWidget, self.parentWidget()).rect())
         self.show()
         self.raise_()
         if was_open:
@@ -248,19 +249,19 @@ class PartnerDetail(FollowsLanguage, QWidget):
         return total
 
     def _bar_width(self) -> int:
-        bar = self.scroll.verticalScrollBar()
-        return self.scroll.style().pixelMetric(self.scroll.style().PixelMetric.PM_ScrollBarExtent, None, bar)
+        bar = self.scroller.verticalScrollBar()
+        return self.scroller.style().pixelMetric(self.scroller.style().PixelMetric.PM_ScrollBarExtent, None, bar)
 
     def _fit(self) -> tuple[QRect, bool]:
         """The card's resting place (centred, as tall as its content, never off the page)
         and whether the content fits without scrolling."""
         th = self.theme
         w = self.card_width()
-        m = self.card.layout().contentsMargins()
+        m = cast(QLayout, self.card.layout()).contentsMargins()
         frame = 2 * self.card.frameWidth()  # the card's border (from the stylesheet)
         inner_w = w - m.left() - m.right() - frame
         top_h = max(self.close_button.height(), self.category_label.heightForWidth(inner_w - self.close_button.width()))
-        chrome = m.top() + top_h + self.card.layout().spacing() + m.bottom() + frame
+        chrome = m.top() + top_h + cast(QLayout, self.card.layout()).spacing() + m.bottom() + frame
         cap = self.height() - 2 * th.px(40)
         body_h = self._layout_body(inner_w, apply=False)
         fits = chrome + body_h <= cap
@@ -275,10 +276,10 @@ class PartnerDetail(FollowsLanguage, QWidget):
     def _place(self) -> None:
         r, fits = self._fit()
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits else Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-        self.scroll.setVerticalScrollBarPolicy(policy)
+        self.scroller.setVerticalScrollBarPolicy(policy)
         r.translate(0, round(self.theme.px(48) * (1.0 - self._progress)))
         self.card.setGeometry(r)
-        self.card.layout().activate()
+        cast(QLayout, self.card.layout()).activate()
         if self.body.width() > 0:
             self._layout_body(self.body.width())
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 from kiosk.content.model import Partner
 from kiosk.sections.partners.card import draw_logo
 from kiosk.theme import Theme
-from kiosk.widgets.image import ImageLoader
+from kiosk.widgets.image import ImageLoader, Key
 from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.monogram import initials, monogram_pixmap
 from kiosk.widgets.tap import TOUCH_EVENTS
@@ -35,7 +35,7 @@ class PartnerBadge(FollowsLanguage, QWidget):
         self.images = images
         self.media = media or (lambda _rel: None)
         self.partner: Partner | None = None
-        self._key = None
+        self._key: Key | None = None
         self.monogram_of: Callable[[str, str], tuple[str, int]] | None = None
         """The grid's (letters, colourway) for a partner, so the card's badge matches."""
         self.setFixedSize(side, side)

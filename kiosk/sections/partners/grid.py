@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -117,7 +117,7 @@ class PartnerGridView(QListView):
         return [
             pid
             for pid in m.visible_partner_ids()
-            if self.visualRect(m.index(m.row_of_partner(pid), 0)).intersects(area)
+            if self.visualRect(m.index(cast(int, m.row_of_partner(pid)), 0)).intersects(area)
         ]
 
     def is_at_start(self) -> bool:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.states import section_state, visitor_tap
+
+if TYPE_CHECKING:
+    from kiosk.sections.partners.page import PartnersPage
 
 
 @section_state("partners", "detail", "a partner's card with the QR code of its website")
-def _detail(page) -> None:  # page: PartnersPage
+def _detail(page: PartnersPage) -> None:
     ids = page.grid.visible_cards()
     with_site = [pid for pid in ids if (p := page.model.partner(pid)) is not None and p.website]
     pid = (with_site or ids or [""])[0]
@@ -15,13 +20,13 @@ def _detail(page) -> None:  # page: PartnersPage
 
 
 @section_state("partners", "category", "one category chosen with its chip")
-def _category(page) -> None:
+def _category(page: PartnersPage) -> None:
     categories = page.model.categories()
     if categories:
         page.show_category(categories[0][0].id)
 
 
 @section_state("partners", "end", "scrolled to the last row")
-def _end(page) -> None:
+def _end(page: PartnersPage) -> None:
     bar = page.grid.verticalScrollBar()
     bar.setValue(bar.maximum())

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content.model import Capability, Case
+from kiosk.content.model import Capability, Case, Text
 from kiosk.i18n import format_date, tr
 from kiosk.sections.platform.chart_card import TapCard
+from kiosk.sections.platform.hero_paint import paint_band
 from kiosk.theme import Theme
 from kiosk.widgets import icons
 from kiosk.widgets.card import Card
 from kiosk.widgets.chip import Chip
 from kiosk.widgets.figure import FigureCard
 from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.paintcache import StateCache
 
 
 class HeroBand(QWidget):
@@ -42,6 +44,7 @@ class HeroBand(QWidget):
         self.grid.setVerticalSpacing(theme.space("md"))
         outer.addLayout(self.grid)
         self.cards: list[FigureCard] = []
+        self._band = StateCache(limit=2)
 
     def columns(self) -> int:
         n = len(self.cards) or 1
@@ -60,33 +63,15 @@ class HeroBand(QWidget):
         cols = self.columns()
         for i, c in enumerate(self.cards):
             self.grid.addWidget(c, i // cols, i % cols)
-        for c in range(cols):
-            self.grid.setColumnStretch(c, 1)
+        for col in range(cols):
+            self.grid.setColumnStretch(col, 1)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
-        th, pal = self.theme, self.theme.palette
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        line = max(1.0, th.px(1.5))
-        r = QRectF(self.rect()).adjusted(line / 2, line / 2, -line / 2, -line / 2)
-        g = QLinearGradient(r.topLeft(), r.bottomRight())
-        g.setColorAt(0.0, QColor(pal.primary_faint))
-        g.setColorAt(0.55, QColor(pal.surface))
-        g.setColorAt(1.0, QColor(pal.background_deep))
-        radius = th.radius("xl")
-        p.setPen(QPen(QColor(pal.line), line))
-        p.setBrush(g)
-        p.drawRoundedRect(r, radius, radius)
-        # Hairlines between figures in a row.
-        p.setPen(QPen(QColor(pal.line_strong), line))
-        cols = self.columns()
-        for i, card in enumerate(self.cards):
-            if i % cols == 0:
-                continue
-            geo = card.geometry()
-            x = geo.left() - self.grid.horizontalSpacing() / 2
-            p.drawLine(QLineF(x, geo.top() + th.px(12), x, geo.bottom() - th.px(12)))
-        p.end()
+        # Drawn once per layout: the count-up repaints only its figures over the cached band.
+        figures = [c.geometry() for c in self.cards]
+        state = (id(self.theme), self.columns(), tuple(g.getRect() for g in figures))
+        self._band.paint(self, state, lambda p: paint_band(
+            p, self.theme, self.rect(), figures, self.columns(), self.grid.horizontalSpacing()))
 
 
 class BentoGrid(QWidget):
@@ -194,7 +179,8 @@ class CaseCard(TapCard):
 
     partner_tapped = Signal(str)
 
-    def __init__(self, theme: Theme, case: Case, lang: str, partner_names: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, case: Case, lang: str, partner_names: dict[str, Text],
+                 parent: QWidget | None = None) -> None:
         super().__init__(theme, featured=True, parent=parent)
         self.case = case
         self.setObjectName(f"case-{case.id}")

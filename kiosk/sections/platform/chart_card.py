@@ -15,7 +15,7 @@ from kiosk.content.model import Chart
 from kiosk.i18n import tr
 from kiosk.theme import Theme
 from kiosk.widgets.chart_scale import series_colours
-from kiosk.widgets.labels import FollowsLanguage, Source, TextLabel
+from kiosk.widgets.labels import FollowsLanguage, Source, TextLabel, resolve
 from kiosk.widgets.touch import TouchButton
 
 
@@ -81,7 +81,7 @@ class Badge(FollowsLanguage, QWidget):
 
     @property
     def text(self) -> str:
-        return self._source(self._lang)
+        return resolve(self._source, self._lang)
 
     def _language_changed(self, lang: str) -> None:
         self.updateGeometry()

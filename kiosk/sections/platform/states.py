@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.states import section_state, visitor_tap
 
+if TYPE_CHECKING:
+    from kiosk.sections.platform.page import PlatformPage
 
-def _tab(page, key: str) -> None:  # page: PlatformPage
+
+def _tab(page: PlatformPage, key: str) -> None:  # page: PlatformPage
     if key in page.tabs.keys:
         visitor_tap(page.tabs, page.tabs.tab_rect(key).center())
 
 
 @section_state("platform", "charts", "the charts tab")
-def _charts(page) -> None:
+def _charts(page: PlatformPage) -> None:
     _tab(page, "charts")
 
 
 @section_state("platform", "capabilities", "the capabilities tab")
-def _capabilities(page) -> None:
+def _capabilities(page: PlatformPage) -> None:
     _tab(page, "capabilities")
 
 
 @section_state("platform", "cases", "the case studies tab")
-def _cases(page) -> None:
+def _cases(page: PlatformPage) -> None:
     _tab(page, "cases")

@@ -282,7 +282,7 @@ def test_tapping_a_card_opens_the_detail_and_close_returns(qtbot, shipped):
     assert not detail.badge.isVisible()
     assert not detail.prev_button.isEnabled() and detail.next_button.isEnabled()
     # the whole text shows (no scrolling needed for the shipped texts)
-    assert detail.scroll.verticalScrollBar().maximum() == 0
+    assert detail.scroller.verticalScrollBar().maximum() == 0
     assert detail.panel.geometry().bottom() < page.height()
     touch.tap(detail.next_button)
     assert detail.index == 1 and detail.badge.isVisible()
@@ -351,7 +351,7 @@ def test_an_overlong_text_widens_its_card_and_reads_whole_in_the_detail(qtbot):
     detail = page.detail
     assert detail.text_label.text() == long_en  # the detail has all of it
     assert detail.panel.geometry().bottom() <= page.height()
-    assert detail.scroll.verticalScrollBar().maximum() > 0  # and scrolls (kinetic) to show it
+    assert detail.scroller.verticalScrollBar().maximum() > 0  # and scrolls (kinetic) to show it
 
 
 def test_pictures_load_off_thread_and_missing_ones_keep_the_motif(qtbot, tmp_path):

@@ -203,8 +203,8 @@ def test_detail_fits_long_english_names_in_every_orientation(qtbot, shipped, fam
         assert detail.card.geometry().bottom() < page.height() and detail.card.geometry().top() > 0
         for label in (detail.name_label, detail.description_label):
             assert label.height() >= label.heightForWidth(label.width()), size
-            bottom = label.mapTo(detail.scroll.viewport(), QPoint(0, label.height())).y()
-            assert bottom <= detail.scroll.viewport().height(), size
+            bottom = label.mapTo(detail.scroller.viewport(), QPoint(0, label.height())).y()
+            assert bottom <= detail.scroller.viewport().height(), size
 
 
 # -- deep links ---------------------------------------------------------------------------------
