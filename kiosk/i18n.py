@@ -49,6 +49,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "history.previous": {"zh": "上一个", "en": "Previous"},
     "history.next": {"zh": "下一个", "en": "Next"},
     "history.close": {"zh": "关闭", "en": "Close"},
+    "history.scroll_hint": {
+        "zh": "上下滑动时间轴 · 轻触卡片查看详情",
+        "en": "Scroll the timeline · tap a card for details",
+    },
     "history.drag_hint": {"zh": "左右拖动时间轴 · 轻触卡片查看详情", "en": "Drag the timeline · tap a card for more"},
     "park.figures": {"zh": "园区数据", "en": "Key figures"},
     "park.framework": {"zh": "发展体系", "en": "Framework"},

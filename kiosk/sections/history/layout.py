@@ -8,8 +8,8 @@ summary) and then its event cards, hanging from one axis that carries the dates.
   (text never clips: a card grows sideways until its text fits, in both languages, so a
   language switch never moves anything). The picture — or a generated motif — is a column
   on the card's left.
-* **Portrait**: fewer, larger cards: one card width (about three quarters of the screen)
-  with the picture as a band on top.
+* **Portrait** (:mod:`kiosk.sections.history.vlayout`): a vertical strip, cards one screen
+  wide with the picture as a band on top (``Metrics.portrait`` draws them that way).
 
 Featured events get taller, wider cards with a "milestone" badge.
 """
@@ -276,7 +276,8 @@ def _landscape_card(m: Metrics, e: EventInfo, h: int, step: int, room: int | Non
 def build_layout(
     metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int
 ) -> TimelineLayout:
-    """Place every era panel and event card for a viewport of the given size."""
+    """Place every era panel and event card along a landscape strip for a viewport of the
+    given size (portrait reads downwards: :func:`~kiosk.sections.history.vlayout.build_vertical_layout`)."""
     m = metrics
     th = m.theme
     step = th.px(24)
@@ -288,12 +289,6 @@ def build_layout(
     slots: list[Slot] = []
     spans: list[tuple[int, int]] = []
 
-    if m.portrait:
-        card_w = viewport_w - 2 * m.margin  # one slot per screen: nothing cut by the edge
-        text_w = card_w - 2 * m.pad
-        # One band height for every card: as tall as the longest text allows.
-        need = max((m.card_text_height(e, lang, text_w) for e in events for lang in LANGS), default=0.0)
-        band = round(min(normal_h * 0.52, max(normal_h * 0.3, normal_h - 2 * m.pad - need)))
     x = m.margin
     for k, era in enumerate(eras):
         era_h = full_h
@@ -301,11 +296,7 @@ def build_layout(
         def era_measure(w: int, era: EraInfo = era) -> float:
             return max(m.era_height(era, lang, m.era_text_width(w)) for lang in LANGS)
 
-        if m.portrait:  # full width, as tall as its text: no blank half screen
-            ew = card_w
-            era_h = min(full_h, round(era_measure(ew)) + 2 * m.pad + th.px(48))
-        else:
-            ew, _ = _fit(era_measure, era_h - th.px(10), m.era_min, m.era_max, step)
+        ew, _ = _fit(era_measure, era_h - th.px(10), m.era_min, m.era_max, step)
         era_slot = Slot("era", k, x, m.card_top, ew, era_h)
         era_slots.append(era_slot)
         slots.append(era_slot)
@@ -314,13 +305,8 @@ def build_layout(
         for i in by_era[k]:
             e = events[i]
             h = full_h if e.featured else normal_h
-            if m.portrait:
-                w = card_w
-                fits = all(m.card_text_height(e, lang, text_w) <= h - band - 2 * m.pad for lang in LANGS)
-                visual = QRect(0, 0, w, band)
-            else:
-                room = viewport_w - x - m.margin - th.px(PEEK) - m.gap - 2 * m.pad if i == 0 else None
-                w, visual, fits = _landscape_card(m, e, h, step, room)
+            room = viewport_w - x - m.margin - th.px(PEEK) - m.gap - 2 * m.pad if i == 0 else None
+            w, visual, fits = _landscape_card(m, e, h, step, room)
             s = Slot("event", i, x, m.card_top, w, h, visual, clamped=not fits)
             event_slots[i] = s
             slots.append(s)

@@ -25,6 +25,7 @@ from kiosk.sections.history.detail import EventDetail
 from kiosk.sections.history.layout import EraInfo, EventInfo
 from kiosk.sections.history.timeline import TimelineView
 from kiosk.sections.history.track import TimelineTrack
+from kiosk.sections.history.vertical import VerticalTimelineView
 from kiosk.sections.registry import register_page
 from kiosk.widgets.labels import TextLabel
 from kiosk.widgets.scroll_cue import ScrollCue
@@ -91,7 +92,8 @@ class HistoryPage(SectionPage):
         self.chips_cue = ScrollCue(theme, self.chips, lang, horizontal=True, compact=True)
         column.addSpacing(theme.space("sm"))
 
-        self.timeline = TimelineView(
+        view = TimelineView if theme.landscape else VerticalTimelineView  # portrait reads downwards
+        self.timeline = view(
             theme, self.eras, self.events, lang, loader=context.images, mouse_drag=context.mouse_drag, parent=self
         )
         column.addWidget(self.timeline, 1)
@@ -125,8 +127,9 @@ class HistoryPage(SectionPage):
         self.title_label = TextLabel(theme, section.title, lang, role="h1", parent=self)
         self.title_label.setObjectName("page-title")
         self.subtitle_label = TextLabel(theme, section.subtitle, lang, role="lead", tone="muted", parent=self)
+        hint = "history.drag_hint" if theme.landscape else "history.scroll_hint"
         self.hint_label = TextLabel(
-            theme, lambda lg: tr("history.drag_hint", lg), lang, role="caption", tone="muted", wrap=False, parent=self
+            theme, lambda lg: tr(hint, lg), lang, role="caption", tone="muted", wrap=False, parent=self
         )
         self.hint_label.setObjectName("drag-hint")
         header.addWidget(self.title_label)
@@ -178,6 +181,8 @@ class HistoryPage(SectionPage):
         if self.detail.isVisible():
             return False
         for widget in (self.timeline, self.track):
+            if widget is self.timeline and not self.theme.landscape:
+                continue  # it scrolls vertically: a sideways swipe over it cannot conflict
             if widget.geometry().contains(pos):
                 return False
         return not (self.chips.scrollable and self.chips.geometry().contains(pos))

@@ -30,7 +30,6 @@ FADE = 72
 """Width of the edge fades, in design px."""
 
 
-
 class TimelineView(FollowsLanguage, QAbstractScrollArea):
     event_tapped = Signal(int)
     current_era_changed = Signal(int)
@@ -79,7 +78,8 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         self.scroller = make_kinetic(self, mouse_drag=mouse_drag, horizontal=True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the page shows a track
         self.scroller.stateChanged.connect(self._on_scroller_state_changed)
-        self.horizontalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.bar = self.horizontalScrollBar()  # the axis it scrolls along (VerticalTimelineView: vertical)
+        self.bar.valueChanged.connect(self._on_scroll_value_changed)
         loader.ready.connect(self._on_loader_ready)
 
         self.jump = QVariantAnimation(self)
@@ -94,11 +94,11 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
     # -- queries --------------------------------------------------------------------------
     @property
     def value(self) -> int:
-        return self.horizontalScrollBar().value()
+        return self.bar.value()
 
     @property
     def maximum(self) -> int:
-        return self.horizontalScrollBar().maximum()
+        return self.bar.maximum()
 
     @property
     def current_era(self) -> int:
@@ -160,7 +160,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         value = max(0, min(self.maximum, int(value)))
         if not animated or value == self.value:
             self._jump_era = None
-            self.horizontalScrollBar().setValue(value)
+            self.bar.setValue(value)
             self._update_current_era()
             return
         self.jump.setStartValue(self.value)
@@ -198,7 +198,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         self._reveal = 1.0
         self._jump_era = None
         self.tracker.reset()
-        self.horizontalScrollBar().setValue(0)
+        self.bar.setValue(0)
         self._update_current_era(force=True)
         self.viewport().update()
 
@@ -226,7 +226,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
             anchor = (s.kind, s.index, (self.value - s.x) / max(1, s.width))
         self.layout_ = build_layout(self.metrics, self.eras, self.events, vp.width(), vp.height())
         self.cards.cache.clear()
-        bar = self.horizontalScrollBar()
+        bar = self.bar
         bar.blockSignals(True)
         bar.setRange(0, max(0, self.layout_.width - vp.width()))
         bar.setPageStep(max(1, vp.width()))
@@ -339,7 +339,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         step = delta.x() if abs(delta.x()) > abs(delta.y()) else delta.y()
         if step:
             self.stop()
-            bar = self.horizontalScrollBar()
+            bar = self.bar
             bar.setValue(bar.value() - round(step / 120 * self.theme.px(160)))
         e.accept()
 
@@ -362,7 +362,7 @@ class TimelineView(FollowsLanguage, QAbstractScrollArea):
         self._update_current_era()
 
     def _on_jump_value_changed(self, value: float) -> None:
-        self.horizontalScrollBar().setValue(int(value))
+        self.bar.setValue(int(value))
 
     def _on_jump_state_changed(self, state: QVariantAnimation.State, _old: QVariantAnimation.State) -> None:
         if state == QVariantAnimation.State.Stopped:

@@ -464,23 +464,6 @@ def test_deep_links_open_eras_and_events(qtbot, shipped):
 # -- orientations and scale -----------------------------------------------------------------
 
 
-def test_portrait_shows_fewer_larger_cards(qtbot, shipped):
-    land = build(qtbot, shipped, size=(1920, 1080))
-    port = build(qtbot, shipped, size=(1080, 1920))
-    lay_l, lay_p = land.timeline.ensure_layout(), port.timeline.ensure_layout()
-    assert lay_p.height > lay_l.height * 1.5  # the strip takes the tall screen
-    assert min(s.height for s in lay_p.events) > max(s.height for s in lay_l.events)
-    # a picture band on top in portrait, a column on the left in landscape
-    assert lay_p.events[0].visual.width() == lay_p.events[0].width
-    assert lay_l.events[0].visual.height() == lay_l.events[0].height
-    assert len(port.timeline.visible_events()) <= 2
-    port.jump_to_era(3, animated=False)
-    assert port.timeline.era_rect(3).left() == port.timeline.metrics.margin
-    first = next(i for i, e in enumerate(port.events) if e.era == 3)
-    assert first in port.timeline.visible_events()
-    assert not any(s.clamped for s in lay_p.events)
-
-
 def test_4k_doubles_every_size(qtbot, shipped):
     hd = build(qtbot, shipped, size=(1920, 1080)).timeline.ensure_layout()
     uhd = build(qtbot, shipped, size=(3840, 2160)).timeline.ensure_layout()
