@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="render as it will look then")
     shot.add_argument("--mode", action="append", default=[], metavar="MODE",
                       help="visitor mode(s): large-text, high-contrast, reduced-motion, reach "
-                           "(comma-separated or repeated; --all shows each mode as columns of its contact sheet)")
+                           "(comma-separated or repeated); with --all, the contact sheet gets a column "
+                           "set per mode named (--mode all: every mode)")
 
     val = sub.add_parser("validate", help="check a content file and list every finding")
     val.add_argument("path", nargs="?", metavar="PATH", help="content file (default: as for run)")

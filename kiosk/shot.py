@@ -11,7 +11,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,9 +86,24 @@ def rows_for(window: KioskWindow) -> Iterator[Row]:
             yield Row(screen, name)
 
 
-def columns() -> list[Column]:
-    modes = ["", *states.modes()]
-    return [Column(lang, size, mode) for mode in modes for size in SHOT_SIZES for lang in LANGS]
+def columns(modes: Sequence[str] | None = None) -> list[Column]:
+    """The contact sheet's columns: each language and orientation, in the normal mode and
+    in each of ``modes`` (None: every declared mode)."""
+    chosen = list(states.modes()) if modes is None else list(modes)
+    return [Column(lang, size, mode) for mode in ["", *chosen] for size in SHOT_SIZES for lang in LANGS]
+
+
+def modes_for_all(given: Sequence[str]) -> list[str]:
+    """``--all``'s ``--mode`` values → declared mode names (``all``: every one); nothing
+    given: none (the normal mode only — every mode multiplies the pictures by five)."""
+    names = [n.strip() for g in given for n in g.split(",") if n.strip()]
+    declared = list(states.modes())
+    if "all" in names:
+        return declared
+    unknown = [n for n in names if n not in declared]
+    if unknown:
+        raise ValueError(f"unknown mode {unknown[0]!r}; choose from: all, {', '.join(declared)}")
+    return names
 
 
 def show_state(window: KioskWindow, row: Row) -> None:
@@ -167,11 +182,11 @@ class Shooter:
         self.app.processEvents()
 
 
-def shoot_all(shooter: Shooter, out_dir: Path) -> int:
+def shoot_all(shooter: Shooter, out_dir: Path, modes: Sequence[str] = ()) -> int:
     from kiosk.contact_sheet import write_contact_sheet
 
     cells: dict[tuple[Row, Column], Path] = {}
-    for col in columns():
+    for col in columns(modes):
         w = shooter.window(col.lang, col.size, mode=col.mode)
         for row in rows_for(w):
             path = out_dir / f"{row.stem}-{col.suffix}.png"
@@ -222,7 +237,11 @@ def shot_command(args: argparse.Namespace) -> int:
             return 2
         shooter.clock = clock
     if args.all_dir:
-        return shoot_all(shooter, Path(args.all_dir))
+        try:
+            modes = modes_for_all(getattr(args, "mode", None) or [])
+        except ValueError as exc:
+            return _fail(f"--mode: {exc}")
+        return shoot_all(shooter, Path(args.all_dir), modes)
     if not args.out:
         return _fail("--screen needs --out FILE.png")
     status = shooter.unavailable_status() if args.screen == "unavailable" else shooter.status

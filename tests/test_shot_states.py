@@ -52,6 +52,8 @@ def test_a_declared_mode_adds_a_column():
     try:
         cols = columns()
         assert len(cols) == before + per_mode and {c.mode for c in cols} == {"", "test-mode", *declared}
+        assert {c.mode for c in columns(["test-mode"])} == {"", "test-mode"}
+        assert {c.mode for c in columns([])} == {""}
     finally:
         states._MODES.pop("test-mode")
 
@@ -104,3 +106,14 @@ def test_contact_sheet(tmp_path):
     assert not sheet.isNull() and sheet.width() > 300 and sheet.height() > 400
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "park · framework" in html and "s0.png" in html and "s1.png" in html
+
+
+def test_all_takes_modes_by_name_or_all_and_names_an_unknown_one():
+    from kiosk.shot import modes_for_all
+
+    declared = list(states.modes())
+    assert modes_for_all([]) == []
+    assert modes_for_all(["all"]) == declared
+    assert modes_for_all([f"{declared[0]},{declared[1]}"]) == declared[:2]
+    with pytest.raises(ValueError, match="unknown mode 'larg-text'; choose from: all"):
+        modes_for_all(["larg-text"])
