@@ -190,6 +190,21 @@ FIELDS.update({
                             "Per weekday (mon … sun, or mon-fri): \"09:00-17:00\" or closed."),
     ("Schedule", "exceptions"): ("特定日期的例外，优先于每周设置。", "Dated exceptions; they override the weekday."),
     ("Schedule", "night"): ("闭馆时间的显示。", "What the screen does outside opening hours."),
+    ("Content", "accessibility"): ("观众模式的默认设置和屏幕的安装位置。",
+                                   "Visitor modes every visitor starts in, and where the screen hangs."),
+    ("Accessibility", "large_text"): ("大字模式：所有文字放大约 1.4 倍。", "Large text: every text about 1.4× larger."),
+    ("Accessibility", "high_contrast"): ("高对比度：纯色背景，所有文字对比度不低于 7:1。",
+                                         "High contrast: solid backgrounds, every text at 7:1 or more."),
+    ("Accessibility", "reduced_motion"): ("减少动态：不滚动计数、不滑动切换。",
+                                          "Reduced motion: no count-ups, cross-fades instead of slides."),
+    ("Accessibility", "reach"): ("够得着模式：所有可点的控件移到轮椅和儿童够得着的下部。",
+                                 "Reach mode: every control moves into the lower band that wheelchair users "
+                                 "and children reach."),
+    ("Accessibility", "mounting"): ("屏幕的安装高度（用于够得着模式）。", "Where the screen hangs (for reach mode)."),
+    ("Mounting", "bottom_edge_mm"): ("画面下边缘离地面的高度（毫米）。",
+                                     "Height of the picture's bottom edge above the floor, in millimetres."),
+    ("Mounting", "height_mm"): ("画面的实际高度（毫米）；不填则按对角线计算。",
+                                "Physical height of the picture in millimetres; left out, it comes from the diagonal."),
 })
 
 EXAMPLES: dict[tuple[str, str], list[Any]] = {
