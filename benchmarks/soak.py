@@ -85,12 +85,22 @@ def step(window, rng: random.Random, taps_only: bool = False) -> str:
     return "reset"
 
 
+def hold_modes(window) -> None:
+    """Disable the visitor-modes button (a mode switch rebuilds the whole view; its memory
+    is soaked on its own, see tests/test_soak.py)."""
+    for button in window.findChildren(QWidget, "nav-modes"):
+        button.setEnabled(False)
+
+
 def run(window, steps: int, seed: int = 7, settle_every: int = 50,
-        taps_only: bool = False) -> dict[str, int]:
-    """``steps`` random actions (or taps) on ``window``; counts per action."""
+        taps_only: bool = False, modes: bool = True) -> dict[str, int]:
+    """``steps`` random actions (or taps) on ``window``; counts per action. ``modes=False``:
+    random taps never switch a visitor mode."""
     rng = random.Random(seed)
     counts: dict[str, int] = {}
     for i in range(steps):
+        if not modes:
+            hold_modes(window)
         name = step(window, rng, taps_only)
         if taps_only and i % 500 == 499:
             window.reset()  # visitors leave; the idle reset is part of a day
