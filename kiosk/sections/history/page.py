@@ -85,6 +85,7 @@ class HistoryPage(SectionPage):
             [(e.period, e.title, star) for e, star in zip(self.eras, milestones, strict=False)],
             lang,
             margin=margin,
+            wrap=not theme.landscape,  # portrait: every era in view, on two rows if need be
             mouse_drag=context.mouse_drag,
             parent=self,
         )
