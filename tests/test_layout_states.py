@@ -1,4 +1,5 @@
-"""Every state of every screen, at 1920×1080, 1080×1920 and 1366×768, in both languages:
+"""Every state of every screen, at 1920×1080, 1080×1920 and 1366×768 (and 3840×2160, marked
+slow), in both languages:
 no text elided where it shouldn't be, no visible labels overlapping, nothing past the
 screen edge, and no painted text (timeline cards, partner cards, plan labels…) cut or
 overlapping. The states are the ones ``kiosk shot`` previews (kiosk.states)."""
@@ -21,7 +22,8 @@ from tests.layout_walk import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768),
+                                  pytest.param((3840, 2160), marks=pytest.mark.slow)])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_state_fits(make_kiosk, size, lang):
     from kiosk.shell import load_status
