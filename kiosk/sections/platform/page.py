@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import PartnersSection, PlatformSection, SectionBase
@@ -44,13 +44,23 @@ TAB_LABELS: dict[str, Callable[[str], str]] = {
 }
 
 
+class _Column(QWidget):
+    """A tab's content. Its least height is none: the scroll area then makes it exactly as
+    tall as its text needs at the tab's width (its height for width), not as tall as the
+    text would wrap to at the least width — which scrolled the overview tab for nothing and
+    showed "More below" over empty space."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 0)
+
+
 class TabPanel(KineticScrollArea):
     """One tab's content: a column in a kinetic scroll area with the shared scroll cue."""
 
     def __init__(self, page: PlatformPage, key: str) -> None:
         super().__init__(page.theme, mouse_drag=page.context.mouse_drag, parent=page)
         self.setObjectName(f"platform-{key}")
-        inner = QWidget()
+        inner = _Column()
         inner.setObjectName("scroll-content")
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(page.margin, page.theme.space("md"), page.margin, page.theme.space("md"))
@@ -61,6 +71,12 @@ class TabPanel(KineticScrollArea):
 
     def finish(self) -> None:
         self.column.addStretch(1)
+
+    def showEvent(self, e: QShowEvent) -> None:
+        # A hidden tab is not told when its content rewraps (a language switch while another
+        # tab shows): measure it again as it appears, so its scroll range is never stale.
+        QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest))
+        super().showEvent(e)
 
 
 @register_page("platform")

@@ -608,3 +608,22 @@ def test_the_shipped_chart_fits_its_tab_at_every_size(make_kiosk, size):
             r = card.rect().translated(card.mapTo(viewport, QPoint(0, 0)))
             assert viewport.rect().contains(r), (lang, size, r.getRect())  # its axis and note above the footer
             assert card.view.height() >= page.theme.px(240)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)])
+def test_a_tab_scrolls_only_as_far_as_its_content_goes(make_kiosk, size):
+    """No "More below" over empty space: each tab is exactly as tall as its content needs at
+    its width (the overview's wrapped summary once made it scroll for nothing)."""
+    win = make_kiosk(load_shipped(), size=size)
+    page = open_platform(win)
+    settle(win)
+    for lang in ("zh", "en"):
+        page.set_language(lang)
+        for key in page.panels:
+            page.show_tab(key)
+            settle(win)
+            panel = page.current_panel
+            vp = panel.viewport()
+            need = panel.column.heightForWidth(vp.width())
+            assert panel.verticalScrollBar().maximum() == max(0, need - vp.height()), (lang, key)
+            assert panel.cue.has_more == (need - vp.height() > panel.cue.slack), (lang, key)
