@@ -57,7 +57,7 @@ def timeline_data(section: HistorySection, context: PageContext) -> tuple[list[E
 @register_page("history")
 class HistoryPage(SectionPage):
     #: The timeline scrolls sideways: the section swipe lives above it (title, chips). In
-    #: portrait (a vertical timeline) the page's own hint applies instead.
+    #: portrait (a vertical timeline) it works anywhere but the track: on the title too.
     swipe_hint_key = "history.swipe_hint"
     default_icon = "mdi6.timeline-clock-outline"
 
@@ -71,8 +71,6 @@ class HistoryPage(SectionPage):
         lang = self.lang
         self.eras, self.events = timeline_data(section, context)
         margin = theme.px(96) if theme.landscape else theme.px(64)
-        if not theme.landscape:  # the timeline scrolls up and down: a sideways swipe works almost anywhere
-            self.swipe_hint_key = "page.swipe_hint"
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, theme.px(32) if theme.landscape else theme.px(64), 0, theme.px(8))
