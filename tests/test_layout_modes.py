@@ -54,9 +54,45 @@ def _walk(win, check) -> list[str]:
     return problems
 
 
-def _geometry(win, _row) -> list[str]:
+def _plan_labels(win, row) -> list[str]:
+    """The park plan's painted labels: every hotspot labelled, none over another label,
+    a site marker, the caption card or a zoom control (as tests/test_park_labels.py)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QApplication
+
+    section = win.view.content.section(row.screen)
+    if getattr(section, "type", "") != "park":
+        return []
+    plan = win.view.page(row.screen).plan
+    plan.grab()  # paint once
+    QApplication.processEvents()
+    layer, out = plan.layer, []
+    if row.state != "zoomed" and set(layer.drawn_labels) != {h.id for h in section.hotspots}:
+        out.append(f"unlabelled hotspots: {sorted({h.id for h in section.hotspots} - set(layer.drawn_labels))}")
+    labels = list(layer.drawn_labels.items())
+    for i, (key, box) in enumerate(labels):
+        if not QRectF(plan.rect()).contains(box):
+            out.append(f"plan label {key} outside the plan")
+        out += [f"plan label {key} overlaps {other}" for other, rect in labels[i + 1:] if box.intersects(rect)]
+        out += [f"plan label {key} covers a control, the note or a marker"
+                for obstacle in layer.obstacles if box.intersects(obstacle)]
+    return out
+
+
+def _painted_controls(win, _row) -> list[str]:
+    """Painted texts the widget walk cannot see: tab labels and the plan's legend."""
+    from kiosk.sections.park.panels import PlanLegend
+    from kiosk.widgets.tabs import TabBar
+
+    out = [f"tab {text!r} clipped" for bar in win.findChildren(TabBar) if shown(bar, win) for text in bar.clipped()]
+    return out + ["the plan legend is cut" for legend in win.findChildren(PlanLegend)
+                  if shown(legend, win) and legend.elided()]
+
+
+def _geometry(win, row) -> list[str]:
     return [f"{kind}: {p}" for kind, found in (
         ("elided", elided_labels(win)), ("overlap", overlapping_labels(win)), ("past the edge", past_the_edge(win)),
+        ("painted", _plan_labels(win, row)), ("painted", _painted_controls(win, row)),
     ) for p in found]
 
 
@@ -139,5 +175,5 @@ def test_portrait_navbar_labels_home_and_back(kiosk_in, modes, lang):
     bar = win.view.navbar
     for button, key in ((bar.home, "nav.home"), (bar.back, "nav.back")):
         assert shown(button, win)
-        assert button.text() == tr(key, lang), f"{key} shows no words"
+        assert button.text == tr(key, lang), f"{key} shows no words"
     assert not elided_labels(win)

@@ -3,12 +3,14 @@ shared by the park's side panel and the platform page."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.i18n import LANGS
 from kiosk.theme import Theme
 from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.touch import TouchButton
@@ -65,6 +67,18 @@ class TabBar(FollowsLanguage, TouchButton):
 
     def sizeHint(self) -> QSize:
         return QSize(self.theme.px(600), self.height())
+
+    def needed_width(self) -> int:
+        """The width at which every tab's label fits its tab, in every language."""
+        fm = QFontMetricsF(self.font())
+        widest = max((fm.horizontalAdvance(text(lang)) for _, text in self._options for lang in LANGS), default=0.0)
+        return math.ceil(len(self._options) * (widest + 2 * self.theme.px(8) + self.theme.px(16)))
+
+    def clipped(self) -> list[str]:
+        """Tab labels (in the current language) wider than their tab (layout tests)."""
+        fm = QFontMetricsF(self.font())
+        return [self.label(k) for k in self.keys
+                if fm.horizontalAdvance(self.label(k)) > self.tab_rect(k).width() - 2 * self.theme.px(8) + 1]
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         t = self.theme

@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, Partner
+from kiosk.i18n import LANGS
 from kiosk.sections.park.controls import CloseButton
 from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.theme import Theme
@@ -58,10 +59,41 @@ class PlanLegend(FollowsLanguage, QWidget):
         self.colours = colours
         self._lang = lang
         self.font_ = theme.font("caption")
-        self.setFixedHeight(round(QFontMetricsF(self.font_).height() + theme.px(12)))
+        self._line_h = round(QFontMetricsF(self.font_).height() + theme.px(12))
+        self.setFixedHeight(self._line_h)
+        self.note_shown = True
 
     def _language_changed(self, lang: str) -> None:
         self.update()
+
+    def _swatches_width(self, lang: str) -> float:
+        fm, t = QFontMetricsF(self.font_), self.theme
+        per_kind = t.px(40) + t.space("xs") + t.space("lg") + 2 * t.px(3)
+        return sum(per_kind + fm.horizontalAdvance(self.kind_name(k, lang)) for k in self.kinds)
+
+    def _note_beside(self, lang: str, width: int) -> bool:
+        """Whether the how-to note fits beside the swatches (else it gets a line below)."""
+        return self._swatches_width(lang) + QFontMetricsF(self.font_).horizontalAdvance(self.note(lang)) <= width
+
+    def height_for(self, width: int) -> int:
+        """One line, or two when the note fits beside the swatches in no language (it
+        is never elided); sets the height too. In reach mode's short band the note
+        rather goes (the plan needs the height more than the how-to)."""
+        two = any(self.note(lang) and not self._note_beside(lang, width) for lang in LANGS)
+        self.note_shown = not (two and self.theme.reach)
+        self.setFixedHeight(self._line_h * (2 if two and self.note_shown else 1))
+        return self.height()
+
+    def elided(self) -> bool:
+        """Whether a text is cut (layout tests): a swatch name past the edge or the note
+        too wide for its line."""
+        fm = QFontMetricsF(self.font_)
+        note = self.note(self._lang) if self.note_shown else ""
+        beside = self._note_beside(self._lang, self.width())
+        if self.height() < self._line_h * 2 and note and not beside:
+            return True
+        room = self.width() if not beside else self.width() - self._swatches_width(self._lang)
+        return self._swatches_width(self._lang) > self.width() + 1 or fm.horizontalAdvance(note) > room + 1
 
     def texts(self) -> list[str]:
         return [self.kind_name(k, self._lang) for k in self.kinds] + [self.note(self._lang)]
@@ -72,7 +104,7 @@ class PlanLegend(FollowsLanguage, QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetricsF(self.font_)
         p.setFont(self.font_)
-        cy = self.height() / 2
+        cy = self._line_h / 2
         x = 0.0
         sw, sh = t.px(40), t.px(26)
         for kind in self.kinds:
@@ -95,12 +127,14 @@ class PlanLegend(FollowsLanguage, QWidget):
             p.setPen(t.color("text_muted"))
             p.drawText(QPointF(x, cy - fm.height() / 2 + fm.ascent()), name)
             x += fm.horizontalAdvance(name) + t.space("lg")
-        note = self.note(self._lang)
+        note = self.note(self._lang) if self.note_shown else ""
         if note:
-            room = self.width() - x
-            text = fm.elidedText(note, Qt.TextElideMode.ElideRight, max(0.0, room))
+            if self.height() >= 2 * self._line_h:  # a line of its own, left-aligned
+                x, cy = 0.0, cy + self._line_h
+            else:
+                x = self.width() - fm.horizontalAdvance(note)
             p.setPen(t.color("text_muted"))
-            p.drawText(QPointF(self.width() - fm.horizontalAdvance(text), cy - fm.height() / 2 + fm.ascent()), text)
+            p.drawText(QPointF(x, cy - fm.height() / 2 + fm.ascent()), note)
         p.end()
 
 
@@ -298,7 +332,8 @@ class HotspotDetail(FollowsLanguage, QFrame):
         col.setContentsMargins(0, 0, t.space("sm"), t.space("sm"))
         col.setSpacing(t.space("sm"))
         self.kicker.set_source(self.kind_name(h.kind, lang))
-        self.name_label = TextLabel(t, h.name, lang, role="h2", parent=body)
+        # reach mode: a short panel in the band; the name must leave room for the text
+        self.name_label = TextLabel(t, h.name, lang, role="h3" if t.reach else "h2", parent=body)
         self.name_label.setObjectName("hotspot-name")
         col.addWidget(self.name_label)
         self.description_label = TextLabel(t, h.description, lang, role="body", parent=body)
