@@ -35,8 +35,10 @@ def caption_box(
     fm = QFontMetricsF(font)
     pad, edge = t.space("sm"), t.px(24)
     width = max(0.0, room - edge - 2 * pad)
-    # a line too long for the room wraps (three lines at most, then it is elided)
-    shown = [(line, tone) for text, tone in lines if text for line, _ in layout_lines(text, font, width, 3)]
+    # reach mode's small plan: a line too long for the room wraps (three lines at most)
+    # rather than losing most of its words; elsewhere it is elided to one line
+    most = 3 if t.reach else 1
+    shown = [(line, tone) for text, tone in lines if text for line, _ in layout_lines(text, font, width, most)]
     shown = [(text, tone) for text, tone in shown if text]
     if not shown:
         return QRectF(), []
