@@ -142,11 +142,15 @@ class SectionPage(FollowsLanguage, QWidget):
         return False
 
     def hide_repeated_title(self) -> None:
-        """Reach mode: the header above the band shows this page's title, so the page
-        does not repeat it (its title and accent rule hide; layouts close the gap)."""
+        """Reach mode: the header above the band shows this page's title and subtitle,
+        so the page does not repeat them (its title, accent rule and ``subtitle_label``
+        hide; layouts close the gap)."""
         for widget in self.findChildren(QWidget):
             if widget.objectName() in (PAGE_TITLE, TITLE_RULE):
                 widget.hide()
+        subtitle = getattr(self, "subtitle_label", None)
+        if isinstance(subtitle, QWidget):
+            subtitle.hide()
 
     def retranslate(self, lang: str) -> None:
         """Hook for texts that are not :class:`~kiosk.widgets.labels.Localized` widgets."""

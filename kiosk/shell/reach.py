@@ -34,13 +34,20 @@ class ReachHeader(QWidget):
         col.addStretch(1)
         self.name = TextLabel(theme, content.kiosk.name, lang, role="label", tone="accent", parent=self)
         self.title = TextLabel(theme, content.kiosk.name, lang, role="display", parent=self)
+        self.subtitle = TextLabel(theme, "", lang, role="lead", tone="muted", parent=self)
         col.addWidget(self.name)
         col.addWidget(self.title)
+        col.addWidget(self.subtitle)
+        self.subtitle.hide()
 
     def set_screen(self, key: str) -> None:
         section = self.content.section(key)
         self.title.set_source(section.title if section is not None else self.content.kiosk.name)
         self.name.setVisible(section is not None)
+        # the page's subtitle too: the band below keeps its height for the content
+        subtitle = section.subtitle if section is not None else None
+        self.subtitle.set_source(subtitle or "")
+        self.subtitle.setVisible(subtitle is not None)
 
     def set_language(self, lang: str) -> None:
         self.name.set_language(lang)
