@@ -56,10 +56,11 @@ def _walk(win, check) -> list[str]:
 
 def _plan_labels(win, row) -> list[str]:
     """The park plan's painted labels: none over another label, a site marker, the
-    caption card or a zoom control (as tests/test_park_labels.py), and the selected
-    hotspot always named. A name with no clear place waits for the visitor to zoom
-    (every hotspot is named at the normal size: tests/test_park_labels.py); the plan as
-    a visitor first meets it names the site too, and in large text also the zones."""
+    caption card or a zoom control (as tests/test_park_labels.py). A name with no clear
+    place waits for the visitor to zoom (every hotspot is named at the normal size:
+    tests/test_park_labels.py); the plan as a visitor first meets it names the site
+    (reach mode's short band: at least that), in large text also the zones and a
+    selected hotspot."""
     from PySide6.QtCore import QRectF
     from PySide6.QtWidgets import QApplication
 
@@ -72,7 +73,9 @@ def _plan_labels(win, row) -> list[str]:
     layer, out = plan.layer, []
     first = row.state in ("", "framework")
     kinds = () if not first else ("site",) if win.theme.reach else ("site", "zone")
-    must = {h.id for h in section.hotspots if h.kind in kinds} | ({plan.selected} if plan.selected else set())
+    must = {h.id for h in section.hotspots if h.kind in kinds}
+    if plan.selected and not win.theme.reach:
+        must.add(plan.selected)
     out += [f"{key} not named on the plan" for key in sorted(must - set(layer.drawn_labels))]
     labels = list(layer.drawn_labels.items())
     for i, (key, box) in enumerate(labels):
@@ -86,10 +89,16 @@ def _plan_labels(win, row) -> list[str]:
 
 def _painted_controls(win, _row) -> list[str]:
     """Painted texts the widget walk cannot see: tab labels and the plan's legend."""
-    from kiosk.sections.park.panels import PlanLegend
+    from kiosk.sections.park.legend import PlanLegend
     from kiosk.widgets.tabs import TabBar
 
     out = [f"tab {text!r} clipped" for bar in win.findChildren(TabBar) if shown(bar, win) for text in bar.clipped()]
+    for page in [w for w in win.findChildren(QWidget, "park-plan") if shown(w, win)]:
+        blocks = [w for w in page.parentWidget().children()
+                  if isinstance(w, QWidget) and shown(w, win) and w.objectName() in ("park-plan", "park-plan-note")]
+        blocks += [w for w in win.findChildren(PlanLegend) if shown(w, win)]
+        out += [f"{a.objectName() or type(a).__name__} overlaps {b.objectName() or type(b).__name__}"
+                for i, a in enumerate(blocks) for b in blocks[i + 1:] if a.geometry().intersects(b.geometry())]
     return out + ["the plan legend is cut" for legend in win.findChildren(PlanLegend)
                   if shown(legend, win) and legend.elided()]
 
@@ -154,7 +163,8 @@ def _title_twice(win, row) -> list[str]:
     ((1080, 1920), ModeSet(reach=True)),
     ((1920, 1080), ModeSet(reach=True)),
     ((1366, 768), ModeSet(reach=True)),
-    ((1080, 1920), ModeSet(reach=True, large_text=True)),
+    ((1920, 1080), ModeSet(reach=True, large_text=True)),
+    ((1366, 768), ModeSet(reach=True, large_text=True)),
 ])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_reach_every_state_in_the_band_and_fits(kiosk_in, size, modes, lang):

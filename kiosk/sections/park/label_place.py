@@ -93,6 +93,9 @@ def _best(req: Request, viewport: QRectF, taken: list[QRectF], others: list[tupl
             grown = box.adjusted(-margin, -margin, margin, margin)
             hard = sum(_overlap(grown, o) for o in near)
             cost = HARD * hard + sum(_overlap(box, o) for o in soft)
+            if not viewport.contains(box):  # wider or taller than the whole view
+                hard += box.width() * box.height()
+                cost += HARD * box.width() * box.height()
             if cost == 0:
                 return False, box
             if best is None or cost < best[0]:

@@ -25,7 +25,8 @@ from kiosk.sections.layout import AccentRule
 from kiosk.sections.park.controls import TabBar
 from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.sections.park.framework import FrameworkPanel
-from kiosk.sections.park.panels import HotspotDetail, PanelBody, PlanLegend
+from kiosk.sections.park.legend import PlanLegend
+from kiosk.sections.park.panels import HotspotDetail, PanelBody
 from kiosk.sections.park.plan_view import PlanView
 from kiosk.sections.registry import register_page
 from kiosk.widgets.kinetic import KineticScrollArea
@@ -170,7 +171,7 @@ class ParkPage(SectionPage):
         has_side = bool(self.panels)
         if landscape:
             # the side panel at least as wide as its tabs' labels need
-            side_w = min(max(round(inner * (0.36 if t.reach else 0.4)), self.tabs.needed_width()), round(inner * 0.5))
+            side_w = min(max(round(inner * (0.36 if t.reach else 0.4)), self.tabs.needed_width()), round(inner * 0.56))
             left_w = inner - side_w - gap if has_side else inner
             # large text: the header heads the side column, so the plan keeps the whole
             # height of its column (at ×1.4 a header over it would leave a strip)

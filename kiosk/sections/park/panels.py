@@ -13,19 +13,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QPoint,
-    QPointF,
     QRect,
-    QRectF,
     QSize,
     Qt,
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, Partner
-from kiosk.i18n import LANGS
 from kiosk.sections.park.controls import CloseButton
 from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.theme import Theme
@@ -34,109 +30,6 @@ from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.scroll_cue import ScrollCue
-
-# -- legend -----------------------------------------------------------------------------
-
-
-class PlanLegend(FollowsLanguage, QWidget):
-    """Swatches for the hotspot kinds present, and a how-to note on the right."""
-
-    def __init__(
-        self,
-        theme: Theme,
-        kinds: list[str],
-        kind_name: Callable[[str, str], str],
-        note: Callable[[str], str],
-        lang: str,
-        colours: Callable[[str], tuple[QColor, QColor, float, Qt.PenStyle]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.kinds = kinds
-        self.kind_name = kind_name
-        self.note = note
-        self.colours = colours
-        self._lang = lang
-        self.font_ = theme.font("caption")
-        self._line_h = round(QFontMetricsF(self.font_).height() + theme.px(12))
-        self.setFixedHeight(self._line_h)
-        self.note_shown = True
-
-    def _language_changed(self, lang: str) -> None:
-        self.update()
-
-    def _swatches_width(self, lang: str) -> float:
-        fm, t = QFontMetricsF(self.font_), self.theme
-        per_kind = t.px(40) + t.space("xs") + t.space("lg") + 2 * t.px(3)
-        return sum(per_kind + fm.horizontalAdvance(self.kind_name(k, lang)) for k in self.kinds)
-
-    def _note_beside(self, lang: str, width: int) -> bool:
-        """Whether the how-to note fits beside the swatches (else it gets a line below)."""
-        return self._swatches_width(lang) + QFontMetricsF(self.font_).horizontalAdvance(self.note(lang)) <= width
-
-    def height_for(self, width: int) -> int:
-        """One line, or two when the note fits beside the swatches in no language (it
-        is never elided); sets the height too. In reach mode's short band the note
-        rather goes (the plan needs the height more than the how-to)."""
-        two = any(self.note(lang) and not self._note_beside(lang, width) for lang in LANGS)
-        self.note_shown = not (two and self.theme.reach)
-        self.setFixedHeight(self._line_h * (2 if two and self.note_shown else 1))
-        return self.height()
-
-    def elided(self) -> bool:
-        """Whether a text is cut (layout tests): a swatch name past the edge or the note
-        too wide for its line."""
-        fm = QFontMetricsF(self.font_)
-        note = self.note(self._lang) if self.note_shown else ""
-        beside = self._note_beside(self._lang, self.width())
-        if self.height() < self._line_h * 2 and note and not beside:
-            return True
-        room = self.width() if not beside else self.width() - self._swatches_width(self._lang)
-        return self._swatches_width(self._lang) > self.width() + 1 or fm.horizontalAdvance(note) > room + 1
-
-    def texts(self) -> list[str]:
-        return [self.kind_name(k, self._lang) for k in self.kinds] + [self.note(self._lang)]
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        t = self.theme
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fm = QFontMetricsF(self.font_)
-        p.setFont(self.font_)
-        cy = self._line_h / 2
-        x = 0.0
-        sw, sh = t.px(40), t.px(26)
-        for kind in self.kinds:
-            line, fill, width, style = self.colours(kind)
-            pen = QPen(line, width, style)
-            if style == Qt.PenStyle.DashLine:
-                pen.setDashPattern([3, 2.5])
-            p.setPen(pen)
-            p.setBrush(fill)
-            box = QRectF(x + width, cy - sh / 2, sw, sh)
-            if kind == "site":
-                p.drawRect(box)
-                p.setPen(QPen(t.color("text"), t.px(2)))
-                p.setBrush(t.color("primary"))
-                p.drawEllipse(box.center(), t.px(8), t.px(8))
-            else:
-                p.drawRect(box)
-            x = box.right() + t.space("xs") + width
-            name = self.kind_name(kind, self._lang)
-            p.setPen(t.color("text_muted"))
-            p.drawText(QPointF(x, cy - fm.height() / 2 + fm.ascent()), name)
-            x += fm.horizontalAdvance(name) + t.space("lg")
-        note = self.note(self._lang) if self.note_shown else ""
-        if note:
-            if self.height() >= 2 * self._line_h:  # a line of its own, left-aligned
-                x, cy = 0.0, cy + self._line_h
-            else:
-                x = self.width() - fm.horizontalAdvance(note)
-            p.setPen(t.color("text_muted"))
-            p.drawText(QPointF(x, cy - fm.height() / 2 + fm.ascent()), note)
-        p.end()
-
 
 # -- scroll content -----------------------------------------------------------------------
 

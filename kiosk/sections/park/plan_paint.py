@@ -307,8 +307,9 @@ class HotspotLayer:
                 requests.append(Request(shape.id, shape.kind, screen, (image.width() / dpr, image.height() / dpr)))
         hard = list(blocked) + [marker_rect(s.center(), t.px(18)) for shape, s in visible if shape.kind == "site"]
         self.obstacles = hard
-        boxes = place(requests, viewport, hard, inset=t.px(12), gap=t.px(8), margin=t.px(6), drop_blocked=True,
-                      keep=frozenset([selected] if selected else []))
+        # a name with no clear place waits for zoom, the selected one too (its outline
+        # and the detail panel name it): no label ever covers a control or another label
+        boxes = place(requests, viewport, hard, inset=t.px(12), gap=t.px(8), margin=t.px(6), drop_blocked=True)
         self.drawn_labels = boxes
         for key, box in boxes.items():
             p.drawImage(QPointF(round(box.left()), round(box.top())), images[key])
