@@ -47,18 +47,38 @@ class TabBar(FollowsLanguage, TouchButton):
             self.current = key
             self.update()
 
+    def _natural(self) -> list[float]:
+        """Each tab's label width (its widest language) plus its padding."""
+        fm = QFontMetricsF(self.font())
+        pad = 2 * self.theme.px(8) + self.theme.px(4)
+        return [max(fm.horizontalAdvance(text(lang)) for lang in LANGS) + pad for _, text in self._options]
+
+    def _widths(self) -> list[float]:
+        """Equal tabs when every label fits an equal share; else each tab as wide as its
+        label needs plus an equal share of what is left (large text: "Capabilities" gets
+        the room "Charts" does not need)."""
+        n = max(1, len(self._options))
+        natural = self._natural()
+        if max(natural, default=0.0) <= self.width() / n or sum(natural) > self.width():
+            return [self.width() / n] * len(self._options)
+        extra = (self.width() - sum(natural)) / n
+        return [w + extra for w in natural]
+
     def tab_rect(self, key: str) -> QRectF:
         i = self.keys.index(key)
-        w = self.width() / max(1, len(self._options))
-        return QRectF(i * w, 0, w, self.height())
+        widths = self._widths()
+        return QRectF(sum(widths[:i]), 0, widths[i], self.height())
 
     def tap_targets(self) -> list[QRectF]:
         return [self.tab_rect(k) for k in self.keys]
 
     def _key_at(self, pos: QPointF) -> str:
-        w = max(1.0, self.width() / max(1, len(self._options)))
-        i = min(len(self._options) - 1, max(0, int(pos.x() // w)))
-        return self._options[i][0]
+        right = 0.0
+        for (key, _), width in zip(self._options, self._widths(), strict=True):
+            right += width
+            if pos.x() < right:
+                return key
+        return self._options[-1][0]
 
     def _on_clicked(self) -> None:
         key = self._key_at(self.press_position)
@@ -70,9 +90,7 @@ class TabBar(FollowsLanguage, TouchButton):
 
     def needed_width(self) -> int:
         """The width at which every tab's label fits its tab, in every language."""
-        fm = QFontMetricsF(self.font())
-        widest = max((fm.horizontalAdvance(text(lang)) for _, text in self._options for lang in LANGS), default=0.0)
-        return math.ceil(len(self._options) * (widest + 2 * self.theme.px(8) + self.theme.px(16)))
+        return math.ceil(sum(self._natural()))
 
     def clipped(self) -> list[str]:
         """Tab labels (in the current language) wider than their tab (layout tests)."""
