@@ -50,8 +50,18 @@ class TabBar(FollowsLanguage, TouchButton):
     def _natural(self) -> list[float]:
         """Each tab's label width (its widest language) plus its padding."""
         fm = QFontMetricsF(self.font())
-        pad = 2 * self.theme.px(8) + self.theme.px(4)
+        pad = 2 * self.theme.px(4) + self.theme.px(4)  # the tight inset (see _inset)
         return [max(fm.horizontalAdvance(text(lang)) for lang in LANGS) + pad for _, text in self._options]
+
+    def _equal(self) -> bool:
+        n = max(1, len(self._options))
+        natural = self._natural()
+        roomy = max(natural, default=0.0) + 2 * self.theme.px(4) <= self.width() / n
+        return roomy or sum(natural) > self.width()
+
+    def _inset(self) -> int:
+        """Room either side of a label: less when the tabs are sized to their labels."""
+        return self.theme.px(8) if self._equal() else self.theme.px(4)
 
     def _widths(self) -> list[float]:
         """Equal tabs when every label fits an equal share; else each tab as wide as its
@@ -59,7 +69,7 @@ class TabBar(FollowsLanguage, TouchButton):
         the room "Charts" does not need)."""
         n = max(1, len(self._options))
         natural = self._natural()
-        if max(natural, default=0.0) <= self.width() / n or sum(natural) > self.width():
+        if self._equal():
             return [self.width() / n] * len(self._options)
         extra = (self.width() - sum(natural)) / n
         return [w + extra for w in natural]
@@ -96,7 +106,7 @@ class TabBar(FollowsLanguage, TouchButton):
         """Tab labels (in the current language) wider than their tab (layout tests)."""
         fm = QFontMetricsF(self.font())
         return [self.label(k) for k in self.keys
-                if fm.horizontalAdvance(self.label(k)) > self.tab_rect(k).width() - 2 * self.theme.px(8) + 1]
+                if fm.horizontalAdvance(self.label(k)) > self.tab_rect(k).width() - 2 * self._inset() + 1]
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         t = self.theme
@@ -112,7 +122,8 @@ class TabBar(FollowsLanguage, TouchButton):
                 p.fillRect(r.adjusted(0, 0, 0, -t.px(2)), t.color("surface_pressed"))
             current = key == self.current
             p.setPen(t.color("text" if current else "text_muted"))
-            p.drawText(r.adjusted(t.px(8), 0, -t.px(8), -t.px(6)), int(Qt.AlignmentFlag.AlignCenter), self.label(key))
+            inset = self._inset()
+            p.drawText(r.adjusted(inset, 0, -inset, -t.px(6)), int(Qt.AlignmentFlag.AlignCenter), self.label(key))
             if current:
                 bar = QRectF(r.left(), h - t.px(6), r.width(), t.px(6))
                 p.setPen(Qt.PenStyle.NoPen)
