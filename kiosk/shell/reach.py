@@ -61,9 +61,10 @@ class ReachHeader(QWidget):
     def _fit(self) -> None:
         """The title drops a size until name, title and subtitle fit the header (a
         landscape header is short, the more so in large text); then the subtitle goes."""
-        m = self.layout().contentsMargins() if self.layout() is not None else None
-        if m is None or self.width() <= 0:
+        layout = self.layout()
+        if layout is None or self.width() <= 0:
             return
+        m = layout.contentsMargins()
         width = self.width() - m.left() - m.right()
         room = self.height() - m.top() - m.bottom()
         shown = [w for w in (self.name, self.subtitle) if w.isVisibleTo(self)]
