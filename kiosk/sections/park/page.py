@@ -82,12 +82,7 @@ class ParkPage(SectionPage):
             parent=self,
         )
         self.plan.setObjectName("park-plan")
-        # large text: the map note (address, "schematic") below the plan, not over it —
-        # at ×1.4 it would cover a third of the plan and crowd the labels out
-        self.note_below = TextLabel(t, "", lang, role="caption", tone="muted", parent=self)
-        self.note_below.setObjectName("park-plan-note")
-        self.note_below.setVisible(t.text_scale > 1)
-        self._set_caption(lang)
+        self.note_below = self._note_label()  # sets the caption too
         kinds = [k for k in KINDS if any(h.kind == k for h in section.hotspots)]
         self.legend = PlanLegend(
             t, kinds, kind_name, lambda l: tr("park.hint", l) if self._hotspots else "", lang,
@@ -132,6 +127,17 @@ class ParkPage(SectionPage):
             if getattr(s, "type", "") == "partners":
                 return s.id, {p.id: p for p in getattr(s, "partners", [])}
         return "", {}
+
+    def _note_label(self) -> TextLabel:
+        """Large text: the map note (address, "schematic") below the plan, not over it —
+        at ×1.4 it would cover a third of the plan and crowd the labels out. Puts the
+        caption where it goes (below, or on the plan)."""
+        label = TextLabel(self.theme, "", self.lang, role="caption", tone="muted", parent=self)
+        label.setObjectName("park-plan-note")
+        label.setVisible(self.theme.text_scale > 1)
+        self.note_below = label
+        self._set_caption(self.lang)
+        return label
 
     def _scroll_area(self, name: str) -> KineticScrollArea:
         area = KineticScrollArea(self.theme, mouse_drag=self.context.mouse_drag, parent=self)
