@@ -161,6 +161,7 @@ def _title_twice(win, row) -> list[str]:
 
 @pytest.mark.parametrize("size,modes", [
     ((1080, 1920), ModeSet(reach=True)),
+    ((1080, 1920), ModeSet(reach=True, large_text=True)),
     ((1920, 1080), ModeSet(reach=True)),
     ((1366, 768), ModeSet(reach=True)),
     ((1920, 1080), ModeSet(reach=True, large_text=True)),

@@ -30,7 +30,7 @@ from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import FollowsLanguage, Localized
+from kiosk.widgets.labels import FollowsLanguage, Localized, Source
 from kiosk.widgets.scroll_cue import ScrollCue
 
 if TYPE_CHECKING:
@@ -151,6 +151,12 @@ class SectionPage(FollowsLanguage, QWidget):
         subtitle = getattr(self, "subtitle_label", None)
         if isinstance(subtitle, QWidget):
             subtitle.hide()
+
+    def header_note(self) -> Source:
+        """Reach mode: a note (non-interactive text, e.g. a map's address and "not to
+        scale") the header above the band shows under the title, so the short band
+        keeps its height for the content. None: no note."""
+        return None
 
     def retranslate(self, lang: str) -> None:
         """Hook for texts that are not :class:`~kiosk.widgets.labels.Localized` widgets."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content.model import Content
 from kiosk.shell.backdrop import paint_backdrop
 from kiosk.theme import Theme
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import Source, TextLabel
 
 
 def set_role(label: TextLabel, theme: Theme, role: str) -> None:
@@ -43,12 +43,22 @@ class ReachHeader(QWidget):
         self.name = TextLabel(theme, content.kiosk.name, lang, role="label", tone="accent", parent=self)
         self.title = TextLabel(theme, content.kiosk.name, lang, role="display", parent=self)
         self.subtitle = TextLabel(theme, "", lang, role="lead", tone="muted", parent=self)
+        # the page's note (e.g. the park plan's address and "not to scale"), nearest the band
+        self.note = TextLabel(theme, "", lang, role="caption", tone="muted", parent=self)
+        self.note.setObjectName("reach-note")
         col.addWidget(self.name)
         col.addWidget(self.title)
         col.addWidget(self.subtitle)
+        col.addSpacing(theme.space("xs"))
+        col.addWidget(self.note)
         self.subtitle.hide()
+        self.note.hide()
 
-    def set_screen(self, key: str) -> None:
+    def set_screen(self, key: str, note: Source = None) -> None:
+        """Show ``key``'s title and subtitle, and ``note`` (the page's
+        :meth:`~kiosk.sections.base.SectionPage.header_note`) under them."""
+        self.note.set_source(note)
+        self.note.setVisible(note is not None)
         section = self.content.section(key)
         self.title.set_source(section.title if section is not None else self.content.kiosk.name)
         self.name.setVisible(section is not None)
@@ -59,7 +69,7 @@ class ReachHeader(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        """The title drops a size until name, title and subtitle fit the header (a
+        """The title drops a size until name, title, subtitle and note fit the header (a
         landscape header is short, the more so in large text); then the subtitle goes."""
         layout = self.layout()
         if layout is None or self.width() <= 0:
@@ -67,10 +77,11 @@ class ReachHeader(QWidget):
         m = layout.contentsMargins()
         width = self.width() - m.left() - m.right()
         room = self.height() - m.top() - m.bottom()
-        shown = [w for w in (self.name, self.subtitle) if w.isVisibleTo(self)]
+        shown = [w for w in (self.name, self.subtitle, self.note) if w.isVisibleTo(self)]
         for role in ("display", "h1", "h2", "h3"):
             set_role(self.title, self.theme, role)
             used = sum(w.heightForWidth(width) + self.theme.space("sm") for w in [self.title, *shown])
+            used += self.theme.space("xs") if self.note in shown else 0
             if used <= room:
                 return
         self.subtitle.hide()
@@ -79,6 +90,7 @@ class ReachHeader(QWidget):
         self.name.set_language(lang)
         self.title.set_language(lang)
         self.subtitle.set_language(lang)
+        self.note.set_language(lang)
         self._fit()
 
     def resizeEvent(self, e: object) -> None:

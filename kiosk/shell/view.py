@@ -185,7 +185,7 @@ class ShellView(QWidget):
             self.navbar.set_hint(page.swipe_hint_key if isinstance(page, SectionPage) else "page.swipe_hint")
             self.navbar.set_screen(key)
             if self.reach_header is not None:
-                self.reach_header.set_screen(key)
+                self.reach_header.set_screen(key, page.header_note() if isinstance(page, SectionPage) else None)
             self.attract.hide()
         self.screen_changed.emit(key)
 

@@ -30,7 +30,7 @@ from kiosk.sections.park.panels import HotspotDetail, PanelBody
 from kiosk.sections.park.plan_view import PlanView
 from kiosk.sections.registry import register_page
 from kiosk.widgets.kinetic import KineticScrollArea
-from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.labels import Source, TextLabel
 from kiosk.widgets.scroll_cue import ScrollCue
 
 FIGURES, FRAMEWORK = "figures", "framework"
@@ -128,13 +128,29 @@ class ParkPage(SectionPage):
                 return s.id, {p.id: p for p in getattr(s, "partners", [])}
         return "", {}
 
+    @property
+    def note_in_header(self) -> bool:
+        """Portrait reach mode: the map note goes up into the tall header above the band
+        (text, not a control), so the band's short plan keeps its height and its names."""
+        return self.theme.reach and not self.theme.landscape
+
+    def header_note(self) -> Source:
+        return self._note_text if self.note_in_header else None
+
+    def _note_text(self, lang: str) -> str:
+        """The map note on one line: the address, then the plan's caption."""
+        section = self.section
+        assert isinstance(section, ParkSection)
+        return " · ".join(x for x in (section.address.get(lang) if section.address else "",
+                                      section.plan.caption.get(lang) if section.plan.caption else "") if x)
+
     def _note_label(self) -> TextLabel:
         """Large text: the map note (address, "schematic") below the plan, not over it —
         at ×1.4 it would cover a third of the plan and crowd the labels out. Puts the
-        caption where it goes (below, or on the plan)."""
+        caption where it goes (below, on the plan, or nowhere: in the reach header)."""
         label = TextLabel(self.theme, "", self.lang, role="caption", tone="muted", parent=self)
         label.setObjectName("park-plan-note")
-        label.setVisible(self.theme.text_scale > 1)
+        label.setVisible(self.theme.text_scale > 1 and not self.note_in_header)
         self.note_below = label
         self._set_caption(self.lang)
         return label
@@ -279,7 +295,9 @@ class ParkPage(SectionPage):
         lines = (section.address.get(lang) if section.address else "",
                  section.plan.caption.get(lang) if section.plan.caption else "")
         if self.note_below.isVisibleTo(self):
-            self.note_below.setText(" · ".join(x for x in lines if x))
+            self.note_below.setText(self._note_text(lang))
+            self.plan.set_caption()
+        elif self.note_in_header:
             self.plan.set_caption()
         else:
             self.plan.set_caption(*lines)
@@ -288,12 +306,7 @@ class ParkPage(SectionPage):
         """The note below the plan (large text): as tall in both languages."""
         if not self.note_below.isVisibleTo(self):
             return 0
-        section = self.section
-        assert isinstance(section, ParkSection)
-        texts = [" · ".join(x for x in (section.address.get(l) if section.address else "",
-                                          section.plan.caption.get(l) if section.plan.caption else "") if x)
-                 for l in LANGS]
-        return max(_height_in(self.note_below, text, width) for text in texts)
+        return max(_height_in(self.note_below, self._note_text(l), width) for l in LANGS)
 
     # -- state --------------------------------------------------------------------------
     @property
