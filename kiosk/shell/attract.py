@@ -12,6 +12,7 @@ Animation time comes from :meth:`now`; :meth:`freeze` pins it (screenshots, test
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,8 +31,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content.model import Content, Highlight
-from kiosk.i18n import format_figure, tr
+if TYPE_CHECKING:
+    from kiosk.content.model import Content
+
+from kiosk.attract_payload import AttractPayload, Slide, from_content
+from kiosk.i18n import tr
 from kiosk.shell.backdrop import paint_backdrop, pulses
 from kiosk.theme import Theme
 from kiosk.widgets.text import draw_text, text_height
@@ -50,15 +54,18 @@ def drift(t: float, period_x: float, period_y: float, ax: float, ay: float, phas
 class AttractScreen(QWidget):
     activated = Signal(str)
 
-    def __init__(self, content: Content, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, content: Content | AttractPayload, theme: Theme,
+                 parent: QWidget | None = None) -> None:
+        """``content``: the content as it shows now, or its payload (the first frame
+        paints from the payload kept by kiosk.attract_payload, before the model loads)."""
         super().__init__(parent)
         self.setObjectName("attract")
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.content = content
+        self.payload = content if isinstance(content, AttractPayload) else from_content(content)
         self.theme = theme
-        self.highlights: list[Highlight] = list(content.attract.highlights)
-        self.interval = float(content.attract.interval)
+        self.highlights: list[Slide] = list(self.payload.slides)
+        self.interval = self.payload.interval
         self.frame_timer = QTimer(self)
         self.frame_timer.setObjectName("attract-frame-timer")
         self.frame_timer.setInterval(FRAME_MS)
@@ -66,12 +73,15 @@ class AttractScreen(QWidget):
         self._clock = QElapsedTimer()
         self._clock.start()
         self._frozen: float | None = None
+        self._offset = 0.0
         self._backdrop: QPixmap | None = None
         self._shade: QPixmap | None = None
 
     # -- time -------------------------------------------------------------------------
     def now(self) -> float:
-        return self._frozen if self._frozen is not None else self._clock.elapsed() / 1000.0
+        if self._frozen is not None:
+            return self._frozen
+        return self._offset + self._clock.elapsed() / 1000.0
 
     def freeze(self, t: float | None) -> None:
         """Pin animation time at ``t`` seconds (None: run freely again)."""
@@ -80,13 +90,20 @@ class AttractScreen(QWidget):
 
     def restart(self) -> None:
         """Start the loop again from the first highlight."""
+        self._offset = 0.0
+        self._clock.restart()
+        self.update()
+
+    def continue_from(self, t: float) -> None:
+        """Go on from animation time ``t`` (the first frame's screen hands over to this one)."""
+        self._offset = t
         self._clock.restart()
         self.update()
 
     def index_at(self, t: float) -> int:
         return int(t // self.interval) % len(self.highlights)
 
-    def current_highlight(self) -> Highlight:
+    def current_highlight(self) -> Slide:
         return self.highlights[self.index_at(self.now())]
 
     # -- lifecycle --------------------------------------------------------------------
@@ -228,7 +245,7 @@ class AttractScreen(QWidget):
         p.setBrush(QColor(pal.accent))
         p.drawRoundedRect(QRectF(o.x(), o.y() + th.px(6), th.px(8), bar_h), th.px(4), th.px(4))
         x = o.x() + th.px(28)
-        name = self.content.kiosk.name
+        name = self.payload.name
         width = self.width() * 0.6
         y = o.y()
         y += draw_text(p, name.get("zh"), th.font("h3"), QColor(pal.text), x, y, width, max_lines=1)
@@ -244,7 +261,7 @@ class AttractScreen(QWidget):
             self._paint_highlight(p, self.highlights[prev], t, 1.0 - eased, 0.0)
         self._paint_highlight(p, self.highlights[i], t, eased, (1 - eased) * self.theme.px(28))
 
-    def _highlight_blocks(self, hl: Highlight, level: int) -> list[tuple[str, str, str, int]]:
+    def _highlight_blocks(self, hl: Slide, level: int) -> list[tuple[str, str, str, int]]:
         """The text blocks at detail ``level`` (0 = everything; higher drops the least
         important lines so a long highlight still fits its box)."""
         pal = self.theme.palette
@@ -259,7 +276,7 @@ class AttractScreen(QWidget):
                 blocks.append((hl.text.get("en"), "body", pal.text_muted, 3))
         return blocks
 
-    def _paint_highlight(self, p: QPainter, hl: Highlight, t: float, alpha: float, dy: float) -> None:
+    def _paint_highlight(self, p: QPainter, hl: Slide, t: float, alpha: float, dy: float) -> None:
         if alpha <= 0.01:
             return
         th = self.theme
@@ -289,12 +306,11 @@ class AttractScreen(QWidget):
             y += hgt + gap
         p.restore()
 
-    def _paint_figure(self, p: QPainter, hl: Highlight, x: float, y: float, w: float) -> float:
+    def _paint_figure(self, p: QPainter, hl: Slide, x: float, y: float, w: float) -> float:
         th, pal = self.theme, self.theme.palette
         fig = hl.figure
         assert fig is not None
-        value_zh, unit_zh = format_figure(fig, "zh")
-        value_en, unit_en = format_figure(fig, "en")
+        value_zh, unit_zh, value_en, unit_en = fig.value_zh, fig.unit_zh, fig.value_en, fig.unit_en
         big = th.font("display")
         fm = QFontMetricsF(big)
         accent = QColor(pal.accent_text)

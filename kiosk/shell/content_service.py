@@ -47,6 +47,9 @@ class ContentService(QObject):
         self.debounce_ms = debounce_ms
         self.watcher: ContentWatcher | None = None
         self.current: ContentStatus | None = None
+        self.start_bytes: bytes | None = None
+        """The bytes of the file the start validated (None when it started on a fallback):
+        the attract payload for the next start is kept against them (kiosk.attract_payload)."""
 
     def start(self) -> ContentStatus:
         """Load once and start watching. Never raises."""
@@ -57,6 +60,7 @@ class ContentService(QObject):
         except ContentError as exc:
             status = self._fallback(list(exc.findings))
         self.current = status
+        self.start_bytes = data if status.ok and status.path == self.path else None
         if self.watch:
             self.watcher = ContentWatcher(self.path, debounce_ms=self.debounce_ms,
                                           current=data if status.path == self.path else None,
