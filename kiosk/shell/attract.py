@@ -43,6 +43,10 @@ from kiosk.widgets.text import draw_text, text_height
 FRAME_MS = 33
 FADE_S = 1.4
 HEADROOM = 1.16
+HALF_RES_FROM = 1800
+"""From this short side on (4K) the backdrop layer is painted at half resolution: it is
+drawn resampled every frame anyway (drift and zoom), and a full-resolution 4K layer costs
+≈ 45 MB and ≈ 0.2 s to paint before the first frame."""
 
 
 def drift(t: float, period_x: float, period_y: float, ax: float, ay: float, phase: float = 0.0) -> QPointF:
@@ -75,7 +79,9 @@ class AttractScreen(QWidget):
         self._frozen: float | None = None
         self._offset = 0.0
         self._backdrop: QPixmap | None = None
-        self._shade: QPixmap | None = None
+        self._backdrop_size = QSize()
+        """The backdrop layer's logical size (the pixmap may hold fewer pixels)."""
+        self._shade: QLinearGradient | None = None
 
     # -- time -------------------------------------------------------------------------
     def now(self) -> float:
@@ -114,7 +120,7 @@ class AttractScreen(QWidget):
 
     def hideEvent(self, e: QHideEvent) -> None:
         self.frame_timer.stop()
-        # The layers are ≈ 80 MB at 4K: not kept while visitors use the pages (painted
+        # The backdrop layer is ≈ 11 MB at 4K: not kept while visitors use the pages (painted
         # again, identically, when the screen next shows).
         self._backdrop = None
         self._shade = None
@@ -173,15 +179,15 @@ class AttractScreen(QWidget):
     def _ensure_layers(self) -> None:
         if self._backdrop is None:
             size = QSize(math.ceil(self.width() * HEADROOM), math.ceil(self.height() * HEADROOM))
-            self._backdrop = paint_backdrop(self.theme, size)
+            scale = 0.5 if min(self.width(), self.height()) >= HALF_RES_FROM else 1.0
+            self._backdrop = paint_backdrop(self.theme, size, scale=scale)
+            self._backdrop_size = size
         if self._shade is None:
-            self._shade = self._paint_shade()
+            self._shade = self._shade_gradient()
 
-    def _paint_shade(self) -> QPixmap:
+    def _shade_gradient(self) -> QLinearGradient:
+        """The shade over the backdrop behind the text (filled directly: no 4K layer)."""
         w, h = max(1, self.width()), max(1, self.height())
-        pm = QPixmap(w, h)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
         deep = QColor(self.theme.palette.background_deep)
         if w >= h:
             g = QLinearGradient(0, 0, w, 0)
@@ -193,9 +199,7 @@ class AttractScreen(QWidget):
             c = QColor(deep)
             c.setAlphaF(alpha)
             g.setColorAt(pos, c)
-        p.fillRect(0, 0, w, h, g)
-        p.end()
-        return pm
+        return g
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         self._ensure_layers()
@@ -205,7 +209,7 @@ class AttractScreen(QWidget):
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self._paint_backdrop(p, t)
         assert self._shade is not None  # _ensure_layers() made it
-        p.drawPixmap(0, 0, self._shade)
+        p.fillRect(self.rect(), self._shade)
         self._paint_brand(p, t)
         self._paint_highlights(p, t)
         self._paint_progress(p, t)
@@ -215,26 +219,27 @@ class AttractScreen(QWidget):
     def _paint_backdrop(self, p: QPainter, t: float) -> None:
         pm = self._backdrop
         assert pm is not None
+        bw, bh = self._backdrop_size.width(), self._backdrop_size.height()
         zoom = 1.0 + 0.07 * (0.5 + 0.5 * math.sin(2 * math.pi * t / 97))
-        pw, ph = pm.width() * zoom, pm.height() * zoom
+        pw, ph = bw * zoom, bh * zoom
         max_dx, max_dy = (pw - self.width()) / 2, (ph - self.height()) / 2
         x = -max_dx + 0.92 * max_dx * math.sin(2 * math.pi * t / 83)
         y = -max_dy + 0.92 * max_dy * math.sin(2 * math.pi * t / 71 + 0.8)
         p.save()
         p.translate(x, y)
         p.scale(zoom, zoom)
-        p.drawPixmap(0, 0, pm)
+        p.drawPixmap(QRectF(0, 0, bw, bh), pm, QRectF(pm.rect()))
         p.setPen(Qt.PenStyle.NoPen)
         r = self.theme.px(16)
         for px_, py_, b in pulses(t):
             c = QColor(self.theme.palette.accent)
             c.setAlphaF(0.55 * b)
-            g = QRadialGradient(QPointF(px_ * pm.width(), py_ * pm.height()), r)
+            g = QRadialGradient(QPointF(px_ * bw, py_ * bh), r)
             g.setColorAt(0, c)
             c.setAlphaF(0.0)
             g.setColorAt(1, c)
             p.setBrush(g)
-            p.drawEllipse(QPointF(px_ * pm.width(), py_ * pm.height()), r, r)
+            p.drawEllipse(QPointF(px_ * bw, py_ * bh), r, r)
         p.restore()
 
     def _paint_brand(self, p: QPainter, t: float) -> None:
