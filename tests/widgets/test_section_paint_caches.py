@@ -141,3 +141,43 @@ def test_partner_card_surface_is_painted_once_per_size_and_theme(qtbot):
     other = _delegate(qtbot, contrast)._rest_surface(rect, 1.0)
     centre = (surface.width() // 2, surface.height() // 2)
     assert surface.toImage().pixelColor(*centre) != other.toImage().pixelColor(*centre)
+
+
+def test_pill_button_rest_states_follow_text_state_font_and_theme(qtbot, monkeypatch):
+    from kiosk.widgets.button import PillButton
+
+    theme, contrast = _themes()
+    button = PillButton(theme, "返回", glyph="back")
+    qtbot.addWidget(button)
+    button.resize(button.sizeHint())
+    calls = _count(monkeypatch, button, "_paint")
+    first = _grab(button)
+    _grab(button)
+    assert len(calls) == 1
+    assert _close(first, _live(button, button._paint))
+    steps = [lambda: button.set_text("Back"), lambda: button.set_checked(True),
+             lambda: button.setEnabled(False), lambda: setattr(button, "theme", contrast),
+             lambda: button.setFont(theme.font("h3")), lambda: button.resize(300, button.height())]
+    for k, step in enumerate(steps):
+        step()
+        _grab(button)
+        assert len(calls) == k + 3, k  # each change misses (the live check was one call)
+
+
+def test_segmented_toggle_rest_state_follows_the_current_option(qtbot, monkeypatch):
+    from kiosk.shell.toggle import SegmentedToggle
+
+    theme, contrast = _themes()
+    toggle = SegmentedToggle(theme, [("zh", "中文"), ("en", "English")], "zh")
+    qtbot.addWidget(toggle)
+    toggle.resize(toggle.sizeHint())
+    calls = _count(monkeypatch, toggle, "_paint")
+    zh = _grab(toggle)
+    toggle.set_current("en")
+    en = _grab(toggle)
+    assert len(calls) == 2 and en != zh
+    toggle.set_current("zh")
+    assert _grab(toggle) == zh and len(calls) == 2  # both states kept
+    toggle.theme = contrast
+    _grab(toggle)
+    assert len(calls) == 3
