@@ -104,3 +104,4 @@ def hand_over(screen: AttractScreen, attract: AttractScreen | None) -> None:
     screen.stop()
     screen.close()
     screen.deleteLater()
+    log.info("the window took over from the first frame at %.1f s", screen.now())

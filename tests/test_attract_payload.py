@@ -238,3 +238,31 @@ def test_payload_kept_only_for_a_file_that_validated(qtbot, tmp_path):
     status = broken.start()
     assert status.ok and status.media_dir is not None  # the last-good copy is shown
     assert broken.start_bytes is None
+
+
+def test_full_window_takes_over_from_the_first_frame(tmp_path):
+    """The real start on a payload: first frame, then the model and the window are built
+    and take over, without a traceback."""
+    import signal
+
+    path, data_dir = _show(tmp_path), tmp_path / "data"
+    assert "FIRST_FRAME" in _start(path, data_dir).stdout  # keeps the payload
+    env = {**os.environ, "KIOSK_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed", "--size",
+                             "800x600", "--content", str(path)], stderr=subprocess.PIPE,
+                            text=True, env=env)
+    seen: list[str] = []
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:  # the log, line by line, until the window is built
+            seen.append(line)
+            if "took over from the first frame" in line or "Traceback" in line:
+                break
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=60)[1]
+    log = "".join(seen) + rest
+    assert "first frame from the attract payload" in log
+    assert "content file:" in log and "took over from the first frame" in log
+    assert "Traceback" not in log
