@@ -49,6 +49,8 @@ class HeroBand(QWidget):
     def columns(self) -> int:
         n = len(self.cards) or 1
         wide = self.theme.landscape and self.theme.text_scale == 1.0  # large text: 2 × 2
+        if not self.theme.landscape and self.theme.text_scale > 1:
+            return 1  # portrait in large text: a number and its unit need the whole width
         return min(n, 4) if wide else min(n, 2)
 
     def add(self, card: FigureCard) -> None:
@@ -154,7 +156,7 @@ class CapabilityCard(Card):
     """What the platform offers: icon disc, title, one line or two of text."""
 
     def __init__(self, theme: Theme, capability: Capability, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(theme, lang, padding="lg" if theme.landscape else "md", parent=parent)
+        super().__init__(theme, lang, padding="md", parent=parent)  # two rows fit a landscape tab
         self.capability = capability
         self.setObjectName(f"capability-{capability.id}")
         self.body.setSpacing(theme.space("xs"))
