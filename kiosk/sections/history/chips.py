@@ -75,7 +75,7 @@ class EraChip(FollowsLanguage, TouchButton):
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         if not self.is_down:  # the brief pressed state is painted live, not kept
-            state = (self.theme, self.texts, self.is_checked, self.milestone)
+            state = (self.theme, self.texts, self.is_checked, self.milestone, self.compact)
             self._rest.paint(self, state, self._paint)
             return
         p = QPainter(self)
@@ -107,7 +107,6 @@ class EraChip(FollowsLanguage, TouchButton):
         p.setPen(ink if self.is_checked else th.color("accent_text"))
         p.drawText(QPointF(x, y + f1.ascent()), period)
         if self.compact:
-            p.end()
             return
         p.setFont(self._bottom)
         p.setPen(ink if self.is_checked else th.color("text_muted"))
