@@ -26,6 +26,7 @@ from kiosk.sections.park.controls import TabBar
 from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.sections.park.framework import FrameworkPanel
 from kiosk.sections.park.legend import PlanLegend
+from kiosk.sections.park.map_note import height_in, note_lines, note_text
 from kiosk.sections.park.panels import HotspotDetail, PanelBody
 from kiosk.sections.park.plan_view import PlanView
 from kiosk.sections.registry import register_page
@@ -41,17 +42,6 @@ NUMBER_ROLES = ("figure", "h1", "h2", "h3")
 
 def kind_name(kind: str, lang: str) -> str:
     return tr(f"park.kind.{kind}", lang)
-
-
-def _height_in(label: TextLabel, text: str, width: int) -> int:
-    """``label``'s height at ``width`` if it showed ``text``."""
-    shown = label.text()
-    if text == shown:
-        return label.heightForWidth(width)
-    label.setText(text)
-    height = label.heightForWidth(width)
-    label.setText(shown)
-    return height
 
 
 @register_page("park")
@@ -138,11 +128,8 @@ class ParkPage(SectionPage):
         return self._note_text if self.note_in_header else None
 
     def _note_text(self, lang: str) -> str:
-        """The map note on one line: the address, then the plan's caption."""
-        section = self.section
-        assert isinstance(section, ParkSection)
-        return " · ".join(x for x in (section.address.get(lang) if section.address else "",
-                                      section.plan.caption.get(lang) if section.plan.caption else "") if x)
+        assert isinstance(self.section, ParkSection)
+        return note_text(self.section, lang)
 
     def _note_label(self) -> TextLabel:
         """Large text: the map note (address, "schematic") below the plan, not over it —
@@ -248,13 +235,13 @@ class ParkPage(SectionPage):
             self.title_label.setFont(t.font(role))
             self.title_label.style().unpolish(self.title_label)
             self.title_label.style().polish(self.title_label)
-        h = max(_height_in(self.title_label, title.get(l), w) for l in LANGS)
+        h = max(height_in(self.title_label, title.get(l), w) for l in LANGS)
         self.title_label.setGeometry(x, y, w, h)
         y += h + t.space("sm")
         self.rule.move(x, y)
         y += self.rule.height() + t.space("sm")
         if subtitle is not None:
-            h = max(_height_in(self.subtitle_label, subtitle.get(l), w) for l in LANGS)
+            h = max(height_in(self.subtitle_label, subtitle.get(l), w) for l in LANGS)
             self.subtitle_label.setGeometry(x, y, w, h)
             y += h
         return y + t.space("md")
@@ -290,23 +277,17 @@ class ParkPage(SectionPage):
 
     def _set_caption(self, lang: str) -> None:
         """The map note: the address (where the visitor is) over the plan's caption."""
-        section = self.section
-        assert isinstance(section, ParkSection)
-        lines = (section.address.get(lang) if section.address else "",
-                 section.plan.caption.get(lang) if section.plan.caption else "")
+        assert isinstance(self.section, ParkSection)
         if self.note_below.isVisibleTo(self):
             self.note_below.setText(self._note_text(lang))
-            self.plan.set_caption()
-        elif self.note_in_header:
-            self.plan.set_caption()
-        else:
-            self.plan.set_caption(*lines)
+        on_plan = not self.note_below.isVisibleTo(self) and not self.note_in_header
+        self.plan.set_caption(*(note_lines(self.section, lang) if on_plan else ()))
 
     def _note_height(self, width: int) -> int:
         """The note below the plan (large text): as tall in both languages."""
         if not self.note_below.isVisibleTo(self):
             return 0
-        return max(_height_in(self.note_below, self._note_text(l), width) for l in LANGS)
+        return max(height_in(self.note_below, self._note_text(l), width) for l in LANGS)
 
     # -- state --------------------------------------------------------------------------
     @property
