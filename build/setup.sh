@@ -48,6 +48,11 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "test" ]; then
     .venv/bin/python -m pip install -q -e '.[test,build]'
+    # The bundle tests' build compiles the no-BLAS numpy once (minutes): start it now, at low
+    # priority, so it runs beside the tests that come first (pytest runs the bundle tests
+    # last; the build waits for this one and then takes it from the cache).
+    nohup nice -n 19 .venv/bin/python build/packaging/numpy_noblas.py \
+        >"${TMPDIR:-/tmp}/kiosk-numpy-noblas.log" 2>&1 &
 else
     .venv/bin/python -m pip install -q -e .
 fi

@@ -270,3 +270,10 @@ def families():
     from kiosk.app import register_fonts
 
     return register_fonts()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The bundle tests run last: their build waits for the no-BLAS numpy that
+    ``build/setup.sh test`` starts compiling in the background, so the rest of the suite
+    runs meanwhile."""
+    items.sort(key=lambda item: item.get_closest_marker("bundle") is not None)

@@ -22,6 +22,7 @@ same behaviour).
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import importlib.metadata
 import os
@@ -56,9 +57,18 @@ def target_dir(version: str) -> Path:
 
 
 def ensure(version: str | None = None, log=print) -> Path:
-    """The folder holding ``numpy/`` built without BLAS (building it if it is not cached)."""
+    """The folder holding ``numpy/`` built without BLAS (building it if it is not cached).
+    One build at a time: a second caller (the spec while ``build/setup.sh test``'s early
+    background build runs) waits for the first, then finds it cached."""
     version = version or importlib.metadata.version("numpy")
     target = target_dir(version)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_name(target.name + ".lock"), "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build(version, target, log)
+
+
+def _build(version: str, target: Path, log) -> Path:
     if (target / "numpy" / "__init__.py").is_file():
         return target
     if shutil.which("c++") is None and shutil.which("g++") is None:
