@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
@@ -34,6 +35,9 @@ from kiosk.states import memory
 from kiosk.widgets.progress import progress_animation
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from kiosk.shell.view import ShellView
 
 FADE_MS = 220
 """The cross-fade from the old look to the new one."""
@@ -104,29 +108,61 @@ def _restore_page(page: SectionPage, restores: list[Restore]) -> None:
 
 
 def restore_visit(view: object, visit: Visit) -> None:
-    """Take ``visit`` up in a freshly built ``view``: the language, the Back trail, each
-    page's inner state and scroll positions, and the Aa panel if it was open."""
+    """Take ``visit`` up in a freshly built ``view``: the language, the Back trail, the
+    current page's inner state and scroll positions, and the Aa panel if it was open.
+    The other pages on the trail are built (and take their state up) when Back reaches
+    them, as on a first visit, so the switch costs one page, not the whole trail."""
     from kiosk.shell.view import ShellView
 
     assert isinstance(view, ShellView)
     view.continues_visit = visit.current != ATTRACT
     view.language.set(visit.lang)
-    for key, restores in visit.pages.items():
-        _restore_page(view.page(key), restores)
     view.navigator.restore(visit.history)
     view.finish_animations()
-    _settle_layouts()
-    for key, fractions in visit.scrolls.items():
-        areas = _scroll_areas(view.page(key))
-        if len(areas) != len(fractions):
-            continue  # the new layout scrolls differently: leave it at its start
-        for area, (fx, fy) in zip(areas, fractions, strict=True):
-            for bar, f in ((area.horizontalScrollBar(), fx), (area.verticalScrollBar(), fy)):
-                bar.setValue(round(f * bar.maximum()))
-    for page in view.built_pages().values():
-        page.finish_animations()
+    _take_up(view, visit, visit.current)
+    later = {k for k in visit.pages if k != visit.current}
+
+    def on_screen_changed(key: str) -> None:
+        if key == ATTRACT:
+            later.clear()  # the visit is over
+        elif key in later:
+            later.discard(key)
+            _take_up(view, visit, key)
+
+    if later:
+        view.screen_changed.connect(on_screen_changed)
     if visit.panel_open:
         view.modes_overlay.open()
+
+
+def _take_up(view: ShellView, visit: Visit, key: str) -> None:
+    if key not in visit.pages:
+        return
+    page = view.page(key)
+    _restore_page(page, visit.pages[key])
+    page.finish_animations()
+    _settle_layouts()
+    areas = _scroll_areas(page)
+    fractions = visit.scrolls.get(key, [])
+    if len(areas) != len(fractions):
+        return  # the new layout scrolls differently: leave it at its start
+    for area, (fx, fy) in zip(areas, fractions, strict=True):
+        for bar, f in ((area.horizontalScrollBar(), fx), (area.verticalScrollBar(), fy)):
+            bar.setValue(round(f * bar.maximum()))
+
+
+_retired: set[QWidget] = set()
+
+
+def retire(widget: QWidget) -> None:
+    """Hide ``widget`` and delete it once control is back in the event loop (it may be
+    the sender of the signal being handled), out of its parent at once: a new style
+    sheet on the window then polishes only the new children, not the old tree too."""
+    widget.hide()
+    _retired.add(widget)  # alive until Qt deletes it
+    widget.destroyed.connect(lambda _obj=None, w=widget: _retired.discard(w))
+    widget.setParent(None)
+    widget.deleteLater()
 
 
 def _settle_layouts() -> None:
@@ -161,9 +197,13 @@ class SwitchCover(QWidget):
         else:
             self.done()
 
+    @property
+    def active(self) -> bool:
+        return not self._pixmap.isNull()
+
     def done(self) -> None:
-        if self._pixmap.isNull():
-            return  # already done
+        if not self.active:
+            return
         self.anim.stop()
         self.hide()
         self._pixmap = QPixmap()
@@ -190,7 +230,13 @@ class ModeSwitcher(QObject):
         super().__init__(window)
         self._window = window
         self._rebuild = rebuild
-        self.cover: SwitchCover | None = None
+        self._cover: SwitchCover | None = None
+
+    @property
+    def cover(self) -> SwitchCover | None:
+        """The cover while it is up (fading), else None."""
+        cover = self._cover
+        return cover if cover is not None and cover.active else None
 
     def apply(self, view: object | None, *, fade: bool) -> None:
         """Rebuild in the new modes; a visitor's visit goes on where it was."""
@@ -203,22 +249,22 @@ class ModeSwitcher(QObject):
             return
         visit = capture_visit(view)
         self._drop_cover()
-        self.cover = SwitchCover(self._window, fade=fade)
-        self.cover.destroyed.connect(self._on_cover_destroyed)
+        cover = self._cover = SwitchCover(self._window, fade=fade)
+        cover.destroyed.connect(self._on_cover_destroyed)
         self._rebuild(visit)
-        self.cover.start()
+        cover.start()
 
     def finish(self) -> None:
         """Jump a running cross-fade to its end (screenshots, tests)."""
         self._drop_cover()
 
     def _drop_cover(self) -> None:
-        cover, self.cover = self.cover, None
+        cover, self._cover = self.cover, None
         if cover is not None:
             cover.done()
 
     def _on_cover_destroyed(self) -> None:
-        self.cover = None
+        self._cover = None
 
 
 def _trim(_obj: object = None) -> None:

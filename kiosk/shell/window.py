@@ -28,7 +28,7 @@ from kiosk.shell.countdown import CountdownOverlay
 from kiosk.shell.guided import GuidedGesture, GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
-from kiosk.shell.mode_switch import ModeSwitcher, Visit, restore_visit
+from kiosk.shell.mode_switch import ModeSwitcher, Visit, restore_visit, retire
 from kiosk.shell.modes import VisitorModes, start_modes, system_modes
 from kiosk.shell.modes_theme import mode_theme
 from kiosk.shell.navigation import ATTRACT
@@ -187,12 +187,11 @@ class KioskWindow(QWidget):
             if child is not None:
                 if hasattr(child, "stop"):
                     child.stop()
-                child.hide()
-                child.deleteLater()
+                retire(child)
         if self.admin is not None:
             self.admin.close()
             for w in self.admin.overlays():
-                w.deleteLater()
+                retire(w)
             self.admin.deleteLater()
         self.view = self.unavailable = self.countdown = None
         self.admin = None
