@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import both
+from kiosk.shell.reach import band_top
 from kiosk.shell.status import ContentStatus
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
@@ -87,6 +88,10 @@ class AdminPanel(QFrame):
         buttons.addWidget(self.exit_button, row, at + 2 if theme.landscape else 1)
         buttons.setColumnStretch(3 if theme.landscape else 2, 1)
         col.addLayout(buttons)
+        if band_top(theme):  # reach mode: the findings and the buttons in the band, facts above
+            room = theme.height - band_top(theme) - 2 * theme.space("md") - pad - 2 * col.spacing()
+            self.scroller.setMinimumHeight(min(theme.px(200), room // 3))
+            self.scroller.setMaximumHeight(max(room // 3, room - buttons.sizeHint().height()))
 
     def set_status(self, status: ContentStatus) -> None:
         self.values["admin.content_file"].set_source(str(status.path))
