@@ -1,11 +1,20 @@
 """Geometry checks over a window's widget tree: text elided where it shouldn't be, labels
-overlapping each other, widgets past the screen edge. Used by the layout tests."""
+overlapping each other, widgets past the screen edge — and text the custom painters draw
+(:func:`painted_text_problems`, see :mod:`tests.painted_text`): cut by its widget or the
+screen edge, or overlapping other painted text. Used by the layout tests."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
+
+from tests.painted_text import (  # noqa: F401  (re-exported: the layout tests' one import)
+    PaintedText,
+    PaintedTextLog,
+    painted_text_problems,
+    recording_painted_text,
+)
 
 
 def shown(widget: QWidget, window: QWidget) -> bool:

@@ -16,6 +16,15 @@ from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import TextLabel
 
 
+def status_key(status: ContentStatus) -> str:
+    """The admin's one-line verdict: a status that says OK never lists errors beside it."""
+    if not status.ok:
+        return "admin.status_failed"
+    if any(f.severity == "error" for f in status.findings):
+        return "admin.status_fallback"  # the file is broken; the last good copy is shown
+    return "admin.status_warnings" if status.findings else "admin.status_ok"
+
+
 class _Refreshable(Protocol):
     """The statistics widget (or its wrapper from kiosk.fleet): it re-reads on demand."""
 
@@ -96,7 +105,8 @@ class AdminPanel(QFrame):
     def set_status(self, status: ContentStatus) -> None:
         self.values["admin.content_file"].set_source(str(status.path))
         self.values["admin.loaded_at"].set_source(status.loaded_at.strftime("%Y-%m-%d %H:%M:%S"))
-        state = both("admin.status_ok") if status.ok else both("admin.status_failed", sep="\n")
+        key = status_key(status)
+        state = both(key) if key in ("admin.status_ok", "admin.status_warnings") else both(key, sep="\n")
         note = f"\n{status.note}" if status.note else ""
         self.values["admin.status"].set_source(f"{state}  ({status.summary()}){note}")
         self.values["admin.status"].setProperty("tone", None if status.ok else "danger")

@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Text
@@ -166,10 +166,9 @@ class GuidedBar(QWidget):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(self.theme.palette.background_deep)
-        fill.setAlphaF(0.82)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fill)
+        # opaque, with an edge: a menu laid over the page, not the page's title ghosting through
+        p.setPen(QPen(self.theme.color("line_strong"), self.theme.px(2)))
+        p.setBrush(self.theme.color("background_deep"))
         r = self.theme.radius("lg")
         p.drawRoundedRect(QRectF(self.rect()).adjusted(0, -r, 0, 0), r, r)
         p.end()

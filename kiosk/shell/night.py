@@ -29,6 +29,7 @@ from kiosk.clock import Clock
 from kiosk.content.calendar import NightMode
 from kiosk.content.model import Text
 from kiosk.theme import Theme
+from kiosk.widgets.tap import swallow_touch
 
 log = logging.getLogger(__name__)
 
@@ -118,12 +119,7 @@ class NightScreen(QWidget):
             y += fm.height()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.TouchBegin:
-            e.accept()
-            self.touched.emit()
-            return True
-        if e.type() in (QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            e.accept()
+        if swallow_touch(e, self.touched.emit):
             return True
         return super().event(e)
 

@@ -37,6 +37,7 @@ from kiosk.content.calendar import Banner
 from kiosk.content.model import Text
 from kiosk.i18n import format_date
 from kiosk.theme import Theme
+from kiosk.widgets.tap import swallow_touch
 from kiosk.widgets.text import draw_text, text_height
 
 BANNER_S = 12.0
@@ -124,12 +125,7 @@ class WelcomeScreen(QWidget):
 
     # -- input ------------------------------------------------------------------------
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.TouchBegin:
-            e.accept()
-            self.activated.emit()
-            return True
-        if e.type() in (QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            e.accept()
+        if swallow_touch(e, self.activated.emit):
             return True
         return super().event(e)
 

@@ -194,3 +194,46 @@ class TapTracker:
                 self._long_press(QPointF(self._last))
             else:
                 self._cancel()
+
+
+class ForwardsTaps:
+    """Mixin for a widget that owns a :class:`TapTracker` as ``tracker``: the mouse (press,
+    move, release, double-click) and touch events go to it and stop there. Touch arrives
+    through :meth:`forward_touch`, called from the host's ``event`` (or ``viewportEvent``)."""
+
+    tracker: TapTracker
+
+    def forward_touch(self, e: QEvent) -> bool:
+        """Give a touch event to the tracker (True: it was one, and it is handled)."""
+        if e.type() not in TOUCH_EVENTS:
+            return False
+        self.tracker.touch_event(e)  # type: ignore[arg-type]
+        e.accept()
+        return True
+
+    def _forward_mouse(self, e: QMouseEvent) -> None:
+        self.tracker.mouse_event(e)  # a quick second tap is a tap, not a double-click
+        e.accept()
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        self._forward_mouse(e)
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        self._forward_mouse(e)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        self._forward_mouse(e)
+
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
+        self._forward_mouse(e)
+
+
+def swallow_touch(e: QEvent, on_begin: Callable[[], object]) -> bool:
+    """For a full-screen sleeper (night, welcome): the first finger down calls ``on_begin``
+    and every touch event stops here. True: ``e`` was a touch event (handled)."""
+    if e.type() not in TOUCH_EVENTS:
+        return False
+    e.accept()
+    if e.type() == QEvent.Type.TouchBegin:
+        on_begin()
+    return True

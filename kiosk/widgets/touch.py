@@ -10,16 +10,16 @@ the control (give or take the slop).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QHideEvent, QMouseEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
-from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker, tap_slop
+from kiosk.widgets.tap import TOUCH_EVENTS, ForwardsTaps, TapTracker, tap_slop
 
 __all__ = ["TOUCH_EVENTS", "TouchButton"]
 
 
-class TouchButton(QWidget):
+class TouchButton(ForwardsTaps, QWidget):
     """A custom-painted control. Subclasses paint using :attr:`is_down` / :attr:`is_checked`.
 
     A subclass that scrubs (a drag along it adjusts something instead of cancelling) sets
@@ -97,27 +97,9 @@ class TouchButton(QWidget):
 
     # -- events -----------------------------------------------------------------------
     def event(self, e: QEvent) -> bool:
-        if e.type() in TOUCH_EVENTS:
-            self.tracker.touch_event(e)  # type: ignore[arg-type]
-            e.accept()
+        if self.forward_touch(e):
             return True
         return super().event(e)
-
-    def mousePressEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseMoveEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)  # a quick second tap is a tap, not a double-click
-        e.accept()
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.EnabledChange and not self.isEnabled():

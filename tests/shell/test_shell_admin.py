@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import touch
 from PySide6.QtCore import QPoint
@@ -10,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk import pin
 from kiosk.shell import ContentStatus, load_status
 from kiosk.widgets.labels import TextLabel
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def corner_taps(win, n=5):
@@ -176,3 +180,26 @@ def test_status_of_a_missing_file(tmp_path):
 def _no_pin_leaks():
     yield
     pin.pin_file().unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize(
+    ("severities", "shown", "hidden"),
+    [
+        ((), "OK", "error"),
+        (("warning",), "OK, with warnings", "errors"),
+        (("error", "warning"), "last good version", "OK"),
+    ],
+    ids=["clean", "warnings", "last-good-shown"],
+)
+def test_the_status_line_never_says_ok_beside_errors(make_kiosk, severities, shown, hidden):
+    """A file with errors while the last good copy plays: the verdict says so, not "OK"."""
+    from kiosk.content import Finding, load_file
+
+    content = load_file(ROOT / "content.yaml").content
+    findings = [Finding("content.yaml", 3, 1, s, "something") for s in severities]
+    win = make_kiosk(ContentStatus(path=ROOT / "content.yaml", content=content, findings=findings),
+                     kiosk_mode=False)
+    corner_taps(win)
+    status = win.admin.panel.values["admin.status"].text()
+    verdict = status.split("(")[0]
+    assert shown in verdict and hidden not in verdict, status

@@ -22,7 +22,7 @@ from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, TextLabel, resolve
 from kiosk.widgets.progress import progress_animation
-from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
+from kiosk.widgets.tap import TOUCH_EVENTS, ForwardsTaps, TapTracker
 
 OPEN_MS = 220
 
@@ -151,7 +151,7 @@ class _Panel(QWidget):
         e.accept()
 
 
-class EventDetail(FollowsLanguage, QWidget):
+class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
     closed = Signal()
     step_requested = Signal(int)
     """-1 for the previous event, +1 for the next."""
@@ -352,19 +352,9 @@ class EventDetail(FollowsLanguage, QWidget):
             self.close_detail()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() in TOUCH_EVENTS:
-            self.tracker.touch_event(e)  # type: ignore[arg-type]
-            e.accept()
+        if self.forward_touch(e):
             return True
         return super().event(e)
-
-    def mousePressEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         c = QColor(self.theme.palette.background_deep)

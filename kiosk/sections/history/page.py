@@ -56,7 +56,8 @@ def timeline_data(section: HistorySection, context: PageContext) -> tuple[list[E
 
 @register_page("history")
 class HistoryPage(SectionPage):
-    #: The timeline scrolls sideways: the section swipe lives above it (title, chips).
+    #: The timeline scrolls sideways: the section swipe lives above it (title, chips). In
+    #: portrait (a vertical timeline) it works anywhere but the track: on the title too.
     swipe_hint_key = "history.swipe_hint"
     default_icon = "mdi6.timeline-clock-outline"
 
@@ -85,6 +86,7 @@ class HistoryPage(SectionPage):
             [(e.period, e.title, star) for e, star in zip(self.eras, milestones, strict=False)],
             lang,
             margin=margin,
+            wrap=not theme.landscape,  # portrait: every era in view, on two rows if need be
             mouse_drag=context.mouse_drag,
             parent=self,
         )

@@ -72,13 +72,15 @@ class TimelineTrack(TouchButton):
         return a + fraction * (b - a)
 
     def window_rect(self) -> QRectF:
-        """The handle (the part of the timeline in view), in widget coordinates."""
+        """The handle (the part of the timeline in view), in widget coordinates: as tall as
+        the strip, which is its hit area (≥ ``theme.min_target``), and at least as wide;
+        its outline is drawn inside this rectangle."""
         th = self.theme
-        h = self.height() - (th.px(4) if not self.is_down else 0)  # as tall as its hit area
+        h = float(self.height())
         x0, x1 = self.x_at(self._window[0]), self.x_at(self._window[1])
-        w = max(x1 - x0, float(th.min_target))
-        x0 = min(max(x0, self._span()[0] - th.px(6)), self._span()[1] - w + th.px(6))
-        return QRectF(x0, self.height() / 2 - h / 2, w, h)
+        w = min(max(x1 - x0, float(th.min_target)), float(self.width()))
+        x0 = max(0.0, min(x0, self.width() - w))
+        return QRectF(x0, 0.0, w, h)
 
     # -- input ----------------------------------------------------------------------------
     def _begin(self, pos: QPointF) -> None:
@@ -108,8 +110,9 @@ class TimelineTrack(TouchButton):
             r = th.px(6)
             p.setBrush(th.color("accent"))
             p.drawEllipse(QPointF(self.x_at(f), cy), r, r)
-        handle = self.window_rect()
-        p.setBrush(th.color("text", 0.16))
-        p.setPen(QPen(th.color("text"), max(1.5, th.px(2.5))))
+        pen = max(1.5, th.px(2.5))
+        handle = self.window_rect().adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2)  # outline inside
+        p.setBrush(th.color("text", 0.30 if self.is_down else 0.16))  # pressed: a firmer fill
+        p.setPen(QPen(th.color("text"), pen))
         p.drawRoundedRect(handle, handle.height() / 2, handle.height() / 2)
         p.end()

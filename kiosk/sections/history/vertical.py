@@ -66,14 +66,20 @@ class VerticalTimelineView(TimelineView):
         self.scroll_to(round(fraction * self.vlayout.extent - self.viewport().height() / 2), animated=animated)
 
     # -- layout ---------------------------------------------------------------------------
+    def _language_changed(self, lang: str) -> None:
+        """Cards are sized for the language shown: lay out anew, the same card in view."""
+        self._relayout()
+
     def _relayout(self) -> None:
         vp = self.viewport()
         old = self.layout_
         anchor = None
         if isinstance(old, VerticalLayout) and old.slots:
-            s = next((s for s in old.visible(self.value, self.value + 1)), old.slots[0])
-            anchor = (s.kind, s.index, (self.value - s.top) / max(1, s.height))
-        lay = build_vertical_layout(self.metrics, self.eras, self.events, vp.width(), vp.height())
+            # the first slot that starts in view keeps its place; else the one filling it
+            s = next((s for s in old.slots if self.value <= s.top < self.value + vp.height()), None) or next(
+                (s for s in old.visible(self.value, self.value + 1)), old.slots[0])
+            anchor = (s.kind, s.index, self.value - s.top, s.height)
+        lay = build_vertical_layout(self.metrics, self.eras, self.events, vp.width(), vp.height(), self._lang)
         self.layout_ = lay
         self.cards.cache.clear()
         bar = self.bar
@@ -81,10 +87,10 @@ class VerticalTimelineView(TimelineView):
         bar.setRange(0, max(0, lay.extent - vp.height()))
         bar.setPageStep(max(1, vp.height()))
         bar.setSingleStep(self.theme.px(60))
-        if anchor is not None:
-            kind, index, frac = anchor
+        if anchor is not None:  # the same slot at the same place (scaled when inside it)
+            kind, index, offset, height = anchor
             s = (lay.eras if kind == "era" else lay.events)[index]
-            bar.setValue(round(s.top + frac * s.height))
+            bar.setValue(s.top + (offset if offset < 0 else round(offset * s.height / max(1, height))))
         bar.blockSignals(False)
         vp.update()
         self.layout_changed.emit()

@@ -2,8 +2,9 @@
 
 The axis runs down the left; each era opens with its panel (numeral, period, title,
 summary) and its event cards follow, stacked, one screen wide (less the axis), each as tall
-as its text needs in both languages (nothing clamped, nothing cut) with its picture or
-motif as a band on top and its date on the axis just above it.
+as its text needs in the language shown (nothing clamped, nothing cut, no blank tail: the
+view lays out anew on a language switch) with its picture or motif as a band on top and its
+date on the axis just above it.
 """
 
 from __future__ import annotations
@@ -63,15 +64,18 @@ class VerticalLayout(TimelineLayout):
         return [(a / self.extent, b / self.extent) for a, b in self.spans]
 
 
-def _event_height(m: Metrics, e: EventInfo, text_w: int, band: int) -> int:
-    need = max(m.card_text_height(e, lang, text_w) for lang in LANGS)
+def _event_height(m: Metrics, e: EventInfo, text_w: int, band: int, langs: tuple[str, ...]) -> int:
+    need = max(m.card_text_height(e, lang, text_w) for lang in langs)
     return band + round(need) + 2 * m.pad
 
 
 def build_vertical_layout(
-    metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int
+    metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int,
+    lang: str | None = None,
 ) -> VerticalLayout:
-    """Place every era panel and event card down a viewport of the given size."""
+    """Place every era panel and event card down a viewport of the given size, each as tall
+    as ``lang``'s text needs (None: the taller of both languages)."""
+    langs = (lang,) if lang else tuple(LANGS)
     m = metrics
     px = m.theme.px
     axis_x = m.margin + px(8)
@@ -89,14 +93,14 @@ def build_vertical_layout(
     y = px(16)
     for k, era in enumerate(eras):
         start = y
-        text_h = max(m.era_height(era, lang, m.era_text_width(card_w)) for lang in LANGS)
+        text_h = max(m.era_height(era, lg, m.era_text_width(card_w)) for lg in langs)
         era_slot = Slot("era", k, x, y, card_w, round(text_h) + m.pad + px(16))
         era_slots.append(era_slot)
         slots.append(era_slot)
         y += era_slot.height + m.gap
         for i in by_era[k]:
             y += m.card_top  # the date on the axis above the card
-            h = _event_height(m, events[i], text_w, band)
+            h = _event_height(m, events[i], text_w, band, langs)
             s = Slot("event", i, x, y, card_w, h, QRect(0, 0, card_w, band))
             event_slots[i] = s
             slots.append(s)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Category, Partner
@@ -27,12 +27,12 @@ from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.qr import QrCodeWidget
-from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
+from kiosk.widgets.tap import ForwardsTaps, TapTracker
 
 OPEN_MS = 220
 
 
-class PartnerDetail(FollowsLanguage, QWidget):
+class PartnerDetail(ForwardsTaps, FollowsLanguage, QWidget):
     """Covers its parent (the page); :meth:`show_partner` opens it, a tap outside closes."""
 
     closed = Signal()
@@ -301,19 +301,9 @@ class PartnerDetail(FollowsLanguage, QWidget):
             self.close_detail()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() in TOUCH_EVENTS:
-            self.tracker.touch_event(e)  # type: ignore[arg-type]
-            e.accept()
+        if self.forward_touch(e):
             return True  # nothing reaches the page underneath
         return super().event(e)
-
-    def mousePressEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         c = QColor(self.theme.palette.background_deep)

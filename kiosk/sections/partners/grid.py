@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QHideEvent,
     QImage,
     QLinearGradient,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -39,10 +38,10 @@ from kiosk.theme import Theme
 from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import make_kinetic
 from kiosk.widgets.monogram import monogram_pixmap
-from kiosk.widgets.tap import TOUCH_EVENTS, TapTracker
+from kiosk.widgets.tap import ForwardsTaps, TapTracker
 
 
-class PartnerGridView(QListView):
+class PartnerGridView(ForwardsTaps, QListView):
     """The card grid. Emits :attr:`card_tapped` with the partner id."""
 
     card_tapped = Signal(str)
@@ -268,27 +267,9 @@ class PartnerGridView(QListView):
 
     # -- touch and mouse ----------------------------------------------------------------
     def viewportEvent(self, e: QEvent) -> bool:
-        if e.type() in TOUCH_EVENTS:
-            self.tracker.touch_event(e)  # type: ignore[arg-type]
-            e.accept()
+        if self.forward_touch(e):
             return True
         return super().viewportEvent(e)
-
-    def mousePressEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseMoveEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)
-        e.accept()
-
-    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
-        self.tracker.mouse_event(e)  # a quick second tap is a tap
-        e.accept()
 
     def _press(self, pos: QPointF) -> bool:
         self._cancel_press()

@@ -154,7 +154,7 @@ class CapabilityCard(Card):
     """What the platform offers: icon disc, title, one line or two of text."""
 
     def __init__(self, theme: Theme, capability: Capability, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(theme, lang, padding="lg" if theme.landscape else "md", parent=parent)
+        super().__init__(theme, lang, padding="md", parent=parent)  # two rows fit a landscape tab
         self.capability = capability
         self.setObjectName(f"capability-{capability.id}")
         self.body.setSpacing(theme.space("xs"))

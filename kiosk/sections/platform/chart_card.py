@@ -18,6 +18,11 @@ from kiosk.widgets.chart_scale import series_colours
 from kiosk.widgets.labels import FollowsLanguage, Source, TextLabel, resolve
 from kiosk.widgets.touch import TouchButton
 
+FLOOR = 240
+"""A bar or line chart's least height (design px) when the tab is short."""
+CEILING = 720
+"""…and its greatest, however tall the tab (portrait)."""
+
 
 class TapCard(TouchButton):
     """A rounded card that is also a button. ``featured`` cards get the amber frame. Child
@@ -116,13 +121,14 @@ class ChartCard(TapCard):
     def __init__(self, theme: Theme, chart: Chart, lang: str, parent: QWidget | None = None) -> None:
         from kiosk.widgets.charts import ChartView  # pyqtgraph: only when a chart is built
 
-        super().__init__(theme, parent=parent)
+        super().__init__(theme, padding="md", parent=parent)
         self.chart = chart
         self.setObjectName(f"chart-card-{chart.id}")
         self.setAccessibleName(chart.title.get(lang))
         self.title = TextLabel(theme, chart.title, lang, role="h3", parent=self)
         self.body.addWidget(self.title)
         self.view = ChartView(theme, chart, lang, parent=self)
+        self._natural_min = self.view.minimumHeight()
         self.meta = self._build_meta(lang)
         self.body.addSpacing(theme.space("xs"))
         self.body.addWidget(self.view, 1)
@@ -164,6 +170,25 @@ class ChartCard(TapCard):
             row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         self.body.addLayout(row)
         return row
+
+    def fit_height(self, room: int, width: int) -> None:
+        """Size the chart so the whole card, ``width`` wide, is at most ``room`` tall (the
+        tab's height): the chart takes what the title, key and note leave, between a
+        legible floor (an hbar's rows need their height) and a ceiling; the card is never
+        taller than what fits, unless even the floor does not."""
+        th, view = self.theme, self.view
+        natural = self._natural_min if self.chart.kind == "hbar" else min(self._natural_min, th.px(FLOOR))
+        item = self.body.itemAt(self.body.indexOf(view))
+        assert item is not None
+        body_h = self.body.heightForWidth(width) if self.body.hasHeightForWidth() else self.body.sizeHint().height()
+        others = body_h - item.sizeHint().height()
+        target = max(natural, min(th.px(CEILING), room - others))
+        if (view.minimumHeight(), view.maximumHeight()) != (target, target):
+            view.setFixedHeight(target)
+        # Its least height is this (not the height its title would wrap to at the least
+        # width, which would make the tab scroll for nothing).
+        self.setMinimumHeight(others + target)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_language(self, lang: str) -> None:
         self.setAccessibleName(self.chart.title.get(lang))

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import PartnersSection, PlatformSection, SectionBase
 from kiosk.i18n import LANGS, tr
@@ -44,13 +44,23 @@ TAB_LABELS: dict[str, Callable[[str], str]] = {
 }
 
 
+class _Column(QWidget):
+    """A tab's content. Its least height is none: the scroll area then makes it exactly as
+    tall as its text needs at the tab's width (its height for width), not as tall as the
+    text would wrap to at the least width — which scrolled the overview tab for nothing and
+    showed "More below" over empty space."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 0)
+
+
 class TabPanel(KineticScrollArea):
     """One tab's content: a column in a kinetic scroll area with the shared scroll cue."""
 
     def __init__(self, page: PlatformPage, key: str) -> None:
         super().__init__(page.theme, mouse_drag=page.context.mouse_drag, parent=page)
         self.setObjectName(f"platform-{key}")
-        inner = QWidget()
+        inner = _Column()
         inner.setObjectName("scroll-content")
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(page.margin, page.theme.space("md"), page.margin, page.theme.space("md"))
@@ -61,6 +71,12 @@ class TabPanel(KineticScrollArea):
 
     def finish(self) -> None:
         self.column.addStretch(1)
+
+    def showEvent(self, e: QShowEvent) -> None:
+        # A hidden tab is not told when its content rewraps (a language switch while another
+        # tab shows): measure it again as it appears, so its scroll range is never stale.
+        QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest))
+        super().showEvent(e)
 
 
 @register_page("platform")
@@ -171,10 +187,34 @@ class PlatformPage(SectionPage):
             card.clicked.connect(lambda cid=chart.id: self.item_tapped.emit(f"chart:{cid}"))
             grid.add(card)
             self.chart_cards.append(card)
+        panel.column.setSpacing(th.space("sm"))  # the hint right above the charts: more room for them
+        grid.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # as short as the cards fit
         panel.finish()
         panel.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         panel.inner.installEventFilter(self)
+        panel.viewport().installEventFilter(self)
         self._charts_panel = panel
+        self._charts_grid = grid
+        self._charts_hint = hint
+
+    def _fit_charts(self) -> None:
+        """Every chart card fits the tab's height (the tab scrolls only between rows of
+        charts, never within one): at any screen size the axis is never under the footer."""
+        panel = self.panels.get(CHARTS)
+        if panel is None or not self.chart_cards:
+            return
+        col = panel.column
+        margins = col.contentsMargins()
+        width = panel.viewport().width() - margins.left() - margins.right()
+        hint_h = self._charts_hint.heightForWidth(width) if self._charts_hint.hasHeightForWidth() \
+            else self._charts_hint.sizeHint().height()
+        room = panel.viewport().height() - margins.top() - margins.bottom() - hint_h - col.spacing()
+        grid = self._charts_grid
+        cols = grid.columns_for(width)
+        gap = grid.grid.horizontalSpacing()
+        card_w = (width - gap * (cols - 1)) // max(1, cols)
+        for card in self.chart_cards:
+            card.fit_height(room, card_w)
 
     def _build_cases(self, section: PlatformSection) -> None:
         th = self.theme
@@ -301,8 +341,14 @@ class PlatformPage(SectionPage):
                 self.navigate_requested.emit(s.id, partner_id)
                 return
 
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        self._fit_charts()  # titles wrap anew
+
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
         charts = self.panels.get(CHARTS)
+        if charts is not None and obj is charts.viewport() and e.type() == QEvent.Type.Resize:
+            self._fit_charts()
         if charts is not None and obj is charts.inner and e.type() == QEvent.Type.Resize and self._waiting:
             self._reveal()
         return super().eventFilter(obj, e)

@@ -105,3 +105,82 @@ def test_an_era_chip_jumps_down_to_its_era(qtbot, shipped):
     finish(page)
     assert 0 <= tl.era_rect(1).top() < tl.viewport().height() // 3
     assert tl.current_era == 1
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, (2160, 3840)])
+def test_era_chips_wrap_so_every_era_is_in_view_in_both_languages(qtbot, shipped, size):
+    page = build(qtbot, shipped, lang="en", size=size)
+    bar = page.chips
+    heights = {}
+    for lang in ("en", "zh"):
+        page.set_language(lang)
+        qtbot.waitUntil(lambda: bar.height() == bar.widget().layout().heightForWidth(bar.width()))
+        assert not bar.scrollable and not page.chips_cue.has_more  # no sideways scroll
+        assert not page.chips_cue.more.isVisible()  # and no arrow
+        assert bar.rows <= 2
+        view = bar.viewport().rect()
+        for chip in bar.chips:
+            r = chip.geometry().translated(bar.widget().pos())
+            assert view.contains(r), (lang, chip.texts)  # whole chip on screen
+            assert chip.height() >= page.theme.min_target
+        heights[lang] = bar.height()
+    # the same rows in both languages: the timeline below does not jump on a switch
+    assert heights["en"] == heights["zh"]
+    # nothing scrolls sideways there: the section swipe may start on the chips
+    assert page.allows_swipe_at(bar.geometry().center())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cards_are_sized_for_the_language_shown(qtbot, shipped, lang):
+    page = build(qtbot, shipped, lang=lang, size=PORTRAIT)
+    tl = page.timeline
+    m = tl.metrics
+    for slot in tl.vlayout.events:
+        text_w = slot.width - 2 * m.pad
+        need = m.card_text_height(tl.events[slot.index], lang, text_w)
+        blank = slot.height - slot.visual.height() - 2 * m.pad - need
+        assert -1 <= blank <= 2, (slot.index, blank)  # no blank tail sized for the other language
+
+
+def test_a_language_switch_keeps_the_card_in_view(qtbot, shipped):
+    page = build(qtbot, shipped, lang="en", size=PORTRAIT)
+    tl = page.timeline
+    tl.scroll_to(tl.event_target(5), animated=False)
+    en_height = tl.vlayout.events[5].height
+    page.set_language("zh")
+    assert tl.vlayout.events[5].height < en_height  # Chinese is shorter: the card shrank
+    assert 5 in tl.visible_events()
+    assert tl.event_rect(5).top() == pytest.approx(m_top(tl), abs=2)
+
+
+def m_top(tl) -> int:
+    """Where event_target puts a card's top in the viewport."""
+    return tl.metrics.card_top + tl.theme.px(16)
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, (1920, 1080), (1366, 768), (3840, 2160)])
+def test_the_scrubber_handle_is_as_big_as_its_hit_area(qtbot, shipped, size):
+    page = build(qtbot, shipped, size=size)
+    track = page.track
+    hit = track.rect()
+    assert hit.height() >= page.theme.min_target
+    handle = track.window_rect()
+    assert handle.height() == hit.height() and handle.width() >= page.theme.min_target
+    assert hit.contains(handle.toAlignedRect())
+    # painted: the outline spans the strip's height at the handle's centre
+    image = track.grab().toImage()
+    x = round(handle.center().x() * image.devicePixelRatio())
+    rows = [y for y in range(image.height()) if image.pixelColor(x, y).lightness() > 150]  # the light outline
+    assert rows and rows[0] <= 2 and rows[-1] >= image.height() - 3, (rows[:1], rows[-1:], image.height())
+
+
+def test_the_swipe_hint_is_true_in_both_orientations(qtbot, shipped):
+    """"Swipe the title to change topic": the title takes the section swipe in both; in
+    portrait the vertical timeline and the wrapped chips do too, the track never."""
+    for size in (PORTRAIT, (1920, 1080)):
+        page = build(qtbot, shipped, size=size)
+        assert page.swipe_hint_key == "history.swipe_hint"
+        assert page.allows_swipe_at(page.title_label.geometry().center())
+        assert not page.allows_swipe_at(page.track.geometry().center())
+        over_timeline = page.allows_swipe_at(page.timeline.geometry().center())
+        assert over_timeline == (size == PORTRAIT)

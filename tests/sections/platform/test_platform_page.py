@@ -325,7 +325,10 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     settle(win)
     page.show_tab("charts")
     settle(win)
-    page.current_panel.verticalScrollBar().setValue(700)
+    bar = page.current_panel.verticalScrollBar()
+    assert bar.maximum() > 0  # four charts: two rows, each as tall as the tab
+    bar.setValue(bar.maximum() // 2)
+    where = bar.value()
     framework = next(v for v in page.charts if v.chart.log_scale)
     zh = [unwrap(c, "zh") for c in framework.category_texts()]
     assert zh == [c.zh for c in framework.chart.categories]
@@ -341,7 +344,7 @@ def test_language_switch_relabels_the_charts_in_place(make_kiosk):
     assert area.value_texts() == [["35,000", "180,000"]]
     texts = {l.text() for l in page.findChildren(TextLabel) if l.isVisible()}
     assert "Unit: m²" in texts and "Industries COSMOPlat (Haier Kaos) reaches" in texts
-    assert page.current_panel.verticalScrollBar().value() == 700  # the visitor stays where they were
+    assert page.current_panel.verticalScrollBar().value() == where  # the visitor stays where they were
     assert all(v.progress == 1.0 for v in page.charts)
 
 
@@ -384,7 +387,7 @@ def test_idle_reset_restores_the_page(make_kiosk):
     win = make_kiosk(shipped_with_more_charts())
     page = open_platform(win)
     settle(win)
-    card = page.chart_cards[1]
+    card = page.chart_cards[-1]  # on the second row: the tab scrolls to it
     page.open_item(card.chart.id)
     settle(win)
     touch.tap(card, card.view.geometry().center())  # replaying when the visitor walks away
@@ -478,8 +481,11 @@ def test_layout_fits_every_screen(make_kiosk, qtbot, size):
             for label in (card.prefix, card.value, card.unit, card.label):
                 assert label.width() >= min(label.sizeHint().width(), label.minimumSizeHint().width()), label.text()
                 assert card.geometry().contains(label.geometry().translated(card.pos()).adjusted(1, 1, -1, -1)) or not label.isVisible()
+        viewport = page.current_panel.viewport()
+        for card in page.chart_cards:  # each chart fits the tab: its axis never under the footer
+            assert card.height() <= viewport.height(), (lang, card.chart.id)
         for view in page.charts:
-            assert view.height() >= theme.px(300)
+            assert view.height() >= theme.px(240)
             # Category labels fit their slots (wrapped, never wider than slot + a little).
             if not view.category_items:
                 fm = QFontMetrics(view.category_font)
@@ -583,3 +589,42 @@ def test_category_labels_wrap_at_words_and_balance(qapp):
     cut = wrap_label("a very long label " * 8, font, 120)
     assert cut.count("\n") == 2 and cut.endswith("…")
     assert all(fm.horizontalAdvance(l) <= 120 * 1.08 for l in cut.split("\n"))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920), (3840, 2160)])
+def test_the_shipped_chart_fits_its_tab_at_every_size(make_kiosk, size):
+    win = make_kiosk(load_shipped(), size=size)
+    page = open_platform(win)
+    settle(win)
+    page.show_tab("charts")
+    for lang in ("zh", "en"):
+        page.set_language(lang)
+        settle(win)
+        panel = page.current_panel
+        viewport = panel.viewport()
+        assert panel.verticalScrollBar().maximum() == 0 and not panel.cue.has_more, (lang, size)
+        assert panel.cue.more is not None and not panel.cue.more.isVisible()
+        for card in page.chart_cards:
+            r = card.rect().translated(card.mapTo(viewport, QPoint(0, 0)))
+            assert viewport.rect().contains(r), (lang, size, r.getRect())  # its axis and note above the footer
+            assert card.view.height() >= page.theme.px(240)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)])
+def test_a_tab_scrolls_only_as_far_as_its_content_goes(make_kiosk, size):
+    """No "More below" over empty space: each tab is exactly as tall as its content needs at
+    its width (the overview's wrapped summary once made it scroll for nothing)."""
+    win = make_kiosk(load_shipped(), size=size)
+    page = open_platform(win)
+    settle(win)
+    for lang in ("zh", "en"):
+        page.set_language(lang)
+        for key in page.panels:
+            page.show_tab(key)
+            settle(win)
+            panel = page.current_panel
+            vp = panel.viewport()
+            need = panel.column.heightForWidth(vp.width())
+            assert panel.verticalScrollBar().maximum() == max(0, need - vp.height()), (lang, key)
+            assert panel.cue.has_more == (need - vp.height() > panel.cue.slack), (lang, key)
+            assert not panel.cue.has_more, (lang, key)  # the shipped content: every tab fits
