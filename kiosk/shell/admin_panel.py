@@ -97,10 +97,16 @@ class AdminPanel(QFrame):
         buttons.addWidget(self.exit_button, row, at + 2 if theme.landscape else 1)
         buttons.setColumnStretch(3 if theme.landscape else 2, 1)
         col.addLayout(buttons)
-        if band_top(theme):  # reach mode: the findings and the buttons in the band, facts above
-            room = theme.height - band_top(theme) - 2 * theme.space("md") - pad - 2 * col.spacing()
-            self.scroller.setMinimumHeight(min(theme.px(200), room // 3))
-            self.scroller.setMaximumHeight(max(room // 3, room - buttons.sizeHint().height()))
+        if band_top(theme):
+            self._fit_band(pad + 2 * col.spacing() + buttons.sizeHint().height())
+
+    def _fit_band(self, below: int) -> None:
+        """Reach mode: the findings and the buttons (``below`` with the margins) in the
+        band, the facts above it."""
+        theme = self.theme
+        room = theme.height - band_top(theme) - 2 * theme.space("md")
+        self.scroller.setMinimumHeight(min(theme.px(200), room // 3))
+        self.scroller.setMaximumHeight(max(room // 3, room - below))
 
     def set_status(self, status: ContentStatus) -> None:
         self.values["admin.content_file"].set_source(str(status.path))
