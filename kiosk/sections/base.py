@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from kiosk.widgets.video import VideoOverlay
 
 
+#: Object names of a page's title and the accent rule under it (reach mode hides both:
+#: the reach header above the band shows the title).
+PAGE_TITLE, TITLE_RULE = "page-title", "title-rule"
+
+
 @dataclass(frozen=True)
 class PageContext:
     theme: Theme
@@ -135,6 +140,17 @@ class SectionPage(FollowsLanguage, QWidget):
             elif event.type() == QEvent.Type.Hide:
                 self.close_video()  # never plays off screen
         return False
+
+    def hide_repeated_title(self) -> None:
+        """Reach mode: the header above the band shows this page's title and subtitle,
+        so the page does not repeat them (its title, accent rule and ``subtitle_label``
+        hide; layouts close the gap)."""
+        for widget in self.findChildren(QWidget):
+            if widget.objectName() in (PAGE_TITLE, TITLE_RULE):
+                widget.hide()
+        subtitle = getattr(self, "subtitle_label", None)
+        if isinstance(subtitle, QWidget):
+            subtitle.hide()
 
     def retranslate(self, lang: str) -> None:
         """Hook for texts that are not :class:`~kiosk.widgets.labels.Localized` widgets."""

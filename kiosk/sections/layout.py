@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import SectionBase
 from kiosk.i18n import tr
-from kiosk.sections.base import PageContext, SectionPage
+from kiosk.sections.base import TITLE_RULE, PageContext, SectionPage
 from kiosk.sections.registry import register_fallback
 from kiosk.widgets.grid import ResponsiveGrid
 from kiosk.widgets.kinetic import KineticScrollArea
@@ -25,6 +25,7 @@ class AccentRule(QWidget):
 
     def __init__(self, page: SectionPage) -> None:
         super().__init__(page)
+        self.setObjectName(TITLE_RULE)
         self._color = page.theme.color("accent")
         self.setFixedSize(page.theme.px(96), page.theme.px(8))
 

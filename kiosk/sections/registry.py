@@ -103,7 +103,10 @@ def create_page(section: SectionBase, context: PageContext, parent: QWidget | No
     load_pages()
     if section_type not in _PAGES:
         log.warning("no page for section type %r; showing the fallback page", section_type)
-    return page_class(section_type)(section, context, parent)
+    page = page_class(section_type)(section, context, parent)
+    if context.theme.reach:
+        page.hide_repeated_title()
+    return page
 
 
 def icon_for(section: SectionBase) -> str:

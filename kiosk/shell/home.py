@@ -45,7 +45,8 @@ class HomeScreen(QWidget):
         self._backdrop: QPixmap | None = None
         m = theme.px(96) if theme.landscape else theme.px(64)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(m, theme.px(60), m, theme.space("lg"))
+        top = theme.space("lg") if theme.reach else theme.px(60)
+        outer.setContentsMargins(m, top, m, theme.space("lg"))
         outer.setSpacing(theme.space("sm"))
         self.labels = [
             TextLabel(theme, lambda l: tr("home.kicker", l), lang, role="label", tone="accent", parent=self),
@@ -58,12 +59,14 @@ class HomeScreen(QWidget):
         for label in self.labels:
             outer.addWidget(label)
             label.setVisible(not theme.reach)  # reach mode: the header above shows the name
-        outer.addSpacing(theme.space("lg"))
+        if not theme.reach:
+            outer.addSpacing(theme.space("lg"))
         grid = QGridLayout()
         gap = theme.space("lg") if theme.landscape else theme.space("md")
         grid.setHorizontalSpacing(gap)
         grid.setVerticalSpacing(gap)
-        cols = columns_for(len(content.sections), theme.landscape or theme.reach)
+        # reach mode: the band is short and (in portrait) narrow: one tile a row, full width
+        cols = columns_for(len(content.sections), theme.landscape)
         self.tiles: dict[str, Tile] = {}
         for i, section in enumerate(content.sections):
             tile = Tile(
@@ -73,12 +76,15 @@ class HomeScreen(QWidget):
                 subtitle=section.subtitle,
                 lang=lang,
                 icon_name=icon_for(section),
+                compact=theme.reach,
                 parent=self,
             )
             tile.setObjectName(f"tile-{section.id}")
             tile.clicked.connect(lambda sid=section.id: self.tile_activated.emit(sid))
             grid.addWidget(tile, i // cols, i % cols)
             self.tiles[section.id] = tile
+        for tile in self.tiles.values():
+            tile.peers = list(self.tiles.values())
         rows = math.ceil(len(content.sections) / cols)
         for r in range(rows):
             grid.setRowStretch(r, 1)

@@ -19,6 +19,11 @@ from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.labels import TextLabel
 
+#: How a bar too narrow for everything tightens, step by step: (button padding, gap token,
+#: side margin, Aa control without its words).
+COMPACT_STEPS = ((32, "md", 48, False), (20, "sm", 32, False), (20, "sm", 32, True), (14, "xs", 24, True))
+MODES_SHORT = "Aa"
+
 
 class PagerDots(QWidget):
     """Non-interactive: one dot per section, the current one a wide amber pill."""
@@ -119,23 +124,40 @@ class NavBar(QWidget):
         self._lang = lang
         self.home.set_text(tr("nav.home", lang))
         self.back.set_text(tr("nav.back", lang))
-        self.modes.set_text(tr("modes.button", lang))
         self.hint.set_language(lang)
         self.lang_toggle.set_current(lang)
         self.set_screen(self._screen)
 
     def _label_buttons(self) -> None:
-        """Home and Back drop their words (keeping glyph and accessible name) when the
-        bar is too narrow for them: portrait in large text."""
+        """Home and Back keep their words for a first-time visitor: a bar too narrow for
+        everything (portrait, large text) first tightens its padding and gaps, then shows
+        the Aa control as "Aa" alone (its words stay its accessible name); only a bar
+        narrower still drops Home and Back to their glyphs."""
+        for level in range(len(COMPACT_STEPS)):
+            self._compact(level)
+            if self._fits():
+                return
+        for button, key in ((self.home, "nav.home"), (self.back, "nav.back")):
+            button.set_text("")
+            button.setAccessibleName(tr(key, self._lang))
+
+    def _compact(self, level: int) -> None:
+        t = self.theme
+        pad, gap, margin, short_modes = COMPACT_STEPS[level]
+        for control in (self.home, self.back, self.modes, self.lang_toggle):
+            control.set_padding(t.px(pad))
+        layout = cast(QLayout, self.layout())
+        m = layout.contentsMargins()
+        side = t.px(96) if t.landscape and not level else t.px(margin)
+        layout.setContentsMargins(side, m.top(), side, m.bottom())
+        layout.setSpacing(t.space(gap))
         for button, key in ((self.home, "nav.home"), (self.back, "nav.back")):
             button.set_text(tr(key, self._lang))
-        if not self._fits():
-            for button, key in ((self.home, "nav.home"), (self.back, "nav.back")):
-                button.set_text("")
-                button.setAccessibleName(tr(key, self._lang))
+        self.modes.set_text(MODES_SHORT if short_modes else tr("modes.button", self._lang))
+        self.modes.setAccessibleName(tr("modes.button", self._lang))
 
     def _fits(self, *extra: QWidget) -> bool:
-        gap = self.theme.space("md")
+        gap = cast(QLayout, self.layout()).spacing()
         widgets = (self.home, self.back, self.modes, self.lang_toggle, *extra)
         used = sum(w.sizeHint().width() + gap for w in widgets)
         margins = cast(QLayout, self.layout()).contentsMargins()

@@ -36,6 +36,14 @@ def place_in_band(theme: Theme, outer: QRect, w: int, h: int, margin: int) -> QR
     return QRect(x, max(outer.top() + margin if theme.reach else outer.top(), y), w, h)
 
 
+def set_role(label: TextLabel, theme: Theme, role: str) -> None:
+    if label.property("role") != role:
+        label.setProperty("role", role)
+        label.setFont(theme.font(role))
+        label.style().unpolish(label)  # the stylesheet sizes text by role
+        label.style().polish(label)
+
+
 class ReachHeader(QWidget):
     def __init__(self, content: Content, theme: Theme, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,21 +60,49 @@ class ReachHeader(QWidget):
         col.addStretch(1)
         self.name = TextLabel(theme, content.kiosk.name, lang, role="label", tone="accent", parent=self)
         self.title = TextLabel(theme, content.kiosk.name, lang, role="display", parent=self)
+        self.subtitle = TextLabel(theme, "", lang, role="lead", tone="muted", parent=self)
         col.addWidget(self.name)
         col.addWidget(self.title)
+        col.addWidget(self.subtitle)
+        self.subtitle.hide()
 
     def set_screen(self, key: str) -> None:
         section = self.content.section(key)
         self.title.set_source(section.title if section is not None else self.content.kiosk.name)
         self.name.setVisible(section is not None)
+        # the page's subtitle too: the band below keeps its height for the content
+        subtitle = section.subtitle if section is not None else None
+        self.subtitle.set_source(subtitle or "")
+        self.subtitle.setVisible(subtitle is not None)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The title drops a size until name, title and subtitle fit the header (a
+        landscape header is short, the more so in large text); then the subtitle goes."""
+        layout = self.layout()
+        if layout is None or self.width() <= 0:
+            return
+        m = layout.contentsMargins()
+        width = self.width() - m.left() - m.right()
+        room = self.height() - m.top() - m.bottom()
+        shown = [w for w in (self.name, self.subtitle) if w.isVisibleTo(self)]
+        for role in ("display", "h1", "h2", "h3"):
+            set_role(self.title, self.theme, role)
+            used = sum(w.heightForWidth(width) + self.theme.space("sm") for w in [self.title, *shown])
+            if used <= room:
+                return
+        self.subtitle.hide()
 
     def set_language(self, lang: str) -> None:
         self.name.set_language(lang)
         self.title.set_language(lang)
+        self.subtitle.set_language(lang)
+        self._fit()
 
     def resizeEvent(self, e: object) -> None:
         self._backdrop = None
         super().resizeEvent(e)  # type: ignore[arg-type]
+        self._fit()
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         if self._backdrop is None or self._backdrop.size() != self.size():

@@ -7,9 +7,10 @@ of the title fills the icon disc. Everything is painted; texts are plain.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.i18n import LANGS
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
 from kiosk.widgets.labels import FollowsLanguage, Source, resolve
@@ -28,9 +29,14 @@ class Tile(FollowsLanguage, TouchButton):
         subtitle: Source,
         lang: str,
         icon_name: str | None = None,
+        compact: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(theme, parent)
+        self.compact = compact
+        """Reach mode's short band: a low tile (a row of a list), still a generous target."""
+        self.peers: list[Tile] = [self]
+        """The tiles shown together: compact rows share one title size and disc choice."""
         self.number = number
         self._title = title
         self._subtitle = subtitle
@@ -39,7 +45,7 @@ class Tile(FollowsLanguage, TouchButton):
         self._icon: QPixmap | None = None
         self._cache = StateCache(limit=1)  # the rest state (a 4K tile is ≈ 6 MB)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(max(theme.min_target, theme.px(200)))
+        self.setMinimumHeight(max(theme.min_target, theme.px(96 if compact else 200)))
         self.setAccessibleName(self.title)
 
     @property
@@ -69,7 +75,7 @@ class Tile(FollowsLanguage, TouchButton):
         return QSize(self.theme.px(840), self.theme.px(300))
 
     def _pad(self) -> int:
-        return self.theme.px(40)
+        return self.theme.px(24 if self.compact else 40)
 
     def _disc(self) -> int:
         return max(self.theme.px(64), min(self.theme.px(136), self.height() - 2 * self._pad()))
@@ -108,9 +114,43 @@ class Tile(FollowsLanguage, TouchButton):
         p.drawRoundedRect(QRectF(r.left(), r.center().y() - notch_h / 2, th.px(7), notch_h), th.px(3), th.px(3))
 
         pad = self._pad()
+        if self.compact:
+            self._paint_compact(p, r, pad)
+            return
         disc = self._paint_disc(p, r, pad)
         arrow = self._paint_arrow_and_number(p, r, pad)
         self._paint_texts(p, r, pad, disc, arrow)
+
+    def _titles(self) -> list[str]:
+        return [resolve(tile._title, lang) for tile in self.peers for lang in LANGS]
+
+    def _compact_title_font(self, width: float) -> QFont:
+        """The rows' title: h3 when every row's title fits one line in both languages,
+        else a bold lead (the type scale's ratio between modes holds: both follow the
+        large-text factor)."""
+        font = self.theme.font("h3")
+        fm = QFontMetricsF(font)
+        if all(fm.horizontalAdvance(t) <= width for t in self._titles()):
+            return font
+        font = self.theme.font("lead")
+        font.setWeight(QFont.Weight.Bold)
+        return font
+
+    def _paint_compact(self, p: QPainter, r: QRectF, pad: int) -> None:
+        """A list row: the disc (when the titles leave room), the title on one line,
+        the arrow; no number (the rows' order says it) and no subtitle."""
+        th = self.theme
+        arrow = self._paint_arrow(p, r, pad)
+        right = r.right() - pad * 0.75 - arrow - th.px(20)
+        with_disc = right - (r.left() + pad + self._disc() + th.px(28))
+        fm = QFontMetricsF(self._compact_title_font(with_disc))
+        if all(fm.horizontalAdvance(t) <= with_disc for t in self._titles()):
+            tx = self._paint_disc(p, r, pad).right() + th.px(28)
+        else:
+            tx = r.left() + pad
+        font = self._compact_title_font(right - tx)
+        top = r.center().y() - QFontMetricsF(font).height() / 2
+        draw_text(p, self.title, font, QColor(th.palette.text), tx, top, right - tx, max_lines=1)
 
     def _paint_disc(self, p: QPainter, r: QRectF, pad: int) -> QRectF:
         """The icon disc (or the title's first letter); returns its rect."""
@@ -143,12 +183,13 @@ class Tile(FollowsLanguage, TouchButton):
             )
         return disc
 
-    def _paint_arrow_and_number(self, p: QPainter, r: QRectF, pad: int) -> float:
-        """The round arrow (bottom right) and the tile's number (top right); returns the
-        arrow's size."""
+    def _paint_arrow(self, p: QPainter, r: QRectF, pad: int) -> float:
+        """The round arrow: bottom right (centred on the right in a compact row); returns
+        its size."""
         th, pal = self.theme, self.theme.palette
         arrow = th.px(64)
-        arrow_rect = QRectF(r.right() - pad * 0.75 - arrow, r.bottom() - pad * 0.75 - arrow, arrow, arrow)
+        top = r.center().y() - arrow / 2 if self.compact else r.bottom() - pad * 0.75 - arrow
+        arrow_rect = QRectF(r.right() - pad * 0.75 - arrow, top, arrow, arrow)
         p.setPen(QPen(QColor(pal.accent), th.px(2.5)))
         p.setBrush(QColor(pal.accent) if self.is_down else Qt.BrushStyle.NoBrush)
         p.drawEllipse(arrow_rect)
@@ -156,6 +197,13 @@ class Tile(FollowsLanguage, TouchButton):
         draw_glyph(
             p, "next", arrow_rect.adjusted(arrow * 0.28, arrow * 0.28, -arrow * 0.28, -arrow * 0.28), ink, th.px(4)
         )
+        return arrow
+
+    def _paint_arrow_and_number(self, p: QPainter, r: QRectF, pad: int) -> float:
+        """The round arrow (bottom right) and the tile's number (top right); returns the
+        arrow's size."""
+        th, pal = self.theme, self.theme.palette
+        arrow = self._paint_arrow(p, r, pad)
         f_num = th.font("label")
         num_w = th.px(64)
         draw_text(

@@ -30,6 +30,7 @@ class SegmentedToggle(TouchButton):
         self._current = current
         self.setFont(theme.font("label"))
         self.setFixedHeight(theme.size("button"))
+        self._pad = theme.px(32)
         self.clicked.connect(self._on_clicked)
         self.setAccessibleName(" / ".join(label for _, label in options))
 
@@ -42,10 +43,17 @@ class SegmentedToggle(TouchButton):
             self._current = key
             self.update()
 
+    def set_padding(self, pad: int) -> None:
+        """The room either side of each segment's words (a tight bar uses less)."""
+        if pad != self._pad:
+            self._pad = pad
+            self.updateGeometry()
+            self.update()
+
     def segment_width(self) -> int:
         fm = QFontMetrics(self.font())
         widest = max(fm.horizontalAdvance(label) for _, label in self._options)
-        return max(self.theme.min_target, self.height(), widest + 2 * self.theme.px(32))
+        return max(self.theme.min_target, self.height(), widest + 2 * self._pad)
 
     def segment_rect(self, key: str) -> QRectF:
         keys = [k for k, _ in self._options]

@@ -69,14 +69,22 @@ class PillButton(TextButton):
         self._glyph = glyph
         self._variant = variant
         self._height = height or theme.size("button")
+        self._pad = theme.px(32)
         self.setFixedHeight(self._height)
+
+    def set_padding(self, pad: int) -> None:
+        """The room left and right of the glyph and words (a tight bar uses less)."""
+        if pad != self._pad:
+            self._pad = pad
+            self.updateGeometry()
+            self.update()
 
     def _glyph_size(self) -> int:
         return round(self.theme.font_px("label") * 1.15)
 
     def sizeHint(self) -> QSize:
         fm = QFontMetrics(self.font())
-        pad = self.theme.px(32)
+        pad = self._pad
         w = fm.horizontalAdvance(self._text) if self._text else 0
         if self._glyph:
             w += self._glyph_size() + (self.theme.space("sm") if self._text else 0)

@@ -3,12 +3,14 @@ shared by the park's side panel and the platform page."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.i18n import LANGS
 from kiosk.theme import Theme
 from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.touch import TouchButton
@@ -45,18 +47,48 @@ class TabBar(FollowsLanguage, TouchButton):
             self.current = key
             self.update()
 
+    def _natural(self) -> list[float]:
+        """Each tab's label width (its widest language) plus its padding."""
+        fm = QFontMetricsF(self.font())
+        pad = 2 * self.theme.px(4) + self.theme.px(4)  # the tight inset (see _inset)
+        return [max(fm.horizontalAdvance(text(lang)) for lang in LANGS) + pad for _, text in self._options]
+
+    def _equal(self) -> bool:
+        n = max(1, len(self._options))
+        natural = self._natural()
+        roomy = max(natural, default=0.0) + 2 * self.theme.px(4) <= self.width() / n
+        return roomy or sum(natural) > self.width()
+
+    def _inset(self) -> int:
+        """Room either side of a label: less when the tabs are sized to their labels."""
+        return self.theme.px(8) if self._equal() else self.theme.px(4)
+
+    def _widths(self) -> list[float]:
+        """Equal tabs when every label fits an equal share; else each tab as wide as its
+        label needs plus an equal share of what is left (large text: "Capabilities" gets
+        the room "Charts" does not need)."""
+        n = max(1, len(self._options))
+        natural = self._natural()
+        if self._equal():
+            return [self.width() / n] * len(self._options)
+        extra = (self.width() - sum(natural)) / n
+        return [w + extra for w in natural]
+
     def tab_rect(self, key: str) -> QRectF:
         i = self.keys.index(key)
-        w = self.width() / max(1, len(self._options))
-        return QRectF(i * w, 0, w, self.height())
+        widths = self._widths()
+        return QRectF(sum(widths[:i]), 0, widths[i], self.height())
 
     def tap_targets(self) -> list[QRectF]:
         return [self.tab_rect(k) for k in self.keys]
 
     def _key_at(self, pos: QPointF) -> str:
-        w = max(1.0, self.width() / max(1, len(self._options)))
-        i = min(len(self._options) - 1, max(0, int(pos.x() // w)))
-        return self._options[i][0]
+        right = 0.0
+        for (key, _), width in zip(self._options, self._widths(), strict=True):
+            right += width
+            if pos.x() < right:
+                return key
+        return self._options[-1][0]
 
     def _on_clicked(self) -> None:
         key = self._key_at(self.press_position)
@@ -65,6 +97,16 @@ class TabBar(FollowsLanguage, TouchButton):
 
     def sizeHint(self) -> QSize:
         return QSize(self.theme.px(600), self.height())
+
+    def needed_width(self) -> int:
+        """The width at which every tab's label fits its tab, in every language."""
+        return math.ceil(sum(self._natural()))
+
+    def clipped(self) -> list[str]:
+        """Tab labels (in the current language) wider than their tab (layout tests)."""
+        fm = QFontMetricsF(self.font())
+        return [self.label(k) for k in self.keys
+                if fm.horizontalAdvance(self.label(k)) > self.tab_rect(k).width() - 2 * self._inset() + 1]
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         t = self.theme
@@ -80,7 +122,8 @@ class TabBar(FollowsLanguage, TouchButton):
                 p.fillRect(r.adjusted(0, 0, 0, -t.px(2)), t.color("surface_pressed"))
             current = key == self.current
             p.setPen(t.color("text" if current else "text_muted"))
-            p.drawText(r.adjusted(t.px(8), 0, -t.px(8), -t.px(6)), int(Qt.AlignmentFlag.AlignCenter), self.label(key))
+            inset = self._inset()
+            p.drawText(r.adjusted(inset, 0, -inset, -t.px(6)), int(Qt.AlignmentFlag.AlignCenter), self.label(key))
             if current:
                 bar = QRectF(r.left(), h - t.px(6), r.width(), t.px(6))
                 p.setPen(Qt.PenStyle.NoPen)

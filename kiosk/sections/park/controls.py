@@ -4,7 +4,7 @@ least ``theme.min_target`` in size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -13,7 +13,7 @@ from kiosk.widgets.glyphs import draw_glyph
 from kiosk.widgets.tabs import TabBar
 from kiosk.widgets.touch import TouchButton
 
-__all__ = ["CloseButton", "TabBar", "ZoomButton"]
+__all__ = ["CloseButton", "TabBar", "ZoomButton", "place_zoom_buttons"]
 
 
 class ZoomButton(TouchButton):
@@ -85,3 +85,22 @@ class CloseButton(TouchButton):
             p, "close", QRectF(r.center().x() - g / 2, r.center().y() - g / 2, g, g), t.color("text"), max(2.0, t.px(4))
         )
         p.end()
+
+
+def place_zoom_buttons(theme: Theme, buttons: tuple[QWidget, ...], size: QSize) -> None:
+    """``buttons`` (bottom one first) in a column at the lower right of a ``size`` view;
+    in a row along its bottom when the view is too short for the column (reach mode's
+    band), so no control is ever half hidden."""
+    m = theme.px(24)
+    gap = theme.space("sm")
+    b = buttons[0].width()
+    column = size.height() >= 2 * m + len(buttons) * b + (len(buttons) + 1) * gap
+    x = size.width() - m - b
+    y = size.height() - m - b
+    for i, button in enumerate(buttons):
+        button.move(x, y)
+        step = b + (gap * 2 if i == 0 else gap)
+        if column:
+            y -= step
+        else:
+            x -= step

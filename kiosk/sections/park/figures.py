@@ -243,7 +243,9 @@ class FigureGrid(QWidget):
         return round(sum(heights) + self.gap_y * (len(heights) - 1))
 
     def sizeHint(self) -> QSize:
-        w = self.theme.px(640)
+        # at the width it has once laid out: a box layout gives a fixed-height widget its
+        # hinted height (a hint taken at another width leaves it short and centred)
+        w = self.width() if self.width() > 1 else self.theme.px(640)
         return QSize(w, self.heightForWidth(w))
 
     def minimumSizeHint(self) -> QSize:
@@ -254,6 +256,8 @@ class FigureGrid(QWidget):
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
+        if e.oldSize().width() != e.size().width():
+            self.updateGeometry()  # the hinted height follows the width
         self._place()
 
     def _place(self) -> None:

@@ -7,7 +7,11 @@ then on its bottom edge, then inside its corners; a building: centred, then its 
 bottom, left or right inside, then just above or below it; a site: below its marker, above, right, left)
 and takes the first that is inside the view and clear. If none is clear, the one that
 covers least (other labels and markers weigh far more than buildings) after sliding the
-first position sideways and up or down — never none.
+first position sideways and up or down. With ``drop_blocked`` (the plan's own labels), a
+label that would still cover another label, a marker or a control is left out instead —
+a map's usual way when the view is too small for all its names at a legible size (large
+text, reach mode's short band): it comes back as the visitor zooms in. Keys in ``keep``
+(the selected hotspot) are never left out.
 """
 
 from __future__ import annotations
@@ -56,39 +60,48 @@ def candidates(req: Request, inset: float, gap: float) -> list[QRectF]:
 
 
 def place(requests: list[Request], viewport: QRectF, hard: list[QRectF], *, inset: float, gap: float,
-          margin: float) -> dict[str, QRectF]:
-    """A box for every request (in order: earlier ones get the better spots)."""
+          margin: float, drop_blocked: bool = False, keep: frozenset[str] = frozenset()) -> dict[str, QRectF]:
+    """A box for every request (in order: earlier ones get the better spots); with
+    ``drop_blocked``, none for a request that finds no place clear of the hard obstacles
+    and the labels placed before it (unless its key is in ``keep``)."""
     placed: dict[str, QRectF] = {}
     taken = list(hard)
     others = [(r.key, r.screen) for r in requests if r.kind != "zone"]
     for req in requests:
-        best = _best(req, viewport, taken, others, inset, gap, margin)
+        blocked, best = _best(req, viewport, taken, others, inset, gap, margin)
+        if blocked and drop_blocked and req.key not in keep:
+            continue
         placed[req.key] = best
         taken.append(best)
     return placed
 
 
 def _best(req: Request, viewport: QRectF, taken: list[QRectF], others: list[tuple[str, QRectF]],
-          inset: float, gap: float, margin: float) -> QRectF:
-    """The clear position for ``req``, else the one covering least. Only obstacles near
-    the label's possible positions are weighed (100 hotspots stay cheap to place)."""
+          inset: float, gap: float, margin: float) -> tuple[bool, QRectF]:
+    """The clear position for ``req``, else the one covering least, and whether that one
+    still covers a hard obstacle. Only obstacles near the label's possible positions are
+    weighed (100 hotspots stay cheap to place)."""
     w, h = req.size
     reach = req.screen.adjusted(-2 * w - gap, -2 * h - gap, 2 * w + gap, 2 * h + gap)
     near = [o for o in taken if o.intersects(reach)]
     soft = [r for key, r in others if key != req.key and r.intersects(reach)]
-    best: tuple[float, QRectF] | None = None
+    best: tuple[float, float, QRectF] | None = None
     for batch in (candidates(req, inset, gap), _sweep(req, inset, gap)):
         for box in batch:
             if not viewport.contains(box):
                 box = _nudge_inside(box, viewport, inset)
             grown = box.adjusted(-margin, -margin, margin, margin)
-            cost = HARD * sum(_overlap(grown, o) for o in near) + sum(_overlap(box, o) for o in soft)
+            hard = sum(_overlap(grown, o) for o in near)
+            cost = HARD * hard + sum(_overlap(box, o) for o in soft)
+            if not viewport.contains(box):  # wider or taller than the whole view
+                hard += box.width() * box.height()
+                cost += HARD * box.width() * box.height()
             if cost == 0:
-                return box
+                return False, box
             if best is None or cost < best[0]:
-                best = (cost, box)
+                best = (cost, hard, box)
     assert best is not None
-    return best[1]
+    return best[1] > 0, best[2]
 
 
 def _sweep(req: Request, inset: float, gap: float) -> list[QRectF]:

@@ -25,7 +25,8 @@ from kiosk.sections.layout import AccentRule
 from kiosk.sections.park.controls import TabBar
 from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.sections.park.framework import FrameworkPanel
-from kiosk.sections.park.panels import HotspotDetail, PanelBody, PlanLegend
+from kiosk.sections.park.legend import PlanLegend
+from kiosk.sections.park.panels import HotspotDetail, PanelBody
 from kiosk.sections.park.plan_view import PlanView
 from kiosk.sections.registry import register_page
 from kiosk.widgets.kinetic import KineticScrollArea
@@ -81,7 +82,7 @@ class ParkPage(SectionPage):
             parent=self,
         )
         self.plan.setObjectName("park-plan")
-        self._set_caption(lang)
+        self.note_below = self._note_label()  # sets the caption too
         kinds = [k for k in KINDS if any(h.kind == k for h in section.hotspots)]
         self.legend = PlanLegend(
             t, kinds, kind_name, lambda l: tr("park.hint", l) if self._hotspots else "", lang,
@@ -127,6 +128,17 @@ class ParkPage(SectionPage):
                 return s.id, {p.id: p for p in getattr(s, "partners", [])}
         return "", {}
 
+    def _note_label(self) -> TextLabel:
+        """Large text: the map note (address, "schematic") below the plan, not over it —
+        at ×1.4 it would cover a third of the plan and crowd the labels out. Puts the
+        caption where it goes (below, or on the plan)."""
+        label = TextLabel(self.theme, "", self.lang, role="caption", tone="muted", parent=self)
+        label.setObjectName("park-plan-note")
+        label.setVisible(self.theme.text_scale > 1)
+        self.note_below = label
+        self._set_caption(self.lang)
+        return label
+
     def _scroll_area(self, name: str) -> KineticScrollArea:
         area = KineticScrollArea(self.theme, mouse_drag=self.context.mouse_drag, parent=self)
         area.setObjectName(name)
@@ -158,37 +170,59 @@ class ParkPage(SectionPage):
         if W <= 0 or H <= 0:
             return
         landscape = W >= H
-        m = t.px(96) if landscape else t.px(64)
-        top, bottom = t.space("lg"), t.space("lg")
+        m = t.px(48) if t.reach else t.px(96) if landscape else t.px(64)
+        top = bottom = t.space("md") if t.reach else t.space("lg")  # reach: the band is short
         gap = t.space("lg")
         inner = W - 2 * m
         has_side = bool(self.panels)
         if landscape:
-            side_w = round(inner * 0.4)
+            # the side panel at least as wide as its tabs' labels need
+            side_w = min(max(round(inner * (0.36 if t.reach else 0.4)), self.tabs.needed_width()), round(inner * 0.56))
             left_w = inner - side_w - gap if has_side else inner
-            y = self._place_header(m, top, left_w)
-            legend_h = self.legend.height() if self.legend.isVisibleTo(self) else 0
-            plan_bottom = H - bottom - (legend_h + t.space("sm") if legend_h else 0)
+            # large text: the header heads the side column, so the plan keeps the whole
+            # height of its column (at ×1.4 a header over it would leave a strip)
+            over_side = t.text_scale > 1 and has_side
+            side_x = m + left_w + gap
+            side_top = self._place_header(side_x, top, side_w) if over_side else top
+            y = top if over_side else self._place_header(m, top, left_w)
+            legend_h = self.legend.height_for(left_w) if self.legend.isVisibleTo(self) else 0
+            note_h = self._note_height(left_w)
+            below = sum(h + t.space("sm") for h in (legend_h, note_h) if h)
+            plan_bottom = H - bottom - below
             self.plan.setGeometry(m, y, left_w, max(t.px(200), plan_bottom - y))
             self.legend.setGeometry(m, self.plan.geometry().bottom() + 1 + t.space("sm"), left_w, legend_h)
-            side = QRect(m + left_w + gap, top, side_w, H - top - bottom)
-            detail = side if has_side else QRect(m + inner - side_w, y, side_w, plan_bottom - y)
+            self.note_below.setGeometry(m, H - bottom - note_h, left_w, note_h)
+            side = QRect(side_x, side_top, side_w, H - side_top - bottom)
+            # the hotspot's detail covers the whole side column (header included)
+            detail = QRect(side_x, top, side_w, H - top - bottom) if has_side else \
+                QRect(m + inner - side_w, y, side_w, plan_bottom - y)
         else:
             y = self._place_header(m, top, inner)
             aspect = self.plan.plan_w / self.plan.plan_h
             plan_h = round(min(max(inner / aspect, H * 0.3), H * 0.46))
             self.plan.setGeometry(m, y, inner, plan_h)
             y += plan_h + t.space("sm")
-            legend_h = self.legend.height() if self.legend.isVisibleTo(self) else 0
+            legend_h = self.legend.height_for(inner) if self.legend.isVisibleTo(self) else 0
             self.legend.setGeometry(m, y, inner, legend_h)
-            y += legend_h + gap
+            y += legend_h
+            note_h = self._note_height(inner)
+            if note_h:
+                self.note_below.setGeometry(m, y + t.space("xs"), inner, note_h)
+                y += note_h + t.space("xs")
+            y += gap
             side = QRect(m, y, inner, max(t.px(200), H - bottom - y))
             detail = side
         self._place_panels(side)
         self.detail.place(detail)
 
     def _place_header(self, x: int, y: int, w: int) -> int:
+        """Title, rule and subtitle from ``y``; returns where the plan starts. Reach mode
+        hides the title and rule (the header above the band shows the title) and the
+        subtitle (the plan's note gives the address): the short band is the plan's."""
         t = self.theme
+        if not self.title_label.isVisibleTo(self):
+            self.subtitle_label.hide()
+            return y
         # The header is as tall in both languages, so switching never moves the plan.
         title, subtitle = self.section.title, self.section.subtitle
         wide = max(QFontMetrics(t.font("h1")).horizontalAdvance(title.get(l)) for l in LANGS)
@@ -242,10 +276,24 @@ class ParkPage(SectionPage):
         """The map note: the address (where the visitor is) over the plan's caption."""
         section = self.section
         assert isinstance(section, ParkSection)
-        self.plan.set_caption(
-            section.address.get(lang) if section.address else "",
-            section.plan.caption.get(lang) if section.plan.caption else "",
-        )
+        lines = (section.address.get(lang) if section.address else "",
+                 section.plan.caption.get(lang) if section.plan.caption else "")
+        if self.note_below.isVisibleTo(self):
+            self.note_below.setText(" · ".join(x for x in lines if x))
+            self.plan.set_caption()
+        else:
+            self.plan.set_caption(*lines)
+
+    def _note_height(self, width: int) -> int:
+        """The note below the plan (large text): as tall in both languages."""
+        if not self.note_below.isVisibleTo(self):
+            return 0
+        section = self.section
+        assert isinstance(section, ParkSection)
+        texts = [" · ".join(x for x in (section.address.get(l) if section.address else "",
+                                          section.plan.caption.get(l) if section.plan.caption else "") if x)
+                 for l in LANGS]
+        return max(_height_in(self.note_below, text, width) for text in texts)
 
     # -- state --------------------------------------------------------------------------
     @property

@@ -13,15 +13,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QPoint,
-    QPointF,
     QRect,
-    QRectF,
     QSize,
     Qt,
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, Partner
@@ -33,76 +30,6 @@ from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.progress import progress_animation
 from kiosk.widgets.scroll_cue import ScrollCue
-
-# -- legend -----------------------------------------------------------------------------
-
-
-class PlanLegend(FollowsLanguage, QWidget):
-    """Swatches for the hotspot kinds present, and a how-to note on the right."""
-
-    def __init__(
-        self,
-        theme: Theme,
-        kinds: list[str],
-        kind_name: Callable[[str, str], str],
-        note: Callable[[str], str],
-        lang: str,
-        colours: Callable[[str], tuple[QColor, QColor, float, Qt.PenStyle]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.theme = theme
-        self.kinds = kinds
-        self.kind_name = kind_name
-        self.note = note
-        self.colours = colours
-        self._lang = lang
-        self.font_ = theme.font("caption")
-        self.setFixedHeight(round(QFontMetricsF(self.font_).height() + theme.px(12)))
-
-    def _language_changed(self, lang: str) -> None:
-        self.update()
-
-    def texts(self) -> list[str]:
-        return [self.kind_name(k, self._lang) for k in self.kinds] + [self.note(self._lang)]
-
-    def paintEvent(self, _e: QPaintEvent) -> None:
-        t = self.theme
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fm = QFontMetricsF(self.font_)
-        p.setFont(self.font_)
-        cy = self.height() / 2
-        x = 0.0
-        sw, sh = t.px(40), t.px(26)
-        for kind in self.kinds:
-            line, fill, width, style = self.colours(kind)
-            pen = QPen(line, width, style)
-            if style == Qt.PenStyle.DashLine:
-                pen.setDashPattern([3, 2.5])
-            p.setPen(pen)
-            p.setBrush(fill)
-            box = QRectF(x + width, cy - sh / 2, sw, sh)
-            if kind == "site":
-                p.drawRect(box)
-                p.setPen(QPen(t.color("text"), t.px(2)))
-                p.setBrush(t.color("primary"))
-                p.drawEllipse(box.center(), t.px(8), t.px(8))
-            else:
-                p.drawRect(box)
-            x = box.right() + t.space("xs") + width
-            name = self.kind_name(kind, self._lang)
-            p.setPen(t.color("text_muted"))
-            p.drawText(QPointF(x, cy - fm.height() / 2 + fm.ascent()), name)
-            x += fm.horizontalAdvance(name) + t.space("lg")
-        note = self.note(self._lang)
-        if note:
-            room = self.width() - x
-            text = fm.elidedText(note, Qt.TextElideMode.ElideRight, max(0.0, room))
-            p.setPen(t.color("text_muted"))
-            p.drawText(QPointF(self.width() - fm.horizontalAdvance(text), cy - fm.height() / 2 + fm.ascent()), text)
-        p.end()
-
 
 # -- scroll content -----------------------------------------------------------------------
 
@@ -298,7 +225,8 @@ class HotspotDetail(FollowsLanguage, QFrame):
         col.setContentsMargins(0, 0, t.space("sm"), t.space("sm"))
         col.setSpacing(t.space("sm"))
         self.kicker.set_source(self.kind_name(h.kind, lang))
-        self.name_label = TextLabel(t, h.name, lang, role="h2", parent=body)
+        # reach mode: a short panel in the band; the name must leave room for the text
+        self.name_label = TextLabel(t, h.name, lang, role="h3" if t.reach else "h2", parent=body)
         self.name_label.setObjectName("hotspot-name")
         col.addWidget(self.name_label)
         self.description_label = TextLabel(t, h.description, lang, role="body", parent=body)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from kiosk.theme import Theme
-from kiosk.widgets.text import draw_text, text_height
+from kiosk.widgets.text import draw_text, layout_lines, text_height
 
 
 def paint_placeholder(p: QPainter, t: Theme, rect: QRectF) -> None:
@@ -27,19 +27,25 @@ def paint_placeholder(p: QPainter, t: Theme, rect: QRectF) -> None:
 
 
 def caption_box(
-    t: Theme, view: QRectF, lines: list[tuple[str, str]], room: float
+    t: Theme, view: QRectF, lines: list[tuple[str, str]], room: float, *, top: bool = False
 ) -> tuple[QRectF, list[tuple[str, str]]]:
-    """Where the map note goes (lower-left, at most ``room`` wide) and its elided lines."""
-    fm = QFontMetricsF(t.font("caption"))
+    """Where the map note goes (lower-left, or upper-left with ``top``; at most ``room``
+    wide) and its elided lines."""
+    font = t.font("caption")
+    fm = QFontMetricsF(font)
     pad, edge = t.space("sm"), t.px(24)
     width = max(0.0, room - edge - 2 * pad)
-    shown = [(fm.elidedText(text, Qt.TextElideMode.ElideRight, width), tone) for text, tone in lines if text]
+    # reach mode's small plan: a line too long for the room wraps (three lines at most)
+    # rather than losing most of its words; elsewhere it is elided to one line
+    most = 3 if t.reach else 1
+    shown = [(line, tone) for text, tone in lines if text for line, _ in layout_lines(text, font, width, most)]
     shown = [(text, tone) for text, tone in shown if text]
     if not shown:
         return QRectF(), []
     box_h = fm.height() * len(shown) + t.px(8) + t.px(4) * (len(shown) - 1)
     box_w = max(fm.horizontalAdvance(text) for text, _ in shown) + 2 * pad
-    return QRectF(view.left() + edge, view.bottom() - edge - box_h, box_w, box_h), shown
+    y = view.top() + edge if top else view.bottom() - edge - box_h
+    return QRectF(view.left() + edge, y, box_w, box_h), shown
 
 
 def paint_caption(p: QPainter, t: Theme, box: QRectF, shown: list[tuple[str, str]]) -> None:

@@ -251,7 +251,10 @@ class HotspotLayer:
         zone = shape.kind == "zone"
         font = self.zone_font if zone else self.name_font
         fm = QFontMetricsF(font)
-        lines = layout_lines(shape.hotspot.name.get(lang), font, max_w, max_lines=2)
+        name = shape.hotspot.name.get(lang)
+        if len(layout_lines(name, font, max_w)) > 2:  # a name in two lines, never cut
+            max_w = max(max_w, min(fm.horizontalAdvance(name) / 2 + fm.height(), t.px(420) * t.text_scale))
+        lines = layout_lines(name, font, max_w, max_lines=2)
         if not lines:
             self._label_cache[key] = None
             return None
@@ -304,7 +307,9 @@ class HotspotLayer:
                 requests.append(Request(shape.id, shape.kind, screen, (image.width() / dpr, image.height() / dpr)))
         hard = list(blocked) + [marker_rect(s.center(), t.px(18)) for shape, s in visible if shape.kind == "site"]
         self.obstacles = hard
-        boxes = place(requests, viewport, hard, inset=t.px(12), gap=t.px(8), margin=t.px(6))
+        # a name with no clear place waits for zoom, the selected one too (its outline
+        # and the detail panel name it): no label ever covers a control or another label
+        boxes = place(requests, viewport, hard, inset=t.px(12), gap=t.px(8), margin=t.px(6), drop_blocked=True)
         self.drawn_labels = boxes
         for key, box in boxes.items():
             p.drawImage(QPointF(round(box.left()), round(box.top())), images[key])

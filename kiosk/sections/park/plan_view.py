@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import Hotspot
 from kiosk.sections.park import plan_notes as notes
-from kiosk.sections.park.controls import ZoomButton
+from kiosk.sections.park.controls import ZoomButton, place_zoom_buttons
 from kiosk.sections.park.plan_gestures import MAX_ZOOM, PlanGestures
 from kiosk.sections.park.plan_paint import HotspotLayer, HotspotShape, hit_near, hit_smallest, inner_point
 from kiosk.sections.park.plan_picture import PlanPicture
@@ -307,14 +307,10 @@ class PlanView(FollowsLanguage, QWidget):
         fit = self.fit_scale()
         if fit > 0:
             self._apply(fit * self._zoom, QPointF(self._centre))
-        m = self.theme.px(24)
-        gap = self.theme.space("sm")
-        b = self.zoom_in_button.width()
-        x = self.width() - m - b
-        y = self.height() - m - b
-        for button in (self.fit_button, self.zoom_out_button, self.zoom_in_button):
-            button.move(x, y)
-            y -= b + (gap * 2 if button is self.fit_button else gap)
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        place_zoom_buttons(self.theme, (self.fit_button, self.zoom_out_button, self.zoom_in_button), self.size())
 
     def event(self, e: QEvent) -> bool:
         if e.type() in TOUCH_EVENTS:
@@ -367,8 +363,9 @@ class PlanView(FollowsLanguage, QWidget):
         frame.addRoundedRect(view.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
         p.setClipRect(view)  # a rect clip: a path clip would make every fill ~10× dearer
         p.fillRect(view, t.color("surface"))
-        room = self.zoom_in_button.x() - t.space("md") - view.left()
-        note, note_lines = notes.caption_box(t, view, self.caption, room)
+        in_row = self.zoom_in_button.y() == self.fit_button.y()  # a short plan: the note goes on top
+        room = view.width() if in_row else self.zoom_in_button.x() - t.space("md") - view.left()
+        note, note_lines = notes.caption_box(t, view, self.caption, room, top=in_row)
         notice_text = self.unavailable_text if not self.picture.ok else ""
         notice = notes.notice_box(t, view, notice_text)
         if self.scale > 0:

@@ -49,7 +49,7 @@ class PartnersPage(SectionPage):
         super().__init__(section, context, parent)
         assert isinstance(section, PartnersSection)
         theme = self.theme
-        rail = theme.landscape
+        rail = theme.landscape or theme.reach  # reach mode's band is wide and short: the rail
         self.model = PartnerListModel(section, self.lang, self)
         entries = [(ALL, lambda l: tr("partners.all", l), self.model.total())]
         entries += [(c.id, c.name.get, n) for c, n in self.model.categories()]
@@ -81,7 +81,7 @@ class PartnersPage(SectionPage):
         end of the title row (landscape has room there)."""
         th = self.theme
         column = QVBoxLayout()
-        column.setContentsMargins(margin, th.px(40), margin, 0)
+        column.setContentsMargins(margin, th.space("md") if th.reach else th.px(40), margin, 0)
         column.setSpacing(0)
         if hint_beside:
             row = QHBoxLayout()
@@ -99,13 +99,24 @@ class PartnersPage(SectionPage):
         column.addWidget(self.subtitle_label)
         return column
 
-    def _build_landscape(self) -> None:
-        """Title across the top; the category rail on the left, the grid on the right."""
+    def _margin(self) -> int:
         th = self.theme
+        return th.px(48) if th.reach else th.px(96) if th.landscape else th.px(64)
+
+    def _build_landscape(self) -> None:
+        """Title across the top; the category rail on the left, the grid on the right.
+        Reach mode's band (wide and short, in both orientations) takes this layout too:
+        the header above the band shows title and subtitle, the hint heads the band and
+        the rail is narrower (its names wrap in two lines)."""
+        th = self.theme
+        m = self._margin()
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
-        page.addLayout(self._header(th.px(96), hint_beside=True))
+        header = self._header(m, hint_beside=not th.reach)
+        if th.reach:
+            header.addWidget(self.hint_label)
+        page.addLayout(header)
         page.addSpacing(th.space("xs"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -116,19 +127,18 @@ class PartnersPage(SectionPage):
         rail.setObjectName("scroll-content")
         column = QVBoxLayout(rail)
         # the first chip lines up with the first group heading in the grid
-        column.setContentsMargins(
-            th.px(96), self.grid.spacing() + self.grid.delegate.header_top, th.px(16), th.space("md")
-        )
+        column.setContentsMargins(m, self.grid.spacing() + self.grid.delegate.header_top, th.px(16), th.space("md"))
         column.setSpacing(0)
         column.addWidget(self.chips)
         column.addStretch(1)
         self.rail_scroll.setWidget(rail)
-        self.rail_scroll.setFixedWidth(th.px(96 + RAIL_WIDTH + 16))
+        rail_w = min(RAIL_WIDTH, round(th.width / th.scale * 0.36)) if th.reach else RAIL_WIDTH
+        self.rail_scroll.setFixedWidth(m + th.px(rail_w + 16))
         row.addWidget(self.rail_scroll)
         row.addSpacing(th.px(40) - self.grid.spacing())
         row.addWidget(self.grid, 1)
         page.addLayout(row, 1)
-        self.grid.setViewportMargins(0, 0, th.px(96) - self.grid.spacing() - th.px(8), 0)
+        self.grid.setViewportMargins(0, 0, m - self.grid.spacing() - th.px(8), 0)
 
     def _build_portrait(self) -> None:
         """Title, the chips in wrapping rows and the hint; the grid below."""
@@ -196,8 +206,8 @@ class PartnersPage(SectionPage):
         """Give the header texts the height of their taller language, so switching
         language never moves the chips or the grid."""
         section = self.section
-        width = self.width() - 2 * (self.theme.px(96) if self.theme.landscape else self.theme.px(64))
-        hint_w = self.hint_label.maximumWidth() if self.theme.landscape else width
+        width = self.width() - 2 * self._margin()
+        hint_w = self.hint_label.maximumWidth() if self.theme.landscape and not self.theme.reach else width
         title_w = width - hint_w - self.theme.space("xl") if self.theme.landscape else width  # shares its row
         pins = [
             (self.title_label, section.title, title_w),

@@ -49,6 +49,8 @@ class HeroBand(QWidget):
     def columns(self) -> int:
         n = len(self.cards) or 1
         wide = self.theme.landscape and self.theme.text_scale == 1.0  # large text: 2 × 2
+        if not self.theme.landscape and self.theme.text_scale > 1:
+            return 1  # portrait in large text: a number and its unit need the whole width
         return min(n, 4) if wide else min(n, 2)
 
     def add(self, card: FigureCard) -> None:
