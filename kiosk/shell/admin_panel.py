@@ -112,7 +112,7 @@ class AdminPanel(QFrame):
         self.values["admin.content_file"].set_source(str(status.path))
         self.values["admin.loaded_at"].set_source(status.loaded_at.strftime("%Y-%m-%d %H:%M:%S"))
         key = status_key(status)
-        state = both(key) if key in ("admin.status_ok", "admin.status_warnings") else both(key, sep="\n")
+        state = both(key, sep="\n") if key == "admin.status_failed" else both(key)
         note = f"\n{status.note}" if status.note else ""
         self.values["admin.status"].set_source(f"{state}  ({status.summary()}){note}")
         self.values["admin.status"].setProperty("tone", None if status.ok else "danger")
