@@ -15,6 +15,9 @@ import pytest
 from kiosk import pyside_guard
 
 pyside_guard.apply()  # what kiosk.app.create_app does at start; tests build widgets without it
+from kiosk import heap  # noqa: E402
+
+heap.return_large_buffers()  # so is this: freed big buffers go back to the system (memory tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content.yaml"
