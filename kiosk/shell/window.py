@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -37,6 +38,10 @@ from kiosk.shell.unavailable import UnavailableScreen
 from kiosk.shell.view import ShellView
 from kiosk.theme import Theme, build_stylesheet
 from kiosk.theme.modes import ModeSet
+
+if TYPE_CHECKING:
+    from kiosk.analytics import Recorder
+    from kiosk.fleet.health import FleetRuntime
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +115,8 @@ class KioskWindow(QWidget):
         self.unavailable: UnavailableScreen | None = None
         self.countdown: CountdownOverlay | None = None
         self.admin: AdminController | None = None
+        self.recorder: Recorder | None = None  # analytics and the fleet runtime: set by `kiosk run`
+        self.fleet: FleetRuntime | None = None
         self.set_content(status)
 
     # -- building -----------------------------------------------------------------------
