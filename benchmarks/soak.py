@@ -86,8 +86,8 @@ def step(window, rng: random.Random, taps_only: bool = False) -> str:
 
 
 def hold_modes(window) -> None:
-    """Disable the visitor-modes button (a mode switch rebuilds the whole view; its memory
-    is soaked on its own, see tests/test_soak.py)."""
+    """Disable the visitor-modes button (mode switches are soaked on their own, see
+    tests/test_soak.py::test_soak_with_visitor_mode_switches)."""
     for button in window.findChildren(QWidget, "nav-modes"):
         button.setEnabled(False)
 

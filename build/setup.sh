@@ -13,10 +13,13 @@ libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0 libxrandr2"
 # `sh build/setup.sh test` also builds the installer in its tests: PyInstaller needs binutils,
 # the .deb's Depends come from dpkg-shlibdeps (dpkg-dev), and the .deb test installs the
 # package, whose Depends include these.
+# The bundle's numpy is built once from its sdist without OpenBLAS (build/packaging/
+# numpy_noblas.py, cached in ~/.cache/qingdao-iic-kiosk): a C/C++ compiler and Python's headers.
 # The fleet tests run two real Syncthing instances (tests/fleet/test_syncthing.py) and look
 # at the report's pages with pdftoppm (poppler-utils).
 if [ "${1:-}" = "test" ]; then
     QT_PACKAGES="$QT_PACKAGES binutils dpkg-dev libwayland-cursor0 libwayland-egl1 syncthing poppler-utils"
+    QT_PACKAGES="$QT_PACKAGES g++ python3-dev"
     # real-window tests (tests/test_faults_screen_x11.py): a virtual X server and xdotool
     QT_PACKAGES="$QT_PACKAGES xvfb xdotool x11-utils"
 fi
@@ -45,6 +48,11 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "test" ]; then
     .venv/bin/python -m pip install -q -e '.[test,build]'
+    # The bundle tests' build compiles the no-BLAS numpy once (minutes): start it now, at low
+    # priority, so it runs beside the tests that come first (pytest runs the bundle tests
+    # last; the build waits for this one and then takes it from the cache).
+    nohup nice -n 19 .venv/bin/python build/packaging/numpy_noblas.py \
+        >"${TMPDIR:-/tmp}/kiosk-numpy-noblas.log" 2>&1 &
 else
     .venv/bin/python -m pip install -q -e .
 fi

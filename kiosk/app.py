@@ -165,10 +165,10 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
     window.view_replaced.connect(tracker.attach)
     window.guided.changed.connect(tracker.set_guided)
     window.destroyed.connect(lambda: recorder.close())
-    window.recorder = recorder  # type: ignore[attr-defined]
+    window.recorder = recorder
     from kiosk.fleet.health import install, options_from
 
-    window.fleet = install(window, service, versions,  # type: ignore[attr-defined]
+    window.fleet = install(window, service, versions,
                            options_from(args, paths.analytics_db()), recorder)
     from PySide6.QtCore import QTimer
 
@@ -283,12 +283,15 @@ def _serve(app: QApplication, window: KioskWindow, full: tuple[int, int, int, in
         beat.stop()
     if guard is not None:
         guard.stop()
-    window.fleet.stop(exit_code=code)  # type: ignore[attr-defined]  # set by build_window
+    if window.fleet is not None:
+        window.fleet.stop(exit_code=code)
     import shiboken6
 
+    recorder = window.recorder
     if shiboken6.isValid(window):
         window.shutdown()
-    window.recorder.close()  # type: ignore[attr-defined]  # set by build_window
+    if recorder is not None:
+        recorder.close()
     stop.restore()
     log.info("kiosk stopped (exit code %d)", code)
     return code

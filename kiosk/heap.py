@@ -19,6 +19,27 @@ M_MMAP_THRESHOLD = -3
 THRESHOLD_BYTES = 1 << 20
 
 
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    if not name:
+        return None
+    try:
+        return ctypes.CDLL(name)
+    except OSError:
+        return None
+
+
+def trim() -> bool:
+    """Give the heap's free pages back to the system now (glibc ``malloc_trim``), after a
+    big tree of widgets was freed (a visitor-mode switch rebuilds the view). Small,
+    fragmented frees otherwise stay resident. False off glibc."""
+    libc = _libc()
+    fn = getattr(libc, "malloc_trim", None) if libc is not None else None
+    if fn is None:
+        return False
+    return bool(fn(0))
+
+
 def return_large_buffers() -> bool:
     """Fix glibc's mmap threshold at 1 MB; False (and nothing changed) off glibc."""
     name = ctypes.util.find_library("c")

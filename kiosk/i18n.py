@@ -116,10 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.screen": {"zh": "最近画面", "en": "Last frame"},
     "admin.status_ok": {"zh": "正常", "en": "OK"},
     "admin.status_warnings": {"zh": "正常，有提醒", "en": "OK, with warnings"},
-    "admin.status_fallback": {
-        "zh": "文件有错误，访客看到上次正确的版本",
-        "en": "The file has errors; visitors see the last good version",
-    },
+    "admin.status_fallback": {"zh": "有错误，显示上次正确的版本", "en": "Errors: last good version shown"},
     "admin.status_failed": {
         "zh": "内容有错误，访客看到维护页面",
         "en": "Content has errors; visitors see the maintenance screen",

@@ -9,7 +9,8 @@ Each section package declares its states in its own ``states`` module, next to i
 and the shell declares states of its own screens (``countdown``, ``admin``) the same way
 with :func:`screen_state` (the reach function gets the window). Other parts add rows (a
 welcome banner, night mode) with these decorators, and columns (an accessibility mode)
-with :func:`shot_mode`. No Qt here: the reach functions import what they drive.
+with :func:`shot_mode`. Sections also say what of a visitor's state survives a rebuild of
+their page (a visitor-mode switch) with :func:`section_memory`. No Qt here: the reach functions import what they drive.
 
 A reach function starts from the screen as it first appears and leaves it in the state;
 the shot freezes animations afterwards.
@@ -52,6 +53,7 @@ class Mode:
 _SECTION: dict[str, dict[str, State]] = {}
 _SCREEN: dict[str, dict[str, State]] = {}
 _MODES: dict[str, Mode] = {}
+_MEMORY: dict[str, Callable[[Any], Reach | None]] = {}
 
 
 def section_state(section_type: str, name: str, doc: str = "") -> Callable[[Reach], Reach]:
@@ -82,6 +84,23 @@ def shot_mode(name: str, doc: str = "") -> Callable[[Reach], Reach]:
         return fn
 
     return decorate
+
+
+def section_memory(section_type: str) -> Callable[[Callable[[Any], Reach | None]], Callable[[Any], Reach | None]]:
+    """Declare what a visitor has done on a page of ``section_type`` that a rebuilt page
+    (a visitor-mode switch) takes up: ``capture(old_page)`` returns ``restore(new_page)``
+    (or None: nothing to carry). Scroll positions are carried for every page anyway."""
+
+    def decorate(fn: Callable[[Any], Reach | None]) -> Callable[[Any], Reach | None]:
+        _MEMORY[section_type] = fn
+        return fn
+
+    return decorate
+
+
+def memory(section_type: str) -> Callable[[Any], Reach | None] | None:
+    load_states()
+    return _MEMORY.get(section_type)
 
 
 _loaded = False

@@ -15,6 +15,9 @@ import pytest
 from kiosk import pyside_guard
 
 pyside_guard.apply()  # what kiosk.app.create_app does at start; tests build widgets without it
+from kiosk import heap  # noqa: E402
+
+heap.return_large_buffers()  # so is this: freed big buffers go back to the system (memory tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content.yaml"
@@ -270,3 +273,10 @@ def families():
     from kiosk.app import register_fonts
 
     return register_fonts()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The bundle tests run last: their build waits for the no-BLAS numpy that
+    ``build/setup.sh test`` starts compiling in the background, so the rest of the suite
+    runs meanwhile."""
+    items.sort(key=lambda item: item.get_closest_marker("bundle") is not None)

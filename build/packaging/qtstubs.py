@@ -19,6 +19,29 @@ binutils (``as`` + ``ld``):
 Anything else (another data symbol, a consumer we did not expect) raises :class:`StubError`
 and the spec ships the real libraries instead: bigger, never wrong. The bundle smoke test
 decodes a video through the bundle (build/packaging/rthook_selfcheck.py).
+
+Two Debian libraries get the same treatment (:data:`POLICIES`), each linked by a kept library
+for a feature the kiosk never reaches:
+
+* ``libsndfile.so.1`` (with FLAC, Vorbis, Opus, mpg123 and LAME behind it, 2.8 MiB), linked by
+  PulseAudio's ``libpulsecommon`` for the sound-*file* helpers of ``paplay``/``pacat``. Every
+  function it imports takes an ``SNDFILE *`` handle, and only ``sf_open*`` make one, which
+  nothing in the bundle imports (checked: the stand-in is refused if a consumer does), so
+  the traps cannot be reached. Qt plays audio through PulseAudio streams, not sound files.
+* ``libgssapi_krb5.so.2`` (with the Kerberos libraries behind it, 1.4 MiB), linked by
+  ``libQt6Network`` for HTTP "Negotiate" (Kerberos) authentication of QNetworkAccessManager
+  requests. The kiosk makes no such requests; should a future one meet a Negotiate server,
+  every GSS-API function of the stand-in answers ``GSS_S_FAILURE`` (its minor status 0), as a
+  machine without Kerberos credentials would, and Qt reports an authentication failure. Its
+  one data import, the name-type OID ``GSS_C_NT_HOSTBASED_SERVICE``, is a null pointer, only
+  ever passed to those functions.
+* ``libsystemd.so.0`` (with libgcrypt, libgpg-error, liblz4 and libcap behind it, 2.4 MiB),
+  linked by D-Bus's ``libdbus-1`` for socket activation of a *server* (``sd_listen_fds``,
+  ``sd_is_socket``: the kiosk is only ever a D-Bus client) and by PulseAudio's
+  ``libpulsecommon`` for logging to the journal (``sd_journal_send``, only with
+  ``PULSE_LOG_JOURNAL`` set). The stand-in answers ``-ENOSYS`` to all three, as on a system
+  without systemd, which both handle (an error / logging to stderr). Any other import keeps
+  the real library.
 """
 
 from __future__ import annotations
@@ -32,6 +55,39 @@ from pathlib import Path
 #: readelf --dyn-syms -W: "  Num: Value Size Type Bind Vis Ndx Name[@version]"
 _SYM = re.compile(r"^\s*\d+:\s+[0-9a-f]+\s+(\d+|0x[0-9a-f]+)\s+(\w+)\s+(\w+)\s+\w+\s+(\w+)\s+(\S+)")
 _SAFE_OBJECT = re.compile(r"_ZN\w+16staticMetaObjectE$")
+
+#: Functions that trap (never reached).
+TRAP = "\tud2"
+#: GSS-API: ``OM_uint32 f(OM_uint32 *minor_status, ...)``: *minor_status = 0 (when given),
+#: return GSS_S_FAILURE (13 << 16).
+GSS_FAILURE = "\ttest %rdi, %rdi\n\tjz 1f\n\tmovl $0, (%rdi)\n1:\tmov $0xd0000, %eax\n\tret"
+
+#: ``int f(...)`` → -ENOSYS ("not implemented here"), systemd's error convention.
+ENOSYS = "\tmov $-38, %eax\n\tret"
+
+
+class Policy:
+    """How one library is stood in for: the body of every function, which data symbols may
+    be zero-filled, and imports that make the stand-in unsafe (the real library is kept)."""
+
+    def __init__(self, body: str = TRAP, objects: str = _SAFE_OBJECT.pattern,
+                 refuse: str | None = None) -> None:
+        self.body = body
+        self.objects = re.compile(objects)
+        self.refuse = re.compile(refuse) if refuse else None
+
+
+#: soname → policy (the Qt libraries: traps and zeroed staticMetaObjects).
+POLICIES: dict[str, Policy] = {
+    "libQt6Quick.so.6": Policy(),
+    "libQt6Qml.so.6": Policy(),
+    # Without an sf_open* nothing can hold the SNDFILE * every other function needs.
+    "libsndfile.so.1": Policy(objects=r"(?!)", refuse=r"^sf_open"),
+    "libgssapi_krb5.so.2": Policy(body=GSS_FAILURE, objects=r"^GSS_C_NT_\w+$",
+                                  refuse=r"^(?!gss_|GSS_C_NT_)"),
+    "libsystemd.so.0": Policy(body=ENOSYS, objects=r"(?!)",
+                              refuse=r"^(?!sd_(listen_fds|is_socket|journal_send)$)"),
+}
 
 
 class StubError(RuntimeError):
@@ -68,18 +124,21 @@ def imported_from(real_lib: str, consumers: list[str]) -> dict[str, tuple[str | 
     return wanted
 
 
-def assembly(symbols: dict[str, tuple[str | None, int, str]]) -> str:
+def assembly(symbols: dict[str, tuple[str | None, int, str]], policy: Policy | None = None) -> str:
+    policy = policy or Policy()
     lines = ['\t.section .note.GNU-stack,"",@progbits']
     for name, (_version, size, kind) in sorted(symbols.items()):
+        if policy.refuse and policy.refuse.search(name):
+            raise StubError(f"{name} is imported by a kept file: the library may be used")
         if kind == "FUNC":
             lines += ["\t.text", f"\t.globl {name}", f"\t.type {name},@function", f"{name}:",
-                      "\tud2", f"\t.size {name},.-{name}"]
-        elif kind == "OBJECT" and _SAFE_OBJECT.match(name):
+                      policy.body, f"\t.size {name},.-{name}"]
+        elif kind == "OBJECT" and policy.objects.match(name):
             lines += ["\t.data", "\t.balign 16", f"\t.globl {name}", f"\t.type {name},@object",
                       f"\t.size {name},{size}", f"{name}:", f"\t.zero {max(size, 1)}"]
         else:
             raise StubError(f"{name} ({kind}) is imported by a kept file; only functions and "
-                            "staticMetaObject data can be stubbed")
+                            "the data the policy names can be stubbed")
     return "\n".join(lines) + "\n"
 
 
@@ -94,7 +153,8 @@ def version_script(symbols: dict[str, tuple[str | None, int, str]]) -> str:
                    for v, names in sorted(by_version.items()))
 
 
-def make_stub(real_lib: str, consumers: list[str], out: Path) -> dict[str, tuple[str | None, int, str]]:
+def make_stub(real_lib: str, consumers: list[str], out: Path,
+              policy: Policy | None = None) -> dict[str, tuple[str | None, int, str]]:
     """Write a stand-in for ``real_lib`` (same soname) to ``out``; returns what it defines."""
     for tool in ("readelf", "as", "ld"):
         if shutil.which(tool) is None:
@@ -104,7 +164,7 @@ def make_stub(real_lib: str, consumers: list[str], out: Path) -> dict[str, tuple
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         src, obj, vmap = Path(tmp, "stub.s"), Path(tmp, "stub.o"), Path(tmp, "stub.map")
-        src.write_text(assembly(symbols))
+        src.write_text(assembly(symbols, policy))
         subprocess.run(["as", "-o", str(obj), str(src)], check=True)
         cmd = ["ld", "-shared", "-soname", soname, "-z", "noexecstack", "-o", str(out), str(obj)]
         if symbols:

@@ -2,10 +2,12 @@
 bundle's own libraries and no display, the two parts of the kiosk whose libraries the build
 prunes hardest, then exits instead of starting the kiosk:
 
-* video: QMediaPlayer → QVideoSink (the kiosk's path) decodes frames of the file through Qt's
-  FFmpeg plugin (and the Qt Quick/QML stand-ins of build/packaging/qtstubs.py);
+* video: QMediaPlayer → the kiosk's own VideoSurface (kiosk.widgets.video, a QVideoSink)
+  decodes frames of the file through Qt's FFmpeg plugin (and the stand-ins of
+  build/packaging/qtstubs.py: Qt Quick/QML, libsndfile, GSS-API, libsystemd);
 * charts: pyqtgraph draws a bar and a line chart offscreen, and numpy multiplies and inverts
-  a matrix (OpenBLAS and LAPACK: what a full ``strip`` or a missing library would break).
+  a matrix (numpy's own matmul and lapack_lite in the no-BLAS build of
+  build/packaging/numpy_noblas.py; OpenBLAS and LAPACK with the wheel's numpy).
 
 It prints one JSON line ({"video": {...}, "chart": {...}, "ok": true|false}) and exits 0 when
 both work, 1 otherwise. Without the variable this hook does nothing. The bundle smoke test
@@ -23,7 +25,9 @@ def _selfcheck(video: str) -> int:
 
     app = QApplication([])
     result = {"video": _video(video), "chart": _chart()}
-    result["ok"] = bool(result["video"].get("frames", 0) > 0 and result["chart"].get("ok"))
+    result["ok"] = bool(result["video"].get("frames", 0) > 0
+                        and result["video"].get("surface_frames", 0) > 0
+                        and result["chart"].get("ok"))
     print(json.dumps(result), flush=True)
     del app
     return 0 if result["ok"] else 1
@@ -33,10 +37,14 @@ def _video(path: str) -> dict:
     import os
 
     from PySide6.QtCore import QEventLoop, QTimer, QUrl
-    from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    from kiosk.widgets.video import VideoSurface  # the kiosk's own video widget
 
     player = QMediaPlayer()
-    sink = QVideoSink()
+    surface = VideoSurface()
+    surface.resize(320, 180)
+    sink = surface.sink
     player.setVideoSink(sink)
     loop = QEventLoop()
     seen = {"frames": 0, "size": None, "error": None}
@@ -65,6 +73,7 @@ def _video(path: str) -> dict:
     player.play()
     loop.exec()
     player.stop()
+    seen["surface_frames"] = surface.frames  # frames VideoSurface received and would paint
     return seen
 
 
@@ -87,7 +96,17 @@ def _chart() -> dict:
             red += c.red() > 200 and c.green() < 60 and c.blue() < 60
             blue += c.blue() > 200 and c.red() < 60 and c.green() < 60
     return {"ok": blas and red > 100 and blue > 10, "blas": blas, "bar_px": red, "line_px": blue,
-            "pyqtgraph": pg.__version__, "numpy": np.__version__}
+            "pyqtgraph": pg.__version__, "numpy": np.__version__,
+            "numpy_blas": _numpy_blas(np)}
+
+
+def _numpy_blas(np) -> str:
+    """The BLAS numpy was built with ("none" for the no-BLAS build)."""
+    try:
+        deps = np.show_config(mode="dicts")["Build Dependencies"]
+        return str(deps.get("blas", {}).get("name", "none"))
+    except Exception as exc:  # a report, never a failure
+        return f"unknown ({exc})"
 
 
 def _main() -> None:

@@ -12,10 +12,12 @@ from pathlib import Path
 
 #: (component, pattern on the path relative to _internal/ — first match wins).
 COMPONENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("numpy + OpenBLAS (+ gfortran runtime)", re.compile(r"^numpy(\.libs)?/")),
+    ("numpy (no-BLAS build; the wheel's adds OpenBLAS + gfortran)", re.compile(r"^numpy(\.libs)?/")),
     ("FFmpeg + QtMultimedia", re.compile(
         r"^PySide6/(Qt/lib/lib(av|sw|Qt6FFmpeg|Qt6Multimedia)|Qt/plugins/multimedia/|QtMultimedia)")),
     ("Qt Quick/QML stand-ins", re.compile(r"^PySide6/Qt/lib/libQt6(Quick|Qml)")),
+    ("stand-ins for libsndfile, GSS-API, libsystemd",
+     re.compile(r"^lib(sndfile\.so\.1|gssapi_krb5\.so\.2|systemd\.so\.0)$")),
     ("ICU", re.compile(r"^PySide6/Qt/lib/libicu")),
     ("Qt libraries, plugins, translations", re.compile(r"^PySide6/Qt/")),
     ("PySide6/shiboken6 bindings", re.compile(r"^(PySide6|shiboken6)/")),

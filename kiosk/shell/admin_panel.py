@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import both
+from kiosk.shell.reach import band_top
 from kiosk.shell.status import ContentStatus
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
@@ -84,10 +85,9 @@ class AdminPanel(QFrame):
         self.exit_button.setObjectName("admin-exit")
         self.guided_button = PillButton(theme, both("admin.guided"), variant="accent", parent=self)
         self.guided_button.setObjectName("admin-guided")
-        self.guided_button.clicked.connect(self.guided_clicked)
-        self.reload_button.clicked.connect(self.reload_clicked)
-        self.close_button.clicked.connect(self.close_clicked)
-        self.exit_button.clicked.connect(self.exit_clicked)
+        for button, signal in ((self.guided_button, self.guided_clicked), (self.reload_button, self.reload_clicked),
+                               (self.close_button, self.close_clicked), (self.exit_button, self.exit_clicked)):
+            button.clicked.connect(signal)
         buttons.addWidget(self.reload_button, 0, 0)
         buttons.addWidget(self.close_button, 0, 1)
         # portrait: not enough width for four bilingual buttons in a row
@@ -96,12 +96,23 @@ class AdminPanel(QFrame):
         buttons.addWidget(self.exit_button, row, at + 2 if theme.landscape else 1)
         buttons.setColumnStretch(3 if theme.landscape else 2, 1)
         col.addLayout(buttons)
+        self._fit_band(pad + 2 * col.spacing() + buttons.sizeHint().height())
+
+    def _fit_band(self, below: int) -> None:
+        """Reach mode: the findings and the buttons (``below`` with the margins) in the
+        band, the facts above it."""
+        theme = self.theme
+        if not band_top(theme):
+            return
+        room = theme.height - band_top(theme) - 2 * theme.space("md")
+        self.scroller.setMinimumHeight(min(theme.px(200), room // 3))
+        self.scroller.setMaximumHeight(max(room // 3, room - below))
 
     def set_status(self, status: ContentStatus) -> None:
         self.values["admin.content_file"].set_source(str(status.path))
         self.values["admin.loaded_at"].set_source(status.loaded_at.strftime("%Y-%m-%d %H:%M:%S"))
         key = status_key(status)
-        state = both(key) if key in ("admin.status_ok", "admin.status_warnings") else both(key, sep="\n")
+        state = both(key, sep="\n") if key == "admin.status_failed" else both(key)
         note = f"\n{status.note}" if status.note else ""
         self.values["admin.status"].set_source(f"{state}  ({status.summary()}){note}")
         self.values["admin.status"].setProperty("tone", None if status.ok else "danger")

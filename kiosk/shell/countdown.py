@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QRes
 from PySide6.QtWidgets import QFrame, QLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
+from kiosk.shell.reach import place_in_band
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.labels import TextLabel
@@ -158,7 +159,7 @@ class CountdownOverlay(QWidget):
         w = min(self.width() - 2 * self.theme.px(64), max(hint.width(), self.theme.px(820)))
         h = self.panel.heightForWidth(w) if self.panel.hasHeightForWidth() else hint.height()
         h = max(h, hint.height())
-        self.panel.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+        self.panel.setGeometry(place_in_band(self.theme, self.rect(), w, h, self.theme.space("md")))
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         c = QColor(self.theme.palette.background_deep)

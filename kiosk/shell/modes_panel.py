@@ -147,11 +147,3 @@ class ModesOverlay(Overlay):
         super().__init__(theme, self.modes_panel, width_units=860, parent=parent)
         self.setObjectName("modes-overlay")
         self.modes_panel.done.connect(self.close_overlay)
-
-    def _place(self) -> None:
-        super()._place()
-        band_top = self.theme.reach_top if self.theme.reach else 0
-        panel = self.panel.geometry()
-        if band_top and panel.top() < band_top:
-            panel.moveBottom(self.height() - self.theme.space("md"))
-            self.panel.setGeometry(panel)

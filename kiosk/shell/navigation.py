@@ -78,6 +78,17 @@ class Navigator(QObject):
         self.open(self.section_ids[i])
         return True
 
+    def restore(self, history: tuple[str, ...]) -> None:
+        """Take up a trail recorded by :attr:`history` (a view rebuilt for a visitor-mode
+        switch): the same screen now, the same way back. Unknown keys (content changed
+        meanwhile) are dropped; nothing left means the attract screen."""
+        known = [k for k in history if k in (ATTRACT, HOME) or k in self.section_ids]
+        trail = [ATTRACT] if not known or known[-1] == ATTRACT else [k for k in known if k != ATTRACT]
+        was = self.current
+        self._history = trail
+        if self.current != was:
+            self._show("none")
+
     def reset(self) -> None:
         """Back to the attract screen with an empty trail."""
         was = self.current

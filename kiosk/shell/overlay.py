@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.shell.reach import place_in_band
 from kiosk.theme import Theme
 
 
@@ -38,7 +39,7 @@ class Overlay(QWidget):
         if h <= 0:
             h = self.panel.sizeHint().height()
         h = min(self.height() - 2 * margin, max(h, self.panel.minimumSizeHint().height()))
-        self.panel.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+        self.panel.setGeometry(place_in_band(self.theme, self.rect(), w, h, self.theme.space("md")))
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         self._place()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.shell.reach import band_top
 from kiosk.theme import Theme
 from kiosk.widgets.button import PillButton
 from kiosk.widgets.labels import TextLabel
@@ -53,10 +54,11 @@ class PinPad(QFrame):
         self.max_digits = max_digits
         self._entered = ""
         self.keys: dict[str, PillButton] = {}
+        compact = band_top(theme) > 0  # reach mode: every key in the band, the title above
         col = QVBoxLayout(self)
         pad = theme.px(48)
         col.setContentsMargins(pad, pad, pad, pad)
-        col.setSpacing(theme.space("md"))
+        col.setSpacing(theme.space("sm" if compact else "md"))
         centre = Qt.AlignmentFlag.AlignHCenter
         col.addWidget(TextLabel(theme, title, "zh", role="h2", align=centre, parent=self))
         row = QHBoxLayout()
@@ -65,11 +67,11 @@ class PinPad(QFrame):
         self.back_key = self._key("", glyph="backspace", name="pin-back")
         self.back_key.clicked.connect(self.backspace)
         row.addWidget(self.back_key)
-        col.addLayout(row)
         self.message = TextLabel(theme, " ", "zh", role="lead", tone="danger", align=centre, parent=self)
-        col.addWidget(self.message)
+        for part in (self.message, row) if compact else (row, self.message):
+            col.addWidget(part) if isinstance(part, QWidget) else col.addLayout(part)
         grid = QGridLayout()
-        grid.setSpacing(theme.space("md"))
+        grid.setSpacing(theme.space("sm" if compact else "md"))
         for i, digit in enumerate("123456789"):
             grid.addWidget(self._digit(digit), i // 3, i % 3)
         cancel = self._key("", glyph="close", name="pin-cancel")
@@ -83,7 +85,8 @@ class PinPad(QFrame):
 
     def _key(self, text: str, *, glyph: str | None = None, name: str, variant: str = "secondary") -> PillButton:
         th = self.theme
-        key = PillButton(th, text, glyph=glyph, variant=variant, height=max(th.min_target, th.px(112)), parent=self)
+        tall = th.px(96 if band_top(th) else 112)
+        key = PillButton(th, text, glyph=glyph, variant=variant, height=max(th.min_target, tall), parent=self)
         key.setObjectName(name)
         key.setMinimumWidth(max(th.min_target, th.px(168)))
         key.setFont(th.font("h2"))

@@ -8,7 +8,7 @@ the screen the visitor is on. It takes no input (a touch up there does nothing).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -16,6 +16,24 @@ from kiosk.content.model import Content
 from kiosk.shell.backdrop import paint_backdrop
 from kiosk.theme import Theme
 from kiosk.widgets.labels import Source, TextLabel
+
+
+def band_top(theme: Theme) -> int:
+    """Top row of the reachable band (0: the whole screen is in reach)."""
+    return theme.reach_top if theme.reach else 0
+
+
+def place_in_band(theme: Theme, outer: QRect, w: int, h: int, margin: int) -> QRect:
+    """Where a ``w``×``h`` panel goes in a full-window ``outer``: centred; in reach mode
+    centred in the reachable band, or, if it is taller, standing on the band's bottom
+    with its controls (which panels keep at their foot) in the band and its title above."""
+    x = outer.x() + (outer.width() - w) // 2
+    top = max(outer.top(), band_top(theme))
+    room = outer.bottom() + 1 - top
+    if h + 2 * margin <= room:
+        return QRect(x, top + (room - h) // 2, w, h)
+    y = outer.bottom() + 1 - margin - h if theme.reach else outer.top() + (outer.height() - h) // 2
+    return QRect(x, max(outer.top() + margin if theme.reach else outer.top(), y), w, h)
 
 
 def set_role(label: TextLabel, theme: Theme, role: str) -> None:

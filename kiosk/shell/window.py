@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -28,6 +29,7 @@ from kiosk.shell.countdown import CountdownOverlay
 from kiosk.shell.guided import GuidedGesture, GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
+from kiosk.shell.mode_switch import ModeSwitcher, Visit, restore_visit, retire
 from kiosk.shell.modes import VisitorModes, start_modes, system_modes
 from kiosk.shell.modes_theme import mode_theme
 from kiosk.shell.navigation import ATTRACT
@@ -36,6 +38,10 @@ from kiosk.shell.unavailable import UnavailableScreen
 from kiosk.shell.view import ShellView
 from kiosk.theme import Theme, build_stylesheet
 from kiosk.theme.modes import ModeSet
+
+if TYPE_CHECKING:
+    from kiosk.analytics import Recorder
+    from kiosk.fleet.health import FleetRuntime
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +109,14 @@ class KioskWindow(QWidget):
         self._system = options.system_modes if options.system_modes is not None else system_modes()
         self.modes = VisitorModes(parent=self)
         self.modes.changed.connect(self._on_modes_changed)
+        self.switcher = ModeSwitcher(self, lambda visit: self.set_content(self.status, resume=visit))
         self.theme: Theme
         self.view: ShellView | None = None
         self.unavailable: UnavailableScreen | None = None
         self.countdown: CountdownOverlay | None = None
         self.admin: AdminController | None = None
+        self.recorder: Recorder | None = None  # analytics and the fleet runtime: set by `kiosk run`
+        self.fleet: FleetRuntime | None = None
         self.set_content(status)
 
     # -- building -----------------------------------------------------------------------
@@ -126,9 +135,9 @@ class KioskWindow(QWidget):
                 app.removeEventFilter(obj)
             self._filters.remove(obj)
 
-    def set_content(self, status: ContentStatus, *, resume: tuple[str, str] | None = None) -> None:
+    def set_content(self, status: ContentStatus, *, resume: Visit | None = None) -> None:
         """Show ``status``'s content (or the unavailable screen); rebuilds every child.
-        ``resume`` (screen, language): the visitor carries on there (a mode change)."""
+        ``resume``: the visitor carries on there (a mode change)."""
         quiet = self.view is None or self.view.current == ATTRACT
         self.status = status
         self._teardown_children()
@@ -176,7 +185,7 @@ class KioskWindow(QWidget):
                 child.show()
         self.calendar.start()
         if resume is not None and self.view is not None:
-            self._resume(self.view, *resume)
+            restore_visit(self.view, resume)
         self.view_replaced.emit(self.view)
 
     def _teardown_children(self) -> None:
@@ -185,12 +194,11 @@ class KioskWindow(QWidget):
             if child is not None:
                 if hasattr(child, "stop"):
                     child.stop()
-                child.hide()
-                child.deleteLater()
+                retire(child)
         if self.admin is not None:
             self.admin.close()
             for w in self.admin.overlays():
-                w.deleteLater()
+                retire(w)
             self.admin.deleteLater()
         self.view = self.unavailable = self.countdown = None
         self.admin = None
@@ -213,10 +221,10 @@ class KioskWindow(QWidget):
         if self.admin is not None:
             self.admin.close()
         self.guided.tour.stop()
-        if self.modes.current != self.modes.default:
-            self.modes.reset()  # rebuilds the view at the attract screen
         if self.view is not None:
             self.view.reset()
+        if self.modes.current != self.modes.default:
+            self.modes.reset()  # rebuilds the view (at the attract screen: no cover)
         self.idle.stop()
 
     def _default_modes(self, status: ContentStatus) -> ModeSet:
@@ -225,25 +233,11 @@ class KioskWindow(QWidget):
         access = status.content.accessibility if status.content is not None else None
         return start_modes(access, self._system)
 
-    def _on_modes_changed(self, _modes: ModeSet) -> None:
-        """Apply the visitor's modes in place: the same screen, language and open panel
-        come back in the new theme (every widget is rebuilt from it)."""
-        view = self.view
-        if view is None or view.current == ATTRACT:
-            self.set_content(self.status)
-            return
-        panel_open = view.modes_overlay.isVisible()
-        self.set_content(self.status, resume=(view.current, view.lang))
-        if panel_open and self.view is not None:
-            self.view.modes_overlay.open()
-
-    @staticmethod
-    def _resume(view: ShellView, screen: str, lang: str) -> None:
-        view.continues_visit = True
-        view.language.set(lang)
-        if screen != ATTRACT:
-            view.show_screen(screen)
-            view.finish_animations()
+    def _on_modes_changed(self, modes: ModeSet) -> None:
+        """Apply the visitor's modes in place, like the language switch: the same screen,
+        Back trail, inner states and open panel come back in the new theme, under a
+        cross-fade from the old look (see :mod:`kiosk.shell.mode_switch`)."""
+        self.switcher.apply(self.view, fade=not modes.reduced_motion)
 
     def _screen_title(self, key: str) -> Text:
         section = self.status.content.section(key) if self.status.content is not None else None
@@ -339,6 +333,7 @@ class KioskWindow(QWidget):
 
     def freeze_for_shot(self) -> None:
         """Finish transitions and pin every animation at a representative moment."""
+        self.switcher.finish()
         if self.view is not None:
             self.view.finish_animations()
             self.view.attract.freeze(SHOT_TIME_S)
@@ -348,6 +343,7 @@ class KioskWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stop every timer and animation and remove the app-wide filters."""
+        self.switcher.finish()
         self.idle.stop()
         self.calendar.stop()
         self.guided.tour.stop()

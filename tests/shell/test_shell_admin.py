@@ -187,7 +187,7 @@ def _no_pin_leaks():
     [
         ((), "OK", "error"),
         (("warning",), "OK, with warnings", "errors"),
-        (("error", "warning"), "last good version", "OK"),
+        (("error", "warning"), "last good version shown", "OK"),
     ],
     ids=["clean", "warnings", "last-good-shown"],
 )

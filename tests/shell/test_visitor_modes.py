@@ -324,3 +324,28 @@ def test_large_text_labels_are_not_clipped(kiosk, size, lang):
         if bad:
             found[screen] = bad
     assert found == {}
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (2160, 3840)])
+@pytest.mark.parametrize("overlay", ["countdown", "pin", "admin", "modes"])
+def test_reach_mode_puts_every_overlay_control_in_the_reachable_band(kiosk, qtbot, size, overlay):
+    """The countdown's Continue, the PIN pad, the admin panel and the Aa panel: every
+    control inside the band (their scrims take a touch anywhere, so they are not counted)."""
+    from PySide6.QtCore import QPoint, QRect
+
+    win = kiosk(size=size, modes=ModeSet(reach=True))
+    top = win.theme.reach_top
+    assert 0 < top < size[1]
+    band = QRect(0, top, size[0], size[1] - top)
+    win.show_screen(overlay)
+    win.freeze_for_shot()
+    scrims = {"countdown": [win.countdown], "modes": [win.view.modes_overlay]}.get(overlay, win.admin.overlays())
+    scrim = next(s for s in scrims if s.isVisible())
+    controls = [w for w in _interactive(scrim) if w is not scrim]
+    assert controls, overlay
+    outside = []
+    for w in controls:
+        rect = QRect(w.mapTo(win, QPoint(0, 0)), w.size())
+        if not band.contains(rect):
+            outside.append(f"{w.objectName() or type(w).__name__} {rect.getRect()}")
+    assert outside == [], f"{overlay}: band from {top}"

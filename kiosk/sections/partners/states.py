@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kiosk.states import section_state, visitor_tap
+from kiosk.states import Reach, section_memory, section_state, visitor_tap
 
 if TYPE_CHECKING:
     from kiosk.sections.partners.page import PartnersPage
@@ -30,3 +30,17 @@ def _category(page: PartnersPage) -> None:
 def _end(page: PartnersPage) -> None:
     bar = page.grid.verticalScrollBar()
     bar.setValue(bar.maximum())
+
+
+@section_memory("partners")
+def _remember(page: PartnersPage) -> Reach:
+    """Across a visitor-mode switch: the category chosen and the open partner card."""
+    category = page.chips.current
+    partner = page.detail.partner.id if page.detail.is_open and page.detail.partner is not None else None
+
+    def restore(new: PartnersPage) -> None:
+        new.show_category(category)
+        if partner is not None:
+            new.open_partner(partner)
+
+    return restore

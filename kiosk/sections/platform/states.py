@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kiosk.states import section_state, visitor_tap
+from kiosk.states import Reach, section_memory, section_state, visitor_tap
 
 if TYPE_CHECKING:
     from kiosk.sections.platform.page import PlatformPage
@@ -28,3 +28,15 @@ def _capabilities(page: PlatformPage) -> None:
 @section_state("platform", "cases", "the case studies tab")
 def _cases(page: PlatformPage) -> None:
     _tab(page, "cases")
+
+
+@section_memory("platform")
+def _remember(page: PlatformPage) -> Reach:
+    """Across a visitor-mode switch: the tab (its scroll position is carried by the shell)."""
+    tab = page.current_tab
+
+    def restore(new: PlatformPage) -> None:
+        if tab != new.current_tab:
+            new.show_tab(tab)
+
+    return restore
