@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import FrameworkItem
@@ -124,8 +124,12 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
         floor = self.height() - self._count_h()
         pressed = self._index_at(self.press_position) if self.is_down else -1
         radius = t.radius("md")
-        fc = QFontMetricsF(self.char_font)
-        fn = QFontMetricsF(self.count_font)
+        w = self.step_rect(0).width()
+        char_font = fit_font(self.char_font, [i.key.zh or i.key.en for i in self.items], w - t.space("xs"))
+        count_font = fit_font(self.count_font, [self.count_text(i) for i in range(len(self.items))],
+                              w + t.space("sm"))
+        fc = QFontMetricsF(char_font)
+        fn = QFontMetricsF(count_font)
         for i, item in enumerate(self.items):
             r = self.step_rect(i, grown=False)
             if r.height() < 1:
@@ -156,7 +160,7 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
             char = item.key.zh or item.key.en
             top = r.top() + t.space("md")
             if top + fc.height() <= floor - t.space("xs"):
-                p.setFont(self.char_font)
+                p.setFont(char_font)
                 p.setPen(ink)
                 p.drawText(
                     QRectF(r.left(), top, r.width(), fc.height()),
@@ -164,7 +168,7 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
                     char,
                 )
             # the count under the floor
-            p.setFont(self.count_font)
+            p.setFont(count_font)
             p.setPen(t.color("accent_text" if selected else "text_muted"))
             text = fn.elidedText(self.count_text(i), Qt.TextElideMode.ElideRight, r.width() + t.space("sm"))
             p.drawText(
@@ -174,6 +178,24 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
             )
         p.fillRect(QRectF(0, floor, self.width(), max(1.0, t.px(2))), t.color("line_strong"))
         p.end()
+
+
+def fit_font(font: QFont, texts: Sequence[str], width: float, least: float = 0.6) -> QFont:
+    """``font``, made smaller (to ``least`` of its size at most) so the widest of ``texts``
+    fits ``width``: narrow steps (large text, a short reach band) shrink their characters and
+    counts instead of eliding "10,000" to "10…"."""
+    def widest(f: QFont) -> float:
+        fm = QFontMetricsF(f)
+        return max((fm.horizontalAdvance(t) for t in texts), default=0.0)
+
+    if font.pixelSize() <= 0 or widest(font) <= width:
+        return font
+    fitted = QFont(font)
+    size, floor = font.pixelSize(), max(1, round(font.pixelSize() * least))
+    while size > floor and widest(fitted) > width:
+        size = max(floor, min(size - 1, int(size * width / widest(fitted))))
+        fitted.setPixelSize(size)
+    return fitted
 
 
 class FrameworkPanel(QWidget):

@@ -518,3 +518,28 @@ def test_portrait_and_4k_layouts_keep_everything_on_screen(qtbot, shipped, size)
     assert plan.zoom_in_button.width() >= mt and all(c.height() >= mt for c in page.detail.chips)
     assert covers_or_centres(plan)
     assert math.isclose(plan.zoom, 1.0)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_narrow_framework_steps_shrink_their_counts_instead_of_eliding(qtbot, lang):
+    """Large text in a short reach band leaves each step ≈ 90 px: "10,000" must still read
+    in full (the characters and counts shrink, down to 60 % at most)."""
+    from painted_text import recording_painted_text
+
+    from kiosk.content import load_file
+    from kiosk.sections.park.framework import FrameworkStairs
+    from kiosk.theme.modes import ModeSet
+
+    content = load_file(ROOT / "content.yaml").content
+    section = next(s for s in content.sections if s.type == "park")
+    theme = build_theme(content.kiosk, (1080, 1920), modes=ModeSet(large_text=True))
+    stairs = FrameworkStairs(theme, section.framework, lang)
+    qtbot.addWidget(stairs)
+    stairs.resize(5 * 88, theme.px(260))
+    stairs.finish_growing()
+    with recording_painted_text() as log:
+        stairs.grab()
+    painted = {t.text for t in log.on(stairs)}
+    counts = {stairs.count_text(i) for i in range(len(section.framework))}
+    assert counts <= painted, f"elided: {sorted(counts - painted)}"
+    assert not any("…" in t for t in painted)
