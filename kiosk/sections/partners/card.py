@@ -78,6 +78,7 @@ class PartnerCardDelegate(QStyledItemDelegate):
         th = view.theme
         self.theme = th
         self.f_header = th.font("h2")
+        self.f_header_narrow = th.font("h3")
         self.f_count = th.font("label")
         self.f_desc = th.font("body")
         self.f_name = th.font("h3")
@@ -112,6 +113,11 @@ class PartnerCardDelegate(QStyledItemDelegate):
     def card_height(self) -> int:
         return round(2 * self.pad + max(self.badge, self.text_height()))
 
+    def _header_font(self, width: float) -> QFont:
+        """A group's title a size down in a narrow grid (a reach band's column beside the
+        rail, large text): three lines of h2 would fill the band before the first card."""
+        return self.f_header if width >= self.theme.px(640) else self.f_header_narrow
+
     def header_plan(self, row: GridRow, lang: str, width: float) -> tuple[Any, ...]:
         """``(title lines, count text, count position (x, line), description lines, height)``:
         the title wraps (never cut); the count follows its last line, or gets its own."""
@@ -125,8 +131,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
         count = self.view.count_text(row.count, lang)
         gap = th.space("md")
         count_w = QFontMetricsF(self.f_count).horizontalAdvance(count)
-        fm = QFontMetricsF(self.f_header)
-        title = self._layout(category.name.get(lang), self.f_header, width, 0)
+        font = self._header_font(width)
+        fm = QFontMetricsF(font)
+        title = self._layout(category.name.get(lang), font, width, 0)
         last_w = fm.horizontalAdvance(title[-1][0]) if title else 0.0
         count_at = (last_w + gap, len(title) - 1) if last_w + gap + count_w <= width else (0.0, len(title))
         n_lines = max(len(title), count_at[1] + 1)
@@ -239,8 +246,9 @@ class PartnerCardDelegate(QStyledItemDelegate):
         th, pal = self.theme, self.theme.palette
         title, count, (count_x, count_line), desc, _h = self.header_plan(row, lang, r.width())
         y = r.top() + self.header_top
-        fm = QFontMetricsF(self.f_header)
-        self._draw_lines(p, title, self.f_header, QColor(pal.text), r.left(), y)
+        font = self._header_font(r.width())
+        fm = QFontMetricsF(font)
+        self._draw_lines(p, title, font, QColor(pal.text), r.left(), y)
         p.setFont(self.f_count)
         p.setPen(QColor(pal.accent_text))
         p.drawText(QPointF(r.left() + count_x, y + count_line * fm.height() + fm.ascent()), count)
