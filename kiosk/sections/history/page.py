@@ -70,10 +70,12 @@ class HistoryPage(SectionPage):
         theme = self.theme
         lang = self.lang
         self.eras, self.events = timeline_data(section, context)
-        margin = theme.px(96) if theme.landscape else theme.px(64)
+        margin = theme.px(48) if theme.reach else theme.px(96) if theme.landscape else theme.px(64)
+        # reach mode: the band is short (the header above shows the title): little above
+        top = theme.space("sm") if theme.reach else theme.px(32) if theme.landscape else theme.px(64)
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, theme.px(32) if theme.landscape else theme.px(64), 0, theme.px(8))
+        column.setContentsMargins(0, top, 0, theme.px(8))
         column.setSpacing(0)
 
         header = self._build_header(section, margin)
@@ -86,11 +88,16 @@ class HistoryPage(SectionPage):
             [(e.period, e.title, star) for e, star in zip(self.eras, milestones, strict=False)],
             lang,
             margin=margin,
-            wrap=not theme.landscape,  # portrait: every era in view, on two rows if need be
+            # portrait: every era in view, on two rows if need be; reach mode's short band:
+            # one row of periods, scrolling sideways (the arrow cue shows there is more)
+            wrap=not theme.landscape and not theme.reach,
             mouse_drag=context.mouse_drag,
             parent=self,
         )
         column.addWidget(self.chips)
+        if theme.reach:
+            for chip in self.chips.chips:
+                chip.set_compact(True)
         self.chips_cue = ScrollCue(theme, self.chips, lang, horizontal=True, compact=True)
         column.addSpacing(theme.space("sm"))
 
@@ -105,6 +112,9 @@ class HistoryPage(SectionPage):
         foot.setSpacing(0)
         self.track = TimelineTrack(theme, self)
         foot.addWidget(self.track)
+        # reach mode's short band: the timeline gets the track's room (the chips jump
+        # between eras; the timeline's fades show there is more above and below)
+        self.track.setVisible(not theme.reach)
         if not theme.landscape:
             foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addLayout(foot)
