@@ -156,7 +156,7 @@ class Metrics:
     # -- blocks ---------------------------------------------------------------------------
     def card_text_height(self, event: EventInfo, lang: str, width: int, body_lines: int = 0) -> float:
         h = 0.0
-        if event.featured:
+        if event.featured and not self.compact:
             h += self.badge_h + self.theme.space("sm")
         h += self.height(resolve(event.title, lang), self.title_role(event.featured), width)
         body = resolve(event.text, lang)
@@ -305,7 +305,8 @@ def build_layout(
     m = metrics
     th = m.theme
     step = th.px(24)
-    full_h = max(th.px(320), viewport_h - m.card_top - m.bottom)
+    # reach mode's short band: cards as short as the band (wider, then clamped: the detail shows all)
+    full_h = max(th.px(160 if th.reach else 320), viewport_h - m.card_top - m.bottom)
     normal_h = full_h - m.featured_drop
     by_era = [[i for i, e in enumerate(events) if e.era == k] for k in range(len(eras))]
     event_slots: list[Slot | None] = [None] * len(events)

@@ -80,7 +80,8 @@ class HistoryPage(SectionPage):
 
         header = self._build_header(section, margin)
         column.addLayout(header)
-        column.addSpacing(theme.space("md"))
+        if not theme.reach:  # reach mode: the header above shows title and subtitle
+            column.addSpacing(theme.space("md"))
 
         milestones = [any(e.featured for e in self.events if e.era == k) for k in range(len(self.eras))]
         self.chips = EraChipBar(
@@ -117,6 +118,8 @@ class HistoryPage(SectionPage):
         self.track.setVisible(not theme.reach)
         if not theme.landscape:
             foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        if theme.reach and theme.text_scale > 1.0:  # large text in the band: room for a card
+            self.hint_label.hide()
         column.addLayout(foot)
 
         self.detail = EventDetail(theme, context.images, lang, mouse_drag=context.mouse_drag, parent=self)

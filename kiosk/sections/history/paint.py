@@ -223,13 +223,16 @@ def paint_card(
     tw = text_width(m, slot)
     x = (vis.right() if not m.portrait else 0) + m.pad
     y = (vis.bottom() if m.portrait else 0) + m.pad
-    if featured:
+    if featured and not m.compact:  # compact: the amber frame and glow mark a milestone
         paint_badge(p, m, x, y, lang)
         y += m.badge_h + th.space("sm")
     role = m.title_role(featured)
-    y += draw_text(p, resolve(event.title, lang), m.font(role), _c(th, "text"), x, y, tw)
+    title = resolve(event.title, lang)
+    room = slot.height - 2 * m.pad  # a compact card clamps even its title to its height
+    lines = m.lines_fitting(role, room) if m.compact and m.height(title, role, tw) > room else 0
+    y += draw_text(p, title, m.font(role), _c(th, "text"), x, y, tw, max_lines=lines)
     body = resolve(event.text, lang)
-    if body:
+    if body and not (m.compact and y + th.space("sm") + m.fm("body").height() > slot.height - m.pad):
         y += th.space("sm")
         draw_text(p, body, m.font("body"), _c(th, "text"), x, y, tw,
                   max_lines=card_body_lines(m, event, slot, lang), line_height=m.line_height("body"))

@@ -69,15 +69,13 @@ def _event_height(m: Metrics, e: EventInfo, text_w: int, band: int, langs: tuple
     return band + round(need) + 2 * m.pad
 
 
-def _fit_card(m: Metrics, e: EventInfo, text_w: int, need: int, room: int, langs: tuple[str, ...]) -> tuple[int, bool]:
+def _fit_card(m: Metrics, e: EventInfo, need: int, room: int) -> tuple[int, bool]:
     """A compact card's height and whether its text is clamped: no taller than ``room``
-    (the view less the date row), yet always its title and one line of its text."""
+    (the view less the date row), yet always a line of its title (the card paints as much
+    of its title and text as fits; the detail shows all)."""
     if need <= room:
         return need, False
-    head = EventInfo(e.era, e.when, e.title, "", e.image, e.featured)
-    least = max(m.card_text_height(head, lang, text_w) for lang in langs) + m.theme.space("sm")
-    least += m.fm("body").height() + 2 * m.pad
-    return max(room, round(least)), True
+    return max(room, round(m.fm(m.title_role(e.featured)).height()) + 2 * m.pad), True
 
 
 def build_vertical_layout(
@@ -115,7 +113,7 @@ def build_vertical_layout(
             h = _event_height(m, events[i], text_w, band, langs)
             clamped = False
             if m.compact:
-                h, clamped = _fit_card(m, events[i], text_w, h, room, langs)
+                h, clamped = _fit_card(m, events[i], h, room)
             s = Slot("event", i, x, y, card_w, h, QRect(0, 0, card_w, band) if band else QRect(), clamped=clamped)
             event_slots[i] = s
             slots.append(s)
