@@ -273,6 +273,8 @@ def paint_era(p: QPainter, m: Metrics, slot: Slot, era: EraInfo, number: int, la
         if not text:
             continue
         y += gap
+        if y + m.fm(role).height() > avail:
+            break  # not a line of it fits (reach mode's short band): the detail has it all
         lines = m.lines_fitting(role, avail - y) if y + m.height(text, role, w) > avail else 0
         y += draw_text(p, text, m.font(role), _c(th, colour), x, y, w, max_lines=lines, line_height=m.line_height(role))
 
