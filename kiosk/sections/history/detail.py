@@ -236,21 +236,21 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         head.addWidget(self.era_label, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addLayout(head)
         compact = self.compact  # reach mode: a size down, so the short band shows more text
+        small = compact or theme.text_scale > 1.0  # large text: the text in view below a title
         self.date_label = TextLabel(theme, None, lang, role="label" if compact else "h3", tone="accent", parent=body)
         self.date_label.setObjectName("event-detail-date")
-        self.title_label = TextLabel(theme, None, lang, role="h3" if compact else "h2", parent=body)
+        self.title_label = TextLabel(theme, None, lang, role="h3" if small else "h2", parent=body)
         self.title_label.setObjectName("event-detail-title")
         self.text_label = TextLabel(theme, None, lang, role="body" if compact else "lead", parent=body)
         self.text_label.setObjectName("event-detail-text")
         self.body.addWidget(self.date_label)
-        self.date_label.setVisible(not compact)
         self.body.addWidget(self.title_label)
         self.body.addSpacing(theme.space("xs"))
         self.body.addWidget(self.text_label)
         self.body.addStretch(1)
         self.scroller.setWidget(body)
         self.cue = ScrollCue(theme, self.scroller, lang, colour="surface_raised", compact=True) \
-            if self.compact else None
+            if small else None
 
     def _build_buttons(self, lang: str) -> QBoxLayout:
         """Previous, next and close in a row (compact: a column of glyphs, the words
@@ -343,7 +343,7 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
             text_w = w - 2 * b - 2 * self.pad - self.close_button.sizeHint().width() - th.space("md")
             h = 2 * self.pad + 2 * b + max(column, self._text_height(text_w) - self._buttons_height())
         elif th.landscape:
-            vis_w = round(w * 0.36)
+            vis_w = round(w * (0.28 if th.text_scale > 1.0 else 0.36))
             self.visual.setFixedWidth(vis_w)
             text_w = w - vis_w - 2 * b - 2 * self.pad
             h = max(self._text_height(text_w), th.px(560))
