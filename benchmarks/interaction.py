@@ -173,6 +173,19 @@ def page_first_paint(window) -> dict[str, float]:
     return result
 
 
+def settled_rss(window) -> float:
+    """RSS in the same state at both ends of the soak: after an idle reset (visitors
+    left), its events processed and Python's garbage collected — so the growth figure is
+    what stays, not what the last random tap happened to have open."""
+    import gc
+
+    window.reset()
+    for _ in range(3):
+        QApplication.processEvents()
+    gc.collect()
+    return soak.rss_mb()
+
+
 def profiled(path: Path | None, fn, *args):
     """``fn(*args)``, under cProfile (written to ``path``) when a path is given."""
     if path is None:
@@ -216,10 +229,10 @@ def main() -> int:
     if args.soak:
         window.reset()
         soak.run(window, min(500, args.soak), seed=3)  # every page built, caches warm
-        before = soak.rss_mb()
+        before = settled_rss(window)
         soak.run(window, args.soak, seed=4, taps_only=True)
         out["rss_soak_before_mb"] = before
-        out["rss_soak_after_mb"] = soak.rss_mb()
+        out["rss_soak_after_mb"] = settled_rss(window)
         out["soak_actions"] = args.soak
     window.shutdown()
     print(json.dumps(out))

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, cast
 from kiosk import paths
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kiosk.shell import KioskWindow
+    from kiosk.shell.attract import AttractScreen
     from kiosk.watchdog import Heartbeat
 
 log = logging.getLogger("kiosk")
@@ -169,7 +170,22 @@ def build_window(args: argparse.Namespace, *, kiosk_mode: bool, size: tuple[int,
 
     window.fleet = install(window, service, versions,  # type: ignore[attr-defined]
                            options_from(args, paths.analytics_db()), recorder)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, window, lambda: keep_attract_payload(window, service.start_bytes))
     return window
+
+
+def keep_attract_payload(window: KioskWindow, data: bytes | None) -> None:
+    """Keep the attract payload of the content the window started on (validated from
+    ``data``, the content file's bytes) for the next start's first frame (kiosk.boot)."""
+    from kiosk import attract_payload
+
+    status = window.status
+    if data is None or status.content is None or window.view is None:
+        (paths.data_dir() / attract_payload.FILE).unlink(missing_ok=True)
+        return
+    attract_payload.write(paths.data_dir(), status.path, data, status.content, window.theme)
 
 
 def install_qt_message_handler() -> None:
@@ -202,37 +218,62 @@ def run_command(args: argparse.Namespace) -> int:
     except Exception:  # logging must never stop the kiosk
         setup_logging()
     install_excepthook()
-    from kiosk.fleet.versions import VersionStore, begin_start
+    from kiosk import boot
 
-    begin_start(VersionStore(paths.data_dir()))  # two crashed starts on a new version: go back
+    payload = boot.first_frame_payload(paths.find_content(getattr(args, "content", None)),
+                                       paths.data_dir())
+    if payload is None:
+        _begin_start()
     kiosk_mode = not args.windowed
     app = create_app(kiosk_mode=kiosk_mode)
     install_qt_message_handler()
-    from PySide6.QtCore import QTimer
-
     screen = app.primaryScreen()
     geometry = screen.geometry()
     size = args.size or ((geometry.width(), geometry.height()) if kiosk_mode else (1920, 1080))
-    window = build_window(args, kiosk_mode=kiosk_mode, size=size)
+    full = (geometry.x(), geometry.y(), size[0], size[1]) if kiosk_mode else None
+    first = None
+    if payload is not None:  # the first frame now; the model and the window just after it
+        first = boot.show_first_frame(payload, size, register_fonts(), full)
+        if os.environ.get(BENCH_FIRST_FRAME_ENV):
+            _exit_after_first_frame(app, first)
+            return app.exec()
+        boot.wait_for_paint(app, first)
+        _begin_start()
+    window = _show_window(app, args, size, full, first)
+    if os.environ.get(BENCH_FIRST_FRAME_ENV):
+        _exit_after_first_frame(app, window)
+    return _serve(app, window, full)
+
+
+def _show_window(app: QApplication, args: argparse.Namespace, size: tuple[int, int],
+                 full: tuple[int, int, int, int] | None, first: AttractScreen | None) -> KioskWindow:
+    """Build and show the window (full screen on ``full``); it takes over from ``first``."""
+    from kiosk import boot
+
+    window = build_window(args, kiosk_mode=full is not None, size=size)
     window.exit_requested.connect(lambda: app.exit(0))
-    if kiosk_mode:
-        window.setGeometry(geometry.x(), geometry.y(), size[0], size[1])
+    if full is not None:
+        window.setGeometry(*full)
         window.showFullScreen()
     else:
         window.show()
-    if os.environ.get(BENCH_FIRST_FRAME_ENV):
-        _exit_after_first_frame(app, window)
-    # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images),
-    # and tell systemd we are up (heartbeats come from this event loop).
-    QTimer.singleShot(300, window, window.warm_up)
-    from PySide6.QtCore import QRect
+    if first is not None:
+        boot.hand_over(first, window.view.attract if window.view is not None else None)
+    return window
+
+
+def _serve(app: QApplication, window: KioskWindow, full: tuple[int, int, int, int] | None) -> int:
+    """The event loop until the admin panel's Exit (or a signal); then stop cleanly."""
+    from PySide6.QtCore import QRect, QTimer
 
     from kiosk.shell.screen_guard import watch_screen
     from kiosk.signals import stop_on_signals
     from kiosk.watchdog import Heartbeat
 
-    guard = watch_screen(app, window, QRect(geometry.x(), geometry.y(), *size) if kiosk_mode
-                          else None)
+    # After the first frame: icons (qtawesome) and page warm-up (pyqtgraph, images),
+    # and tell systemd we are up (heartbeats come from this event loop).
+    QTimer.singleShot(300, window, window.warm_up)
+    guard = watch_screen(app, window, QRect(*full) if full is not None else None)
     heartbeat: list[Heartbeat] = []
     QTimer.singleShot(0, window, lambda: heartbeat.append(
         Heartbeat(window, healthy=guard.healthy if guard is not None else None)))
@@ -256,7 +297,14 @@ def run_command(args: argparse.Namespace) -> int:
 BENCH_FIRST_FRAME_ENV = "KIOSK_BENCH_FIRST_FRAME"
 
 
-def _exit_after_first_frame(app: QApplication, window: KioskWindow) -> None:
+def _begin_start() -> None:
+    """The start guard: two crashed starts on a new content version go back to the last."""
+    from kiosk.fleet.versions import VersionStore, begin_start
+
+    begin_start(VersionStore(paths.data_dir()))
+
+
+def _exit_after_first_frame(app: QApplication, window: QWidget) -> None:
     """Benchmarks: print ``FIRST_FRAME <monotonic> <rss bytes>`` once the window's first
     frame is painted (just after its first paint pass), then quit (benchmarks/startup.py)."""
     from PySide6.QtCore import QEvent, QObject, QTimer

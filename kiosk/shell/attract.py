@@ -12,6 +12,7 @@ Animation time comes from :meth:`now`; :meth:`freeze` pins it (screenshots, test
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,8 +31,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content.model import Content, Highlight
-from kiosk.i18n import format_figure, tr
+if TYPE_CHECKING:
+    from kiosk.content.model import Content
+
+from kiosk.attract_payload import AttractPayload, Slide, from_content
+from kiosk.i18n import tr
 from kiosk.shell.backdrop import paint_backdrop, pulses
 from kiosk.theme import Theme
 from kiosk.widgets.text import draw_text, text_height
@@ -39,6 +43,10 @@ from kiosk.widgets.text import draw_text, text_height
 FRAME_MS = 33
 FADE_S = 1.4
 HEADROOM = 1.16
+HALF_RES_FROM = 1800
+"""From this short side on (4K) the backdrop layer is painted at half resolution: it is
+drawn resampled every frame anyway (drift and zoom), and a full-resolution 4K layer costs
+≈ 45 MB and ≈ 0.2 s to paint before the first frame."""
 
 
 def drift(t: float, period_x: float, period_y: float, ax: float, ay: float, phase: float = 0.0) -> QPointF:
@@ -50,15 +58,18 @@ def drift(t: float, period_x: float, period_y: float, ax: float, ay: float, phas
 class AttractScreen(QWidget):
     activated = Signal(str)
 
-    def __init__(self, content: Content, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, content: Content | AttractPayload, theme: Theme,
+                 parent: QWidget | None = None) -> None:
+        """``content``: the content as it shows now, or its payload (the first frame
+        paints from the payload kept by kiosk.attract_payload, before the model loads)."""
         super().__init__(parent)
         self.setObjectName("attract")
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.content = content
+        self.payload = content if isinstance(content, AttractPayload) else from_content(content)
         self.theme = theme
-        self.highlights: list[Highlight] = list(content.attract.highlights)
-        self.interval = float(content.attract.interval)
+        self.highlights: list[Slide] = list(self.payload.slides)
+        self.interval = self.payload.interval
         self.frame_timer = QTimer(self)
         self.frame_timer.setObjectName("attract-frame-timer")
         self.frame_timer.setInterval(FRAME_MS)
@@ -66,12 +77,17 @@ class AttractScreen(QWidget):
         self._clock = QElapsedTimer()
         self._clock.start()
         self._frozen: float | None = None
+        self._offset = 0.0
         self._backdrop: QPixmap | None = None
-        self._shade: QPixmap | None = None
+        self._backdrop_size = QSize()
+        """The backdrop layer's logical size (the pixmap may hold fewer pixels)."""
+        self._shade: QLinearGradient | None = None
 
     # -- time -------------------------------------------------------------------------
     def now(self) -> float:
-        return self._frozen if self._frozen is not None else self._clock.elapsed() / 1000.0
+        if self._frozen is not None:
+            return self._frozen
+        return self._offset + self._clock.elapsed() / 1000.0
 
     def freeze(self, t: float | None) -> None:
         """Pin animation time at ``t`` seconds (None: run freely again)."""
@@ -80,13 +96,20 @@ class AttractScreen(QWidget):
 
     def restart(self) -> None:
         """Start the loop again from the first highlight."""
+        self._offset = 0.0
+        self._clock.restart()
+        self.update()
+
+    def continue_from(self, t: float) -> None:
+        """Go on from animation time ``t`` (the first frame's screen hands over to this one)."""
+        self._offset = t
         self._clock.restart()
         self.update()
 
     def index_at(self, t: float) -> int:
         return int(t // self.interval) % len(self.highlights)
 
-    def current_highlight(self) -> Highlight:
+    def current_highlight(self) -> Slide:
         return self.highlights[self.index_at(self.now())]
 
     # -- lifecycle --------------------------------------------------------------------
@@ -97,7 +120,7 @@ class AttractScreen(QWidget):
 
     def hideEvent(self, e: QHideEvent) -> None:
         self.frame_timer.stop()
-        # The layers are ≈ 80 MB at 4K: not kept while visitors use the pages (painted
+        # The backdrop layer is ≈ 11 MB at 4K: not kept while visitors use the pages (painted
         # again, identically, when the screen next shows).
         self._backdrop = None
         self._shade = None
@@ -156,15 +179,15 @@ class AttractScreen(QWidget):
     def _ensure_layers(self) -> None:
         if self._backdrop is None:
             size = QSize(math.ceil(self.width() * HEADROOM), math.ceil(self.height() * HEADROOM))
-            self._backdrop = paint_backdrop(self.theme, size)
+            scale = 0.5 if min(self.width(), self.height()) >= HALF_RES_FROM else 1.0
+            self._backdrop = paint_backdrop(self.theme, size, scale=scale)
+            self._backdrop_size = size
         if self._shade is None:
-            self._shade = self._paint_shade()
+            self._shade = self._shade_gradient()
 
-    def _paint_shade(self) -> QPixmap:
+    def _shade_gradient(self) -> QLinearGradient:
+        """The shade over the backdrop behind the text (filled directly: no 4K layer)."""
         w, h = max(1, self.width()), max(1, self.height())
-        pm = QPixmap(w, h)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
         deep = QColor(self.theme.palette.background_deep)
         if w >= h:
             g = QLinearGradient(0, 0, w, 0)
@@ -176,9 +199,7 @@ class AttractScreen(QWidget):
             c = QColor(deep)
             c.setAlphaF(alpha)
             g.setColorAt(pos, c)
-        p.fillRect(0, 0, w, h, g)
-        p.end()
-        return pm
+        return g
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         self._ensure_layers()
@@ -188,7 +209,7 @@ class AttractScreen(QWidget):
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self._paint_backdrop(p, t)
         assert self._shade is not None  # _ensure_layers() made it
-        p.drawPixmap(0, 0, self._shade)
+        p.fillRect(self.rect(), self._shade)
         self._paint_brand(p, t)
         self._paint_highlights(p, t)
         self._paint_progress(p, t)
@@ -198,26 +219,27 @@ class AttractScreen(QWidget):
     def _paint_backdrop(self, p: QPainter, t: float) -> None:
         pm = self._backdrop
         assert pm is not None
+        bw, bh = self._backdrop_size.width(), self._backdrop_size.height()
         zoom = 1.0 + 0.07 * (0.5 + 0.5 * math.sin(2 * math.pi * t / 97))
-        pw, ph = pm.width() * zoom, pm.height() * zoom
+        pw, ph = bw * zoom, bh * zoom
         max_dx, max_dy = (pw - self.width()) / 2, (ph - self.height()) / 2
         x = -max_dx + 0.92 * max_dx * math.sin(2 * math.pi * t / 83)
         y = -max_dy + 0.92 * max_dy * math.sin(2 * math.pi * t / 71 + 0.8)
         p.save()
         p.translate(x, y)
         p.scale(zoom, zoom)
-        p.drawPixmap(0, 0, pm)
+        p.drawPixmap(QRectF(0, 0, bw, bh), pm, QRectF(pm.rect()))
         p.setPen(Qt.PenStyle.NoPen)
         r = self.theme.px(16)
         for px_, py_, b in pulses(t):
             c = QColor(self.theme.palette.accent)
             c.setAlphaF(0.55 * b)
-            g = QRadialGradient(QPointF(px_ * pm.width(), py_ * pm.height()), r)
+            g = QRadialGradient(QPointF(px_ * bw, py_ * bh), r)
             g.setColorAt(0, c)
             c.setAlphaF(0.0)
             g.setColorAt(1, c)
             p.setBrush(g)
-            p.drawEllipse(QPointF(px_ * pm.width(), py_ * pm.height()), r, r)
+            p.drawEllipse(QPointF(px_ * bw, py_ * bh), r, r)
         p.restore()
 
     def _paint_brand(self, p: QPainter, t: float) -> None:
@@ -228,7 +250,7 @@ class AttractScreen(QWidget):
         p.setBrush(QColor(pal.accent))
         p.drawRoundedRect(QRectF(o.x(), o.y() + th.px(6), th.px(8), bar_h), th.px(4), th.px(4))
         x = o.x() + th.px(28)
-        name = self.content.kiosk.name
+        name = self.payload.name
         width = self.width() * 0.6
         y = o.y()
         y += draw_text(p, name.get("zh"), th.font("h3"), QColor(pal.text), x, y, width, max_lines=1)
@@ -244,7 +266,7 @@ class AttractScreen(QWidget):
             self._paint_highlight(p, self.highlights[prev], t, 1.0 - eased, 0.0)
         self._paint_highlight(p, self.highlights[i], t, eased, (1 - eased) * self.theme.px(28))
 
-    def _highlight_blocks(self, hl: Highlight, level: int) -> list[tuple[str, str, str, int]]:
+    def _highlight_blocks(self, hl: Slide, level: int) -> list[tuple[str, str, str, int]]:
         """The text blocks at detail ``level`` (0 = everything; higher drops the least
         important lines so a long highlight still fits its box)."""
         pal = self.theme.palette
@@ -259,7 +281,7 @@ class AttractScreen(QWidget):
                 blocks.append((hl.text.get("en"), "body", pal.text_muted, 3))
         return blocks
 
-    def _paint_highlight(self, p: QPainter, hl: Highlight, t: float, alpha: float, dy: float) -> None:
+    def _paint_highlight(self, p: QPainter, hl: Slide, t: float, alpha: float, dy: float) -> None:
         if alpha <= 0.01:
             return
         th = self.theme
@@ -289,12 +311,11 @@ class AttractScreen(QWidget):
             y += hgt + gap
         p.restore()
 
-    def _paint_figure(self, p: QPainter, hl: Highlight, x: float, y: float, w: float) -> float:
+    def _paint_figure(self, p: QPainter, hl: Slide, x: float, y: float, w: float) -> float:
         th, pal = self.theme, self.theme.palette
         fig = hl.figure
         assert fig is not None
-        value_zh, unit_zh = format_figure(fig, "zh")
-        value_en, unit_en = format_figure(fig, "en")
+        value_zh, unit_zh, value_en, unit_en = fig.value_zh, fig.unit_zh, fig.value_en, fig.unit_en
         big = th.font("display")
         fm = QFontMetricsF(big)
         accent = QColor(pal.accent_text)

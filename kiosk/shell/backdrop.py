@@ -101,16 +101,19 @@ def _paint_network(p: QPainter, theme: Theme, w: int, h: int, strength: float, n
             p.drawEllipse(pt, theme.px(3), theme.px(3))
 
 
-def paint_backdrop(theme: Theme, size: QSize, *, strength: float = 1.0, network: Network = NETWORK) -> QPixmap:
-    """The static layer at ``size``: gradient, floor grid, links and nodes."""
+def paint_backdrop(theme: Theme, size: QSize, *, strength: float = 1.0, network: Network = NETWORK,
+                   scale: float = 1.0) -> QPixmap:
+    """The static layer at ``size``: gradient, floor grid, links and nodes. With ``scale``
+    below 1 the pixmap holds ``size`` × ``scale`` pixels (draw it into a ``size`` rect)."""
     pal = theme.palette
     w, h = max(1, size.width()), max(1, size.height())
-    pm = QPixmap(w, h)
+    pm = QPixmap(max(1, math.ceil(w * scale)), max(1, math.ceil(h * scale)))
     pm.fill(QColor(pal.background))
     if theme.high_contrast:
         return pm  # a solid background behind text: no glow, grid or network
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.scale(scale, scale)
     glow = QRadialGradient(QPointF(w * 0.72, h * 0.28), max(w, h) * 0.75)
     centre = QColor(pal.primary_faint)
     centre.setAlphaF(min(1.0, 0.75 * strength))

@@ -47,10 +47,15 @@ class ContentService(QObject):
         self.debounce_ms = debounce_ms
         self.watcher: ContentWatcher | None = None
         self.current: ContentStatus | None = None
+        self.start_bytes: bytes | None = None
+        """The bytes of the file as validated by :meth:`start` or :meth:`load_now` (None
+        when it fell back): the next start's attract payload is kept against them
+        (kiosk.attract_payload)."""
 
     def start(self) -> ContentStatus:
         """Load once and start watching. Never raises."""
         data: bytes | None = None
+        self.start_bytes = None
         try:
             data = read_file(self.path)
             status = self._status(data)
@@ -68,6 +73,7 @@ class ContentService(QObject):
 
     def load_now(self) -> ContentStatus:
         """Read and validate the file now (the admin panel's Reload)."""
+        self.start_bytes = None
         try:
             status = self._status(read_file(self.path))
         except ContentError as exc:
@@ -88,6 +94,7 @@ class ContentService(QObject):
         hit = lastgood.cached(data, self.path, self.data_dir)
         if hit is not None:  # unchanged since it was validated: skip parsing and checks
             log.info("content %s unchanged since validated; using the cached model", self.path)
+            self.start_bytes = data
             return self._kept(hit, data, ContentStatus(path=self.path, content=hit.content,
                                                        findings=hit.findings))
         content, findings = inspect_bytes(data, source=str(self.path), base_dir=self.path.parent)
@@ -96,6 +103,7 @@ class ContentService(QObject):
         for finding in findings:
             log.warning("  %s", finding)
         lastgood.save(Loaded(content, self.path, findings), data, self.data_dir)
+        self.start_bytes = data
         return self._kept(Loaded(content, self.path, findings), data,
                           ContentStatus(path=self.path, content=content, findings=findings))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.button import button_colours
+from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.touch import TouchButton
 
 
@@ -28,6 +29,8 @@ class SegmentedToggle(TouchButton):
         super().__init__(theme, parent)
         self._options = options
         self._current = current
+        self._rest = StateCache(limit=2)
+        """Rest states (per current option), painted once per theme, labels, font and size."""
         self.setFont(theme.font("label"))
         self.setFixedHeight(theme.size("button"))
         self._pad = theme.px(32)
@@ -80,7 +83,15 @@ class SegmentedToggle(TouchButton):
             self.selected.emit(key)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
+        if not self.is_down:  # the brief pressed state is painted live, not kept
+            state = (self.theme, tuple(self._options), self._current, self.font().key())
+            self._rest.paint(self, state, self._paint)
+            return
         p = QPainter(self)
+        self._paint(p)
+        p.end()
+
+    def _paint(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         outer = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         radius = outer.height() / 2
@@ -101,4 +112,3 @@ class SegmentedToggle(TouchButton):
                 p.drawRoundedRect(seg, seg.height() / 2, seg.height() / 2)
             p.setPen(ink)
             p.drawText(seg, int(Qt.AlignmentFlag.AlignCenter), label)
-        p.end()

@@ -17,8 +17,6 @@ import math
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
-from kiosk.content.model import Settings
-from kiosk.content.model import Theme as ThemeColours
 from kiosk.theme.color import (
     BLACK,
     WHITE,
@@ -33,6 +31,9 @@ from kiosk.theme.modes import NO_MODES, ModeSet, high_contrast_colours
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QFont
+
+    from kiosk.content.model import Settings
+    from kiosk.content.model import Theme as ThemeColours
 
 #: Latin first (the CJK font draws Latin punctuation full-width), CJK second.
 DEFAULT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans CJK SC")
@@ -379,7 +380,10 @@ def build_theme(
 ) -> Theme:
     """The theme for a screen of ``size`` (logical px) from the content's settings, in
     the visitor's ``modes``."""
-    settings = settings or Settings()
+    if settings is None:  # the model (and pydantic) only when needed: see kiosk.boot
+        from kiosk.content.model import Settings
+
+        settings = Settings()
     w, h = size
     palette = Palette(**high_contrast_colours()) if modes.high_contrast else Palette.from_colours(settings.theme)
     return Theme(

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
+from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.touch import TouchButton
 
 VARIANTS = ("primary", "secondary", "ghost", "accent")
@@ -71,6 +72,8 @@ class PillButton(TextButton):
         self._height = height or theme.size("button")
         self._pad = theme.px(32)
         self.setFixedHeight(self._height)
+        self._rest = StateCache(limit=2)
+        """Rest states, painted once per theme, text, glyph, font and size."""
 
     def set_padding(self, pad: int) -> None:
         """The room left and right of the glyph and words (a tight bar uses less)."""
@@ -94,7 +97,16 @@ class PillButton(TextButton):
         return self.sizeHint()
 
     def paintEvent(self, _e: QPaintEvent) -> None:
+        if not self.is_down:  # the brief pressed state is painted live, not kept
+            state = (self.theme, self._variant, self._text, self._glyph, self.font().key(),
+                     self.is_checked, self.isEnabled())
+            self._rest.paint(self, state, self._paint)
+            return
         p = QPainter(self)
+        self._paint(p)
+        p.end()
+
+    def _paint(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill, ink, border = button_colours(self.theme, self._variant, self.is_down, self.is_checked)
         if not self.isEnabled():
@@ -122,4 +134,3 @@ class PillButton(TextButton):
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 self._text,
             )
-        p.end()

@@ -17,6 +17,7 @@ from kiosk.widgets.button import button_colours
 from kiosk.widgets.flow import FlowLayout
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, Source, resolve
+from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.touch import TouchButton
 
 MAX_ROWS = 2
@@ -37,6 +38,8 @@ class EraChip(FollowsLanguage, TouchButton):
         self._bottom = theme.font("caption")
         self.setFixedHeight(theme.size("button"))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._rest = StateCache(limit=2)
+        """Rest states (checked or not), painted once per theme, texts and size."""
         self._sync()
 
     @property
@@ -71,8 +74,16 @@ class EraChip(FollowsLanguage, TouchButton):
         return QSize(max(self.theme.min_target, round(w + 2 * pad + self._star_space())), self.height())
 
     def paintEvent(self, _e: QPaintEvent) -> None:
-        th = self.theme
+        if not self.is_down:  # the brief pressed state is painted live, not kept
+            state = (self.theme, self.texts, self.is_checked, self.milestone, self.compact)
+            self._rest.paint(self, state, self._paint)
+            return
         p = QPainter(self)
+        self._paint(p)
+        p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        th = self.theme
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill, ink, border = button_colours(th, "secondary", self.is_down, self.is_checked)
         inset = th.px(3) if self.is_down else 1
@@ -96,12 +107,10 @@ class EraChip(FollowsLanguage, TouchButton):
         p.setPen(ink if self.is_checked else th.color("accent_text"))
         p.drawText(QPointF(x, y + f1.ascent()), period)
         if self.compact:
-            p.end()
             return
         p.setFont(self._bottom)
         p.setPen(ink if self.is_checked else th.color("text_muted"))
         p.drawText(QPointF(x, y + f1.height() + f2.ascent()), title)
-        p.end()
 
 
 class EraChipBar(KineticScrollArea):

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.theme import Theme
+from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.touch import TouchButton
 
 
@@ -30,6 +31,8 @@ class TimelineTrack(TouchButton):
         self._marks: list[tuple[float, bool]] = []
         self._window = (0.0, 1.0)
         self._current = 0
+        self._rails = StateCache(limit=1)
+        """The segments and milestone dots, painted once; the handle is drawn over them."""
 
     # -- display --------------------------------------------------------------------------
     def set_segments(self, segments: list[tuple[float, float]]) -> None:
@@ -94,7 +97,20 @@ class TimelineTrack(TouchButton):
     # -- painting -------------------------------------------------------------------------
     def paintEvent(self, _e: QPaintEvent) -> None:
         th = self.theme
+        state = (th, tuple(self._segments), tuple(self._marks), self._current)
+        rails = self._rails.pixmap(self, state, self._paint_rails)
         p = QPainter(self)
+        p.drawPixmap(0, 0, rails)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = max(1.5, th.px(2.5))
+        handle = self.window_rect().adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2)  # outline inside
+        p.setBrush(th.color("text", 0.30 if self.is_down else 0.16))  # pressed: a firmer fill
+        p.setPen(QPen(th.color("text"), pen))
+        p.drawRoundedRect(handle, handle.height() / 2, handle.height() / 2)
+        p.end()
+
+    def _paint_rails(self, p: QPainter) -> None:
+        th = self.theme
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         cy = self.height() / 2
         thick = th.px(6)
@@ -110,9 +126,3 @@ class TimelineTrack(TouchButton):
             r = th.px(6)
             p.setBrush(th.color("accent"))
             p.drawEllipse(QPointF(self.x_at(f), cy), r, r)
-        pen = max(1.5, th.px(2.5))
-        handle = self.window_rect().adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2)  # outline inside
-        p.setBrush(th.color("text", 0.30 if self.is_down else 0.16))  # pressed: a firmer fill
-        p.setPen(QPen(th.color("text"), pen))
-        p.drawRoundedRect(handle, handle.height() / 2, handle.height() / 2)
-        p.end()
