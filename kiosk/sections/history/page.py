@@ -108,19 +108,7 @@ class HistoryPage(SectionPage):
         )
         column.addWidget(self.timeline, 1)
 
-        foot = QVBoxLayout()
-        foot.setContentsMargins(margin, 0, margin, 0)
-        foot.setSpacing(0)
-        self.track = TimelineTrack(theme, self)
-        foot.addWidget(self.track)
-        # reach mode's short band: the timeline gets the track's room (the chips jump
-        # between eras; the timeline's fades show there is more above and below)
-        self.track.setVisible(not theme.reach)
-        if not theme.landscape:
-            foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        if theme.reach and theme.text_scale > 1.0:  # large text in the band: room for a card
-            self.hint_label.hide()
-        column.addLayout(foot)
+        column.addLayout(self._build_foot(margin))
 
         self.detail = EventDetail(theme, context.images, lang, mouse_drag=context.mouse_drag, parent=self)
 
@@ -132,6 +120,22 @@ class HistoryPage(SectionPage):
         self.timeline.event_tapped.connect(self._on_timeline_event_tapped)
         self.track.seek_requested.connect(self._on_track_seek_requested)
         self.detail.step_requested.connect(self._on_detail_step_requested)
+
+    def _build_foot(self, margin: int) -> QVBoxLayout:
+        """The position track and (portrait) the scroll hint under the timeline."""
+        foot = QVBoxLayout()
+        foot.setContentsMargins(margin, 0, margin, 0)
+        foot.setSpacing(0)
+        self.track = TimelineTrack(self.theme, self)
+        foot.addWidget(self.track)
+        # reach mode's short band: the timeline gets the track's room (the chips jump
+        # between eras; the timeline's fades show there is more above and below)
+        self.track.setVisible(not self.theme.reach)
+        if not self.theme.landscape:
+            foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        if self.theme.reach and self.theme.text_scale > 1.0:  # large text in the band: room for a card
+            self.hint_label.hide()
+        return foot
 
     def _build_header(self, section: HistorySection, margin: int) -> QVBoxLayout:
         """Title, subtitle and the drag hint (beside the subtitle in landscape)."""
