@@ -103,10 +103,46 @@ def _painted_controls(win, _row) -> list[str]:
                   if shown(legend, win) and legend.elided()]
 
 
+def _history_readable(win, row) -> list[str]:
+    """Painted history the walk cannot see (issue 16, reach mode's short band): every card
+    of the timeline fits its view whole (with its date), so a visitor can always see one;
+    the event detail's text column is tall enough for a line of text, its text starts in
+    view, and no button covers it."""
+    from kiosk.sections.history.page import HistoryPage
+    from kiosk.sections.history.vlayout import VerticalLayout
+
+    out: list[str] = []
+    for page in [p for p in win.findChildren(HistoryPage) if shown(p, win)]:
+        timeline, detail = page.timeline, page.detail
+        if not detail.isVisible():
+            lay, vp = timeline.ensure_layout(), timeline.viewport()
+            for s in lay.events if win.theme.reach else []:  # (normal portrait: cards as tall as their text)
+                top = lay.metrics.card_top if isinstance(lay, VerticalLayout) else s.top
+                if top + s.height > vp.height():
+                    out.append(f"timeline card {s.index} ({top + s.height} px) taller than its view ({vp.height()} px)")
+            continue
+        area = detail.scroller.viewport()
+        text_box = QRect(area.mapTo(win, QPoint(0, 0)), area.size())
+        line = detail.text_label.fontMetrics().height()
+        if area.height() < line:
+            out.append(f"detail text area {area.height()} px, less than a line ({line} px)")
+        text_top = detail.text_label.mapTo(area, QPoint(0, 0)).y()
+        if text_top + line > area.height():
+            out.append("the detail's text starts out of view")
+        for button in (detail.prev_button, detail.next_button, detail.close_button):
+            box = QRect(button.mapTo(win, QPoint(0, 0)), button.size())
+            if shown(button, win) and box.intersects(text_box):
+                out.append(f"{button.objectName()} covers the detail's text")
+        if not detail.rect().contains(detail.panel.geometry()):
+            out.append("the detail panel is cut by its page")
+    return out
+
+
 def _geometry(win, row) -> list[str]:
     return [f"{kind}: {p}" for kind, found in (
         ("elided", elided_labels(win)), ("overlap", overlapping_labels(win)), ("past the edge", past_the_edge(win)),
         ("painted", _plan_labels(win, row)), ("painted", _painted_controls(win, row)),
+        ("history", _history_readable(win, row)),
     ) for p in found]
 
 
@@ -164,6 +200,7 @@ def _title_twice(win, row) -> list[str]:
     ((1080, 1920), ModeSet(reach=True, large_text=True)),
     ((1920, 1080), ModeSet(reach=True)),
     ((1366, 768), ModeSet(reach=True)),
+    ((1080, 1920), ModeSet(reach=True, large_text=True)),
     ((1920, 1080), ModeSet(reach=True, large_text=True)),
     ((1366, 768), ModeSet(reach=True, large_text=True)),
 ])
@@ -193,3 +230,23 @@ def test_portrait_navbar_labels_home_and_back(kiosk_in, modes, lang):
         assert shown(button, win)
         assert button.text == tr(key, lang), f"{key} shows no words"
     assert not elided_labels(win)
+
+
+@pytest.mark.parametrize("size,modes", [
+    ((1080, 1920), ModeSet(reach=True)), ((1080, 1920), ModeSet(reach=True, large_text=True)),
+    ((1920, 1080), ModeSet(reach=True)), ((1080, 1920), ModeSet()), ((1080, 1920), ModeSet(large_text=True)),
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_history_shows_whole_cards_and_readable_detail(kiosk_in, size, modes, lang):
+    """The history screen alone (quick to run): the checks above that catch a band showing
+    a sliver of a card or a detail whose text hides behind its buttons."""
+    from kiosk.shot import Row, states_for
+
+    win = kiosk_in(modes, size, lang)
+    problems: list[str] = []
+    for row in [Row("history"), *(Row("history", name) for name in states_for(win, "history"))]:
+        show_state(win, row)
+        band = _outside_band(win, row) if win.theme.reach else []
+        problems += [f"{row.label}: {p}" for p in [*_history_readable(win, row), *band]]
+        leave_state(win, row)
+    assert not problems, "\n".join(problems)

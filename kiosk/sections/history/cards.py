@@ -57,7 +57,7 @@ class CardRenderer:
 
     def image_for(self, slot: Slot, dpr: float) -> QImage | None:
         event = self.events[slot.index]
-        if event.image is None:
+        if event.image is None or slot.visual.isEmpty():  # reach mode's compact cards show none
             return None
         if slot.index in self.images:
             return self.images[slot.index]

@@ -22,6 +22,7 @@ from kiosk.widgets.image import ImageLoader
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, TextLabel, resolve
 from kiosk.widgets.progress import progress_animation
+from kiosk.widgets.scroll_cue import ScrollCue
 from kiosk.widgets.tap import TOUCH_EVENTS, ForwardsTaps, TapTracker
 
 OPEN_MS = 220
@@ -168,6 +169,9 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         self._progress = 1.0
         self.tracker = TapTracker(theme, press=self._outside, tap=self._on_scrim_tap, cancel=lambda: None)
         metrics = Metrics(theme, portrait=not theme.landscape)
+        self.compact = theme.reach
+        """Reach mode: a short panel in the band, text and buttons only (the text scrolls,
+        with a cue, when it is long)."""
         self.panel = _Panel(theme, self)
         self.panel.setObjectName("event-detail-panel")
         landscape = theme.landscape
@@ -182,16 +186,24 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         )
         self.visual.setObjectName("event-detail-visual")
         outer.addWidget(self.visual, 0)
+        # reach mode's short band: no picture (the card's text is what the band is for)
+        self.visual.setVisible(not self.compact)
 
         right = QVBoxLayout()
-        self.pad = theme.px(56) if landscape else theme.px(48)
+        self.pad = theme.px(32) if self.compact else theme.px(56) if landscape else theme.px(48)
         right.setContentsMargins(self.pad, self.pad, self.pad, self.pad)
         right.setSpacing(theme.space("md"))
         self._build_body(metrics, lang, mouse_drag)
-        right.addWidget(self.scroller, 1)
-
         buttons = self._build_buttons(lang)
-        right.addLayout(buttons)
+        if self.compact:  # the band is wide and short: the text beside a column of buttons
+            beside = QHBoxLayout()
+            beside.setSpacing(theme.space("md"))
+            beside.addWidget(self.scroller, 1)
+            beside.addLayout(buttons)
+            right.addLayout(beside, 1)
+        else:
+            right.addWidget(self.scroller, 1)
+            right.addLayout(buttons)
         outer.addLayout(right, 1)
 
         self.prev_button.clicked.connect(lambda: self.step_requested.emit(-1))
@@ -223,11 +235,13 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.era_label, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addLayout(head)
-        self.date_label = TextLabel(theme, None, lang, role="h3", tone="accent", parent=body)
+        compact = self.compact  # reach mode: a size down, so the short band shows more text
+        small = compact or theme.text_scale > 1.0  # large text: the text in view below a title
+        self.date_label = TextLabel(theme, None, lang, role="label" if compact else "h3", tone="accent", parent=body)
         self.date_label.setObjectName("event-detail-date")
-        self.title_label = TextLabel(theme, None, lang, role="h2", parent=body)
+        self.title_label = TextLabel(theme, None, lang, role="h3" if small else "h2", parent=body)
         self.title_label.setObjectName("event-detail-title")
-        self.text_label = TextLabel(theme, None, lang, role="lead", parent=body)
+        self.text_label = TextLabel(theme, None, lang, role="body" if compact else "lead", parent=body)
         self.text_label.setObjectName("event-detail-text")
         self.body.addWidget(self.date_label)
         self.body.addWidget(self.title_label)
@@ -235,10 +249,14 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         self.body.addWidget(self.text_label)
         self.body.addStretch(1)
         self.scroller.setWidget(body)
+        self.cue = ScrollCue(theme, self.scroller, lang, colour="surface_raised", compact=True) \
+            if small else None
 
-    def _build_buttons(self, lang: str) -> QHBoxLayout:
+    def _build_buttons(self, lang: str) -> QBoxLayout:
+        """Previous, next and close in a row (compact: a column of glyphs, the words
+        in their accessible names)."""
         theme = self.theme
-        buttons = QHBoxLayout()
+        buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom if self.compact else QBoxLayout.Direction.LeftToRight)
         buttons.setSpacing(theme.space("sm"))
         self.prev_button = PillButton(theme, tr("history.previous", lang), glyph="back", parent=self.panel)
         self.prev_button.setObjectName("event-detail-previous")
@@ -252,7 +270,14 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        self._label_buttons(lang)
         return buttons
+
+    def _label_buttons(self, lang: str) -> None:
+        for button, key in ((self.prev_button, "history.previous"), (self.next_button, "history.next"),
+                            (self.close_button, "history.close")):
+            button.set_text("" if self.compact else tr(key, lang))
+            button.setAccessibleName(tr(key, lang))
 
     # -- display --------------------------------------------------------------------------
     @property
@@ -267,8 +292,12 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         self.index = index
         self.panel.featured = event.featured
         self.badge.setVisible(event.featured)
-        self.era_label.set_source(lambda lang: f"{number:02d} · {resolve(era.title, lang)}")
+        if self.compact:  # one row, the date beside the badge (the timeline names the era)
+            self.era_label.set_source(event.when)
+        else:
+            self.era_label.set_source(lambda lang: f"{number:02d} · {resolve(era.title, lang)}")
         self.date_label.set_source(event.when)
+        self.date_label.setVisible(not self.compact)
         self.title_label.set_source(event.title)
         self.text_label.set_source(event.text)
         self.visual.show_event(event.image, motif, index, event.featured)
@@ -295,22 +324,26 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
             self.closed.emit()
 
     def _language_changed(self, lang: str) -> None:
-        self.prev_button.set_text(tr("history.previous", lang))
-        self.next_button.set_text(tr("history.next", lang))
-        self.close_button.set_text(tr("history.close", lang))
+        self._label_buttons(lang)
         self.badge.set_language(lang)
         for label in (self.era_label, self.date_label, self.title_label, self.text_label):
             label.set_language(lang)
+        if self.cue is not None:
+            self.cue.set_language(lang)
         self._place()
 
     # -- geometry -------------------------------------------------------------------------
     def _place(self) -> None:
         th = self.theme
-        margin = th.px(72) if th.landscape else th.px(48)
+        margin = th.px(16) if self.compact else th.px(72) if th.landscape else th.px(48)
         w = max(th.px(400), min(self.width() - 2 * margin, th.px(1560)))
         b = th.px(3)
-        if th.landscape:
-            vis_w = round(w * 0.36)
+        if self.compact:
+            column = 3 * self.close_button.height() + 2 * th.space("sm")
+            text_w = w - 2 * b - 2 * self.pad - self.close_button.sizeHint().width() - th.space("md")
+            h = 2 * self.pad + 2 * b + max(column, self._text_height(text_w) - self._buttons_height())
+        elif th.landscape:
+            vis_w = round(w * (0.28 if th.text_scale > 1.0 else 0.36))
             self.visual.setFixedWidth(vis_w)
             text_w = w - vis_w - 2 * b - 2 * self.pad
             h = max(self._text_height(text_w), th.px(560))
@@ -327,7 +360,10 @@ class EventDetail(ForwardsTaps, FollowsLanguage, QWidget):
         body = cast(QLayout, cast(QWidget, self.scroller.widget()).layout())
         width -= self.scroller.verticalScrollBar().sizeHint().width()  # as if the bar showed: then it won't
         content = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
-        return 2 * self.pad + content + self.theme.space("md") + self.close_button.height() + 2 * self.theme.px(3)
+        return 2 * self.pad + content + self._buttons_height() + 2 * self.theme.px(3)
+
+    def _buttons_height(self) -> int:
+        return self.theme.space("md") + self.close_button.height()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         self._place()

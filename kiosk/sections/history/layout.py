@@ -107,6 +107,17 @@ class Metrics:
         self.date_h = round(self.fm("label").height())
         self.axis_y = self.date_top + self.date_h + px(16)
         self.card_top = self.axis_y + px(26)
+        self.compact = portrait and theme.reach
+        """Reach mode's short band: cards without their picture band and no taller than the
+        view (the detail shows the rest), era headings without their summary."""
+        if self.compact:
+            self.pad = px(24)
+            self.gap = px(16)
+            self.era_gap = px(40)
+            title = QFont(theme.font("lead"))
+            title.setWeight(QFont.Weight.DemiBold)
+            self.fonts["card-title"] = title
+            self.card_top = self.date_top + self.date_h + px(12)
         self._heights: dict[tuple[str, str, int, int], float] = {}
 
     def font(self, role: str) -> QFont:
@@ -119,8 +130,9 @@ class Metrics:
         return QFontMetricsF(self.font(role))
 
     def title_role(self, featured: bool) -> str:
-        """Card titles share one size: milestones stand out by frame, badge and size."""
-        return "h3"
+        """Card titles share one size: milestones stand out by frame, badge and size
+        (compact cards: a size down, so a whole card fits reach mode's band)."""
+        return "card-title" if self.compact else "h3"
 
     def line_height(self, role: str) -> float:
         return BODY_LINE if role in ("body", "lead") else 1.0
@@ -144,7 +156,7 @@ class Metrics:
     # -- blocks ---------------------------------------------------------------------------
     def card_text_height(self, event: EventInfo, lang: str, width: int, body_lines: int = 0) -> float:
         h = 0.0
-        if event.featured:
+        if event.featured and not self.compact:
             h += self.badge_h + self.theme.space("sm")
         h += self.height(resolve(event.title, lang), self.title_role(event.featured), width)
         body = resolve(event.text, lang)
@@ -155,6 +167,8 @@ class Metrics:
     def era_blocks(self, era: EraInfo, lang: str) -> list[tuple[str, str, str, int]]:
         """``(text, role, colour token, gap before)`` under the numeral row, top to bottom."""
         sp = self.theme.space
+        if self.compact:  # the title is in the numeral row (:meth:`era_head_text`)
+            return []
         blocks = [(resolve(era.title, lang), "h2", "text", sp("sm"))]
         summary = resolve(era.summary, lang)
         if summary:
@@ -162,14 +176,24 @@ class Metrics:
         return blocks
 
     @property
+    def numeral_role(self) -> str:
+        """The era's numeral: large, or one line of label text on a compact heading."""
+        return "label" if self.compact else "h2"
+
+    def era_head_text(self, era: EraInfo, lang: str) -> str:
+        """Beside the numeral: the period (compact: period and title, the one heading)."""
+        period = resolve(era.period, lang)
+        return f"{period} · {resolve(era.title, lang)}" if self.compact else period
+
+    @property
     def era_head_h(self) -> float:
         """The numeral row: "01" beside the era's period."""
-        return self.fm("h2").height()
+        return self.fm(self.numeral_role).height()
 
     def era_height(self, era: EraInfo, lang: str, width: int) -> float:
         h = self.era_head_h
         period_w = self.period_width(width)
-        h = max(h, self.height(resolve(era.period, lang), "label", period_w))
+        h = max(h, self.height(self.era_head_text(era, lang), "label", period_w))
         blocks = self.era_blocks(era, lang)
         return h + sum(gap + self.height(text, role, width) for text, role, _, gap in blocks if text)
 
@@ -177,7 +201,7 @@ class Metrics:
         return slot_width - self.era_indent - self.theme.px(8)
 
     def numeral_width(self) -> float:
-        return self.fm("h2").horizontalAdvance("00") + self.theme.space("sm")
+        return self.fm(self.numeral_role).horizontalAdvance("00") + self.theme.space("sm")
 
     def period_width(self, width: int) -> int:
         return max(1, round(width - self.numeral_width()))
@@ -281,7 +305,8 @@ def build_layout(
     m = metrics
     th = m.theme
     step = th.px(24)
-    full_h = max(th.px(320), viewport_h - m.card_top - m.bottom)
+    # reach mode's short band: cards as short as the band (wider, then clamped: the detail shows all)
+    full_h = max(th.px(160 if th.reach else 320), viewport_h - m.card_top - m.bottom)
     normal_h = full_h - m.featured_drop
     by_era = [[i for i, e in enumerate(events) if e.era == k] for k in range(len(eras))]
     event_slots: list[Slot | None] = [None] * len(events)

@@ -70,15 +70,18 @@ class HistoryPage(SectionPage):
         theme = self.theme
         lang = self.lang
         self.eras, self.events = timeline_data(section, context)
-        margin = theme.px(96) if theme.landscape else theme.px(64)
+        margin = theme.px(48) if theme.reach else theme.px(96) if theme.landscape else theme.px(64)
+        # reach mode: the band is short (the header above shows the title): little above
+        top = theme.space("sm") if theme.reach else theme.px(32) if theme.landscape else theme.px(64)
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, theme.px(32) if theme.landscape else theme.px(64), 0, theme.px(8))
+        column.setContentsMargins(0, top, 0, theme.px(8))
         column.setSpacing(0)
 
         header = self._build_header(section, margin)
         column.addLayout(header)
-        column.addSpacing(theme.space("md"))
+        if not theme.reach:  # reach mode: the header above shows title and subtitle
+            column.addSpacing(theme.space("md"))
 
         milestones = [any(e.featured for e in self.events if e.era == k) for k in range(len(self.eras))]
         self.chips = EraChipBar(
@@ -86,11 +89,16 @@ class HistoryPage(SectionPage):
             [(e.period, e.title, star) for e, star in zip(self.eras, milestones, strict=False)],
             lang,
             margin=margin,
-            wrap=not theme.landscape,  # portrait: every era in view, on two rows if need be
+            # portrait: every era in view, on two rows if need be; reach mode's short band:
+            # one row of periods, scrolling sideways (the arrow cue shows there is more)
+            wrap=not theme.landscape and not theme.reach,
             mouse_drag=context.mouse_drag,
             parent=self,
         )
         column.addWidget(self.chips)
+        if theme.reach:
+            for chip in self.chips.chips:
+                chip.set_compact(True)
         self.chips_cue = ScrollCue(theme, self.chips, lang, horizontal=True, compact=True)
         column.addSpacing(theme.space("sm"))
 
@@ -100,14 +108,7 @@ class HistoryPage(SectionPage):
         )
         column.addWidget(self.timeline, 1)
 
-        foot = QVBoxLayout()
-        foot.setContentsMargins(margin, 0, margin, 0)
-        foot.setSpacing(0)
-        self.track = TimelineTrack(theme, self)
-        foot.addWidget(self.track)
-        if not theme.landscape:
-            foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addLayout(foot)
+        column.addLayout(self._build_foot(margin))
 
         self.detail = EventDetail(theme, context.images, lang, mouse_drag=context.mouse_drag, parent=self)
 
@@ -119,6 +120,22 @@ class HistoryPage(SectionPage):
         self.timeline.event_tapped.connect(self._on_timeline_event_tapped)
         self.track.seek_requested.connect(self._on_track_seek_requested)
         self.detail.step_requested.connect(self._on_detail_step_requested)
+
+    def _build_foot(self, margin: int) -> QVBoxLayout:
+        """The position track and (portrait) the scroll hint under the timeline."""
+        foot = QVBoxLayout()
+        foot.setContentsMargins(margin, 0, margin, 0)
+        foot.setSpacing(0)
+        self.track = TimelineTrack(self.theme, self)
+        foot.addWidget(self.track)
+        # reach mode's short band: the timeline gets the track's room (the chips jump
+        # between eras; the timeline's fades show there is more above and below)
+        self.track.setVisible(not self.theme.reach)
+        if not self.theme.landscape:
+            foot.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        if self.theme.reach and self.theme.text_scale > 1.0:  # large text in the band: room for a card
+            self.hint_label.hide()
+        return foot
 
     def _build_header(self, section: HistorySection, margin: int) -> QVBoxLayout:
         """Title, subtitle and the drag hint (beside the subtitle in landscape)."""

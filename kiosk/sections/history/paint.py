@@ -166,6 +166,22 @@ def paint_glow(p: QPainter, theme: Theme, rect: QRectF, radius: float, spread: f
     p.restore()
 
 
+def _paint_visual(p: QPainter, th: Theme, shape: QPainterPath, vis: QRectF, image: QImage | None, motif: int,
+                  seed: int, featured: bool, *, portrait: bool) -> None:
+    """A card's picture (or its generated motif) in ``vis``, clipped to the card's shape."""
+    p.save()
+    p.setClipPath(shape)
+    if image is not None and not image.isNull():
+        paint_image_cover(p, image, vis)
+    else:
+        paint_motif(p, th, vis, motif, seed, featured=featured)
+    edge = QLinearGradient(vis.topRight() if not portrait else vis.bottomLeft(), vis.topLeft())
+    edge.setColorAt(0.0, _c(th, "surface", 0.55))
+    edge.setColorAt(0.25, _c(th, "surface", 0.0))
+    p.fillRect(vis, edge)
+    p.restore()
+
+
 def paint_card(
     p: QPainter,
     m: Metrics,
@@ -193,19 +209,10 @@ def paint_card(
     p.setBrush(QBrush(fill))
     p.drawPath(shape)
 
-    # the picture, or a generated motif
+    # the picture, or a generated motif (none on reach mode's compact cards)
     vis = QRectF(slot.visual)
-    p.save()
-    p.setClipPath(shape)
-    if image is not None and not image.isNull():
-        paint_image_cover(p, image, vis)
-    else:
-        paint_motif(p, th, vis, motif, seed, featured=featured)
-    edge = QLinearGradient(vis.topRight() if not m.portrait else vis.bottomLeft(), vis.topLeft())
-    edge.setColorAt(0.0, _c(th, "surface", 0.55))
-    edge.setColorAt(0.25, _c(th, "surface", 0.0))
-    p.fillRect(vis, edge)
-    p.restore()
+    if not vis.isEmpty():
+        _paint_visual(p, th, shape, vis, image, motif, seed, featured, portrait=m.portrait)
 
     border = _c(th, "accent") if featured else _c(th, "line_strong" if event.image else "line")
     p.setBrush(Qt.BrushStyle.NoBrush)
@@ -216,13 +223,16 @@ def paint_card(
     tw = text_width(m, slot)
     x = (vis.right() if not m.portrait else 0) + m.pad
     y = (vis.bottom() if m.portrait else 0) + m.pad
-    if featured:
+    if featured and not m.compact:  # compact: the amber frame and glow mark a milestone
         paint_badge(p, m, x, y, lang)
         y += m.badge_h + th.space("sm")
     role = m.title_role(featured)
-    y += draw_text(p, resolve(event.title, lang), m.font(role), _c(th, "text"), x, y, tw)
+    title = resolve(event.title, lang)
+    room = slot.height - 2 * m.pad  # a compact card clamps even its title to its height
+    lines = m.lines_fitting(role, room) if m.compact and m.height(title, role, tw) > room else 0
+    y += draw_text(p, title, m.font(role), _c(th, "text"), x, y, tw, max_lines=lines)
     body = resolve(event.text, lang)
-    if body:
+    if body and not (m.compact and y + th.space("sm") + m.fm("body").height() > slot.height - m.pad):
         y += th.space("sm")
         draw_text(p, body, m.font("body"), _c(th, "text"), x, y, tw,
                   max_lines=card_body_lines(m, event, slot, lang), line_height=m.line_height("body"))
@@ -250,12 +260,12 @@ def paint_era(p: QPainter, m: Metrics, slot: Slot, era: EraInfo, number: int, la
     w = m.era_text_width(slot.width)
     y: float = th.px(2)
     numeral = f"{number:02d}"
-    draw_text(p, numeral, m.font("h2"), _c(th, "accent"), x, y, m.numeral_width() + th.px(40), max_lines=1)
+    draw_text(p, numeral, m.font(m.numeral_role), _c(th, "accent"), x, y, m.numeral_width() + th.px(40), max_lines=1)
     period_x = x + m.numeral_width()
-    fm_num, fm_label = m.fm("h2"), m.fm("label")
+    fm_num, fm_label = m.fm(m.numeral_role), m.fm("label")
     # the period sits on the numeral's baseline (or starts there when it wraps)
     py = y + fm_num.ascent() - fm_label.ascent()
-    ph = draw_text(p, resolve(era.period, lang), m.font("label"), _c(th, "accent_text"), period_x, py,
+    ph = draw_text(p, m.era_head_text(era, lang), m.font("label"), _c(th, "accent_text"), period_x, py,
                    m.period_width(w))
     y = max(y + m.era_head_h, py + ph)
     avail = slot.height - th.px(8)
@@ -263,6 +273,8 @@ def paint_era(p: QPainter, m: Metrics, slot: Slot, era: EraInfo, number: int, la
         if not text:
             continue
         y += gap
+        if y + m.fm(role).height() > avail:
+            break  # not a line of it fits (reach mode's short band): the detail has it all
         lines = m.lines_fitting(role, avail - y) if y + m.height(text, role, w) > avail else 0
         y += draw_text(p, text, m.font(role), _c(th, colour), x, y, w, max_lines=lines, line_height=m.line_height(role))
 

@@ -69,6 +69,15 @@ def _event_height(m: Metrics, e: EventInfo, text_w: int, band: int, langs: tuple
     return band + round(need) + 2 * m.pad
 
 
+def _fit_card(m: Metrics, e: EventInfo, need: int, room: int) -> tuple[int, bool]:
+    """A compact card's height and whether its text is clamped: no taller than ``room``
+    (the view less the date row), yet always a line of its title (the card paints as much
+    of its title and text as fits; the detail shows all)."""
+    if need <= room:
+        return need, False
+    return max(room, round(m.fm(m.title_role(e.featured)).height()) + 2 * m.pad), True
+
+
 def build_vertical_layout(
     metrics: Metrics, eras: list[EraInfo], events: list[EventInfo], viewport_w: int, viewport_h: int,
     lang: str | None = None,
@@ -82,7 +91,8 @@ def build_vertical_layout(
     x = axis_x + px(48)
     card_w = max(px(320), viewport_w - x - m.margin)
     text_w = card_w - 2 * m.pad
-    band = round(min(px(300), card_w * 0.34))
+    band = 0 if m.compact else round(min(px(300), card_w * 0.34))
+    room = viewport_h - m.card_top - 2 * px(16)  # compact: a whole card fits the view
     by_era: list[list[int]] = [[] for _ in eras]
     for i, e in enumerate(events):
         by_era[e.era].append(i)
@@ -90,18 +100,21 @@ def build_vertical_layout(
     era_slots: list[Slot] = []
     slots: list[Slot] = []
     spans: list[tuple[int, int]] = []
-    y = px(16)
+    y = px(8) if m.compact else px(16)
     for k, era in enumerate(eras):
         start = y
         text_h = max(m.era_height(era, lg, m.era_text_width(card_w)) for lg in langs)
-        era_slot = Slot("era", k, x, y, card_w, round(text_h) + m.pad + px(16))
+        era_slot = Slot("era", k, x, y, card_w, round(text_h) + (px(8) if m.compact else m.pad + px(16)))
         era_slots.append(era_slot)
         slots.append(era_slot)
         y += era_slot.height + m.gap
         for i in by_era[k]:
             y += m.card_top  # the date on the axis above the card
             h = _event_height(m, events[i], text_w, band, langs)
-            s = Slot("event", i, x, y, card_w, h, QRect(0, 0, card_w, band))
+            clamped = False
+            if m.compact:
+                h, clamped = _fit_card(m, events[i], h, room)
+            s = Slot("event", i, x, y, card_w, h, QRect(0, 0, card_w, band) if band else QRect(), clamped=clamped)
             event_slots[i] = s
             slots.append(s)
             y += h + m.gap
@@ -129,7 +142,7 @@ def paint_vertical_axis(p: QPainter, m: Metrics, lay: VerticalLayout, visible: l
         y = slot.top - off
         p.setOpacity(alpha_at(y))
         if slot.kind == "era":
-            cy = y + m.fm("h2").height() / 2
+            cy = y + m.era_head_h / 2
             r = m.featured_dot
             p.setPen(QPen(th.color("accent"), max(2.0, th.px(3))))
             p.setBrush(th.color("background"))
