@@ -1,8 +1,7 @@
 """FlowLayout: items left to right, wrapping onto as many rows as they need; its height
 follows its width (``heightForWidth``), so a box layout gives it exactly the rows it uses.
-
-(The park's hotspot panel has its own copy in ``sections/park/panels.py``; this one also
-honours the layout's contents margins.)
+It honours the layout's contents margins; used by the history chips and the park's
+hotspot panel.
 """
 
 from __future__ import annotations

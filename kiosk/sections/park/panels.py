@@ -4,7 +4,7 @@
 * :class:`HotspotDetail` — kind, name, description, linked partners as chips, figures;
 * the shared :class:`~kiosk.widgets.scroll_cue.ScrollCue` marks a scroll area with more below;
 * :class:`PanelBody` — a scroll area's content sized by height-for-width;
-* :class:`FlowLayout` — wraps chips onto as many rows as they need.
+* chips wrap with the shared :class:`~kiosk.widgets.flow.FlowLayout`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Hotspot, Partner
 from kiosk.sections.park.controls import CloseButton
 from kiosk.sections.park.figures import FigureGrid, FigureTile
 from kiosk.theme import Theme
 from kiosk.widgets.chip import Chip
+from kiosk.widgets.flow import FlowLayout
 from kiosk.widgets.kinetic import KineticScrollArea
 from kiosk.widgets.labels import FollowsLanguage, TextLabel
 from kiosk.widgets.progress import progress_animation
@@ -48,65 +49,6 @@ class PanelBody(QWidget):
 
 
 # -- hotspot detail ---------------------------------------------------------------------
-
-
-class FlowLayout(QLayout):
-    """Lays items left to right, wrapping to new rows; height follows width."""
-
-    def __init__(self, spacing: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, *, apply: bool) -> int:
-        x, y, row_h = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            w = min(hint.width(), rect.width())
-            if x > rect.x() and x + w > rect.right() + 1:
-                x = rect.x()
-                y += row_h + self._spacing
-                row_h = 0
-            if apply:
-                item.setGeometry(QRect(QPoint(x, y), QSize(w, hint.height())))
-            x += w + self._spacing
-            row_h = max(row_h, hint.height())
-        return y + row_h - rect.y()
 
 
 class HotspotDetail(FollowsLanguage, QFrame):
