@@ -117,6 +117,14 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
         return format_number(self.items[i].count, self._lang)
 
     # -- painting -----------------------------------------------------------------------
+    def _fitted_fonts(self) -> tuple[QFont, QFont]:
+        """The characters' and the counts' fonts, shrunk to fit a narrow step."""
+        t, w = self.theme, self.step_rect(0).width()
+        chars = [i.key.zh or i.key.en for i in self.items]
+        counts = [self.count_text(i) for i in range(len(self.items))]
+        return (fit_font(self.char_font, chars, w - t.space("xs")),
+                fit_font(self.count_font, counts, w + t.space("sm")))
+
     def paintEvent(self, _e: QPaintEvent) -> None:
         t = self.theme
         p = QPainter(self)
@@ -124,10 +132,7 @@ class FrameworkStairs(FollowsLanguage, TouchButton):
         floor = self.height() - self._count_h()
         pressed = self._index_at(self.press_position) if self.is_down else -1
         radius = t.radius("md")
-        w = self.step_rect(0).width()
-        char_font = fit_font(self.char_font, [i.key.zh or i.key.en for i in self.items], w - t.space("xs"))
-        count_font = fit_font(self.count_font, [self.count_text(i) for i in range(len(self.items))],
-                              w + t.space("sm"))
+        char_font, count_font = self._fitted_fonts()
         fc = QFontMetricsF(char_font)
         fn = QFontMetricsF(count_font)
         for i, item in enumerate(self.items):
