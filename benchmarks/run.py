@@ -171,10 +171,12 @@ def bench_size(size: Size, args: argparse.Namespace, tmp: Path) -> dict:
     out: dict = {"startup": bench_startup(repeat, tmp, scales, size)}
     inter = interaction(["--size", f"{size[0]}x{size[1]}",
                          "--taps", "20" if args.smoke else "240",
-                         "--soak", "100" if args.smoke else str(args.soak)], tmp)
+                         "--soak", "100" if args.smoke else str(args.soak),
+                         *(["--check-screen"] if args.smoke else [])], tmp)
     out["interaction"] = {k: v for k, v in inter.items() if isinstance(v, dict)
                           and "p50_ms" in v}
     out["memory"] = {k: v for k, v in inter.items() if k.startswith("rss")}
+    out["paint"] = {k: inter[k] for k in ("paint_method", "screen_mismatches") if k in inter}
     if "rss_soak_after_mb" in inter:
         out["memory"]["soak_growth_mb"] = inter["rss_soak_after_mb"] - inter["rss_soak_before_mb"]
     return out

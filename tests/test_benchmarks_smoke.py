@@ -29,6 +29,9 @@ def test_benchmarks_smoke(tmp_path):
         assert per["interaction"]["tap_reference"]["n"] == 20
         assert per["interaction"]["tap_kiosk"]["n"] == 20
         assert per["memory"]["rss_after_pages_mb"] > 0
+        # frames are Qt's dirty-region repaints, and what they leave on screen is checked
+        # against a full render of the window: no region left stale
+        assert per["paint"] == {"paint_method": "dirty-region", "screen_mismatches": 0}
     assert data["interaction"] == data["sizes"]["1920x1080"]["interaction"]
     assert "3840x2160" in result.stdout.splitlines()[1]
 
