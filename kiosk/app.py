@@ -112,11 +112,12 @@ def create_app(argv: list[str] | None = None, *, kiosk_mode: bool = True) -> QAp
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from kiosk import heap, pyside_guard
+    from kiosk import heap, import_sources, pyside_guard
     from kiosk.shell.lockdown import block_external_urls
 
     pyside_guard.apply()  # PySide6 6.12.0 on Python 3.11 would abort within seconds otherwise
     heap.return_large_buffers()  # freed 4K pixmaps go back to the system (kiosk/heap.py)
+    import_sources.install()  # PySide's import hook keeps no module sources (import_sources.py)
     app = cast("QApplication | None", QApplication.instance())
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
