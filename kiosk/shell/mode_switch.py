@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -154,6 +154,11 @@ def _take_up(view: ShellView, visit: Visit, key: str) -> None:
 _retired: set[QWidget] = set()
 
 
+def retired() -> frozenset[QWidget]:
+    """Widgets retired and not yet deleted by Qt."""
+    return frozenset(_retired)
+
+
 def retire(widget: QWidget) -> None:
     """Hide ``widget`` and delete it once control is back in the event loop (it may be
     the sender of the signal being handled), out of its parent at once: a new style
@@ -268,4 +273,5 @@ class ModeSwitcher(QObject):
 
 
 def _trim(_obj: object = None) -> None:
-    heap.trim()
+    # at the next turn: ``destroyed`` comes before the tree's memory is freed
+    QTimer.singleShot(0, heap.trim)
