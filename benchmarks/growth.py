@@ -47,6 +47,24 @@ def diff(a: Counter[str], b: Counter[str], top: int = 15) -> list[tuple[str, int
     return sorted(d, key=lambda kv: -abs(kv[1]))[:top]
 
 
+def heap_and_anon_mb() -> tuple[int, int]:
+    """Resident MB of the main heap ([heap]) and of anonymous mappings (thread arenas,
+    big buffers): fragmentation shows in the first, live pixel buffers in the second."""
+    heap = anon = 0
+    name = ""
+    with open("/proc/self/smaps", encoding="ascii", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if parts and "-" in parts[0] and len(parts) >= 5:
+                name = parts[5] if len(parts) > 5 else ""
+            elif parts and parts[0] == "Rss:":
+                if name == "[heap]":
+                    heap += int(parts[1])
+                elif name == "":
+                    anon += int(parts[1])
+    return heap // 1024, anon // 1024
+
+
 def one_round(window, rng: random.Random) -> None:
     view = window.view
     sections = [s.id for s in view.content.sections]
@@ -93,7 +111,7 @@ def main() -> int:
     for _ in range(6):  # warm: every page built in several modes
         one_round(window, rng)
     rss0 = measure(window)
-    print(f"warm: RSS {rss0:.1f} MB", flush=True)
+    print(f"warm: RSS {rss0:.1f} MB; heap, anonymous MB: {heap_and_anon_mb()}", flush=True)
     py0, qt0 = py_counts(), qt_counts(window)
     if args.trace:
         tracemalloc.start(12)
@@ -102,7 +120,9 @@ def main() -> int:
         one_round(window, rng)
         if i % args.every == 0:
             rss = measure(window)
-            print(f"round {i}: RSS {rss:.1f} MB ({rss - rss0:+.1f})", flush=True)
+            heap, anon = heap_and_anon_mb()
+            print(f"round {i}: RSS {rss:.1f} MB ({rss - rss0:+.1f}); heap {heap} MB, anonymous {anon} MB",
+                  flush=True)
     print("python objects:", diff(py0, py_counts()))
     print("qt objects:", diff(qt0, qt_counts(window)))
     if args.trace:
