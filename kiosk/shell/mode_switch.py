@@ -154,9 +154,18 @@ def _take_up(view: ShellView, visit: Visit, key: str) -> None:
 _retired: set[QWidget] = set()
 
 
+_retirements = [0]
+
+
 def retired() -> frozenset[QWidget]:
     """Widgets retired and not yet deleted by Qt."""
     return frozenset(_retired)
+
+
+def take_retirements() -> int:
+    """How many widgets were retired since the last call (the idle reset asks)."""
+    count, _retirements[0] = _retirements[0], 0
+    return count
 
 
 def retire(widget: QWidget) -> None:
@@ -165,6 +174,7 @@ def retire(widget: QWidget) -> None:
     sheet on the window then polishes only the new children, not the old tree too."""
     widget.hide()
     _retired.add(widget)  # alive until Qt deletes it
+    _retirements[0] += 1
     widget.destroyed.connect(lambda _obj=None, w=widget: _retired.discard(w))
     widget.setParent(None)
     widget.deleteLater()

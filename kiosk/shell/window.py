@@ -30,7 +30,7 @@ from kiosk.shell.countdown import CountdownOverlay
 from kiosk.shell.guided import GuidedGesture, GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
-from kiosk.shell.mode_switch import ModeSwitcher, Visit, restore_visit, retire, retired
+from kiosk.shell.mode_switch import ModeSwitcher, Visit, restore_visit, retire, retired, take_retirements
 from kiosk.shell.modes import VisitorModes, start_modes, system_modes
 from kiosk.shell.modes_theme import mode_theme
 from kiosk.shell.navigation import ATTRACT
@@ -226,7 +226,8 @@ class KioskWindow(QWidget):
             self.view.reset()
         if self.modes.current != self.modes.default:
             self.modes.reset()  # rebuilds the view (at the attract screen: no cover)
-            reclaim.after_deleted(retired())  # the old views' memory back, nobody looking
+        if take_retirements():  # views rebuilt since the last reset: their memory back
+            reclaim.after_deleted(retired())
         self.idle.stop()
 
     def _default_modes(self, status: ContentStatus) -> ModeSet:
