@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -154,12 +154,27 @@ def _take_up(view: ShellView, visit: Visit, key: str) -> None:
 _retired: set[QWidget] = set()
 
 
+_retirements = [0]
+
+
+def retired() -> frozenset[QWidget]:
+    """Widgets retired and not yet deleted by Qt."""
+    return frozenset(_retired)
+
+
+def take_retirements() -> int:
+    """How many widgets were retired since the last call (the idle reset asks)."""
+    count, _retirements[0] = _retirements[0], 0
+    return count
+
+
 def retire(widget: QWidget) -> None:
     """Hide ``widget`` and delete it once control is back in the event loop (it may be
     the sender of the signal being handled), out of its parent at once: a new style
     sheet on the window then polishes only the new children, not the old tree too."""
     widget.hide()
     _retired.add(widget)  # alive until Qt deletes it
+    _retirements[0] += 1
     widget.destroyed.connect(lambda _obj=None, w=widget: _retired.discard(w))
     widget.setParent(None)
     widget.deleteLater()
@@ -268,4 +283,5 @@ class ModeSwitcher(QObject):
 
 
 def _trim(_obj: object = None) -> None:
-    heap.trim()
+    # at the next turn: ``destroyed`` comes before the tree's memory is freed
+    QTimer.singleShot(0, heap.trim)

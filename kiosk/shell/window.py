@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.content.model import Text
+from kiosk.shell import reclaim
 from kiosk.shell.admin import AdminController
 from kiosk.shell.calendar import CalendarShell
 from kiosk.shell.countdown import CountdownOverlay
 from kiosk.shell.guided import GuidedGesture, GuidedMode
 from kiosk.shell.idle import IdleMonitor
 from kiosk.shell.lockdown import Lockdown
-from kiosk.shell.mode_switch import ModeSwitcher, Visit, restore_visit, retire
+from kiosk.shell.mode_switch import ModeSwitcher, Visit, restore_visit, retire, retired, take_retirements
 from kiosk.shell.modes import VisitorModes, start_modes, system_modes
 from kiosk.shell.modes_theme import mode_theme
 from kiosk.shell.navigation import ATTRACT
@@ -225,6 +226,8 @@ class KioskWindow(QWidget):
             self.view.reset()
         if self.modes.current != self.modes.default:
             self.modes.reset()  # rebuilds the view (at the attract screen: no cover)
+        if take_retirements():  # views rebuilt since the last reset: their memory back
+            reclaim.after_deleted(retired())
         self.idle.stop()
 
     def _default_modes(self, status: ContentStatus) -> ModeSet:
