@@ -5,12 +5,12 @@ is broken (and then still names the rename)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import scale_content
 from content_fixtures import SVG, edit
 from test_content_values import TWO_PARTNERS
 
@@ -19,9 +19,6 @@ from kiosk.content.checks import walk
 from kiosk.content.loader import inspect_bytes
 from kiosk.content.model import Content
 from kiosk.content.yamlread import parse
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import scale_content
 
 # Every way YAML 1.1 may read a scalar: each resolver's kind, in plain, quoted, block and
 # explicitly tagged forms, and the near-misses that stay text.
@@ -81,7 +78,7 @@ def _walk_reference(obj: Any, path: tuple[Any, ...], meta: tuple[Any, ...] = ())
 
 
 def test_walk_visits_every_value_in_document_order():
-    content = Content.model_validate(scale_content.scaled(1))
+    content = Content.model_validate(scale_content().scaled(1))
     got = [(p, id(v), m) for p, v, m in walk(content, ())]
     want = [(p, id(v), m) for p, v, m in _walk_reference(content, ())]
     assert got == want
