@@ -5,6 +5,7 @@ is broken (and then still names the rename)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,28 @@ def test_unreadable_last_good_content_still_gives_a_suggestion(tmp_path):
     findings = inspect_bytes(broken.encode(), base_dir=tmp_path, previous=lambda: None)[1]
     assert findings == inspect_bytes(broken.encode(), base_dir=tmp_path)[1]
     assert "there is no partner with id 'haier-kaos'" in findings[0].message
+
+
+_CANDIDATE_BEFORE = re.compile(r"^[ \u3000]*(?:-[ \u3000]*)*[A-Za-z_][A-Za-z0-9_]*(?:[ \u3000]*：|:[^\s:/])"
+                               r"|^ *\u3000|:\u3000|^ *-[A-Za-z_]", re.MULTILINE)
+CERTAIN_LINES = ["idle_timeout:120", "  title：x", "  - id：a", "\u3000\u3000id: a", "-id: x",
+                 "  -id: x", "key:\u3000value", "  text: 'a:\u3000b'", "url: https://x.y/z",
+                 "time: 12:30", "  - 12:30", "a: b", "", "  # idle_timeout:1", "x:/y"]
+
+
+@pytest.mark.parametrize("first", CERTAIN_LINES)
+def test_certain_mistakes_found_on_the_same_lines_as_one_regex_pass(first, monkeypatch):
+    """The candidate lines of :func:`yamlhints.certain` (now two quick passes) are the
+    lines the single multi-line regex found, wherever the mistake stands."""
+    from kiosk.content import yamlhints
+
+    lines = [first, *CERTAIN_LINES, *reversed(CERTAIN_LINES), first]
+    text = "\n".join(lines)
+    want = sorted({text.count("\n", 0, m.start()) + 1
+                   for m in _CANDIDATE_BEFORE.finditer(text)})
+    checked: list[int] = []
+    real = yamlhints._certain_line
+    monkeypatch.setattr(yamlhints, "_certain_line",
+                        lambda line, keys: checked.append(line) or real(line, keys))
+    yamlhints.certain(lines, text)
+    assert checked == [lines[n - 1] for n in want]
