@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import datetime as dt
 
+    from kiosk.content.model import Content
+
 from kiosk import __version__
 
 COMMANDS = ("run", "shot", "validate", "schema", "set-pin", "analytics", "schedule",
@@ -103,6 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _previous_content() -> Content | None:
+    """The last good content (read only when a reference is broken, to tell a rename)."""
+    from kiosk.content.lastgood import previous_content
+    from kiosk.paths import data_dir
+
+    return previous_content(data_dir())
+
+
 def validate_command(path: str | None, at: str | None = None) -> int:
     """Print every finding in compiler format, then a summary. Exit 0 with no errors,
     1 with errors, 2 when the file cannot be read. ``at``: judge the calendar then, and
@@ -125,11 +135,8 @@ def validate_command(path: str | None, at: str | None = None) -> int:
         when = _at_moment(at, data, target)
         if when is None:
             return 2
-    from kiosk.content.lastgood import previous_content
-    from kiosk.paths import data_dir
-
     content, findings = inspect_bytes(data, source=shown(target), base_dir=target.parent,
-                                      previous=previous_content(data_dir()), at=when)
+                                      previous=_previous_content, at=when)
     for finding in findings:
         print(finding)
     verdict = "OK" if content is not None else "NOT USABLE — fix the errors above"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, minimal_content_dict
+from conftest import ROOT, minimal_content_dict, scale_content
 from content_fixtures import SVG
 
 from kiosk import attract_payload, boot
@@ -223,6 +223,25 @@ def test_kiosk_run_first_frame_without_the_model(tmp_path):
     assert "FIRST_FRAME" in third.stdout, third.stderr[-2000:]
     assert "attract payload not used" in third.stderr
     assert attract_payload.read(data_dir, path) is not None
+
+
+def test_first_frame_reads_the_same_small_payload_at_any_content_size(tmp_path):
+    """Start-up on 10x content (issue 14): before the first frame the kiosk reads the
+    payload, hashes the content file and checks the media stamps — the payload and the
+    stamps are those of the attract screen only, the same for 1x and 10x content."""
+    records = []
+    for scale in (1, 10):
+        path = scale_content().write(scale, tmp_path / f"x{scale}" / "content.yaml")
+        content = load_file(path).content
+        data_dir = tmp_path / f"data-{scale}"
+        theme = build_theme(content.kiosk, SIZE)
+        assert attract_payload.write(data_dir, path, path.read_bytes(), content, theme, now=NOON)
+        assert attract_payload.read(data_dir, path, now=NOON) is not None
+        records.append(json.loads((data_dir / FILE).read_text(encoding="utf-8")))
+    small, large = records
+    assert small["payload"] == large["payload"]
+    assert small["stamps"].keys() == large["stamps"].keys()
+    assert small["sha256"] != large["sha256"]
 
 
 def test_payload_kept_only_for_a_file_that_validated(qtbot, tmp_path):

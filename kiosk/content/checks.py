@@ -20,7 +20,7 @@ from kiosk.content import calendar_checks, media, text
 from kiosk.content.fields import Limit, limit_for
 from kiosk.content.findings import Finding, Severity
 from kiosk.content.model import PANEL, Content, Media, Text
-from kiosk.content.refs import check_references
+from kiosk.content.refs import Previous, check_references
 from kiosk.content.values import check_values
 from kiosk.content.yamlread import Document, Path_
 
@@ -33,7 +33,7 @@ _LANG = {"zh": "Chinese", "en": "English"}
 
 class Checker:
     def __init__(self, content: Content, doc: Document, source: str, base_dir: Path | None,
-                 previous: Content | None = None) -> None:
+                 previous: Previous = None) -> None:
         self.content, self.doc, self.source, self.base_dir = content, doc, source, base_dir
         self.previous = previous
         self.findings: list[Finding] = []
@@ -142,16 +142,27 @@ Walked = tuple[Path_, Any, tuple[Any, ...]]
 
 def walk(obj: Any, path: Path_, meta: tuple[Any, ...] = ()) -> Iterator[Walked]:
     """Every value of a content model with its data path and its field's metadata (items
-    of a list carry the metadata of the list's field)."""
-    yield path, obj, meta
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if value is not None:
-                yield from walk(value, (*path, name), field_meta(type(obj), name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from walk(item, (*path, i), meta)
+    of a list carry the metadata of the list's field), parents before their children in
+    document order — with an explicit stack, not nested generators (each level of those
+    costs every value below it a step)."""
+    stack: list[Walked] = [(path, obj, meta)]
+    while stack:
+        item = stack.pop()
+        yield item
+        path, obj, meta = item
+        if isinstance(obj, BaseModel):
+            cls = type(obj)
+            children = [((*path, name), value, field_meta(cls, name))
+                        for name in _fields(cls) if (value := getattr(obj, name)) is not None]
+            stack.extend(reversed(children))
+        elif isinstance(obj, list):
+            stack.extend(reversed([((*path, i), v, meta) for i, v in enumerate(obj)]))
+
+
+@cache
+def _fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The field names of a model class (pydantic looks them up anew on each access)."""
+    return tuple(cls.model_fields)
 
 
 @cache

@@ -12,9 +12,13 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.findings import ContentError, ContentUnreadable, Finding
 from kiosk.content.model import Content
+
+if TYPE_CHECKING:
+    from kiosk.content.refs import Previous
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +34,12 @@ class Loaded:
 
 def inspect_bytes(
     data: bytes, *, source: str = "content.yaml", base_dir: Path | None = None,
-    previous: Content | None = None, at: dt.datetime | None = None,
+    previous: Previous = None, at: dt.datetime | None = None,
 ) -> tuple[Content | None, list[Finding]]:
     """Every finding for ``data``; the content only when there is no error. Never raises
     anything but :class:`ContentError`'s family. ``previous`` (the last good content, when
-    known) lets a broken reference suggest the id it was renamed to; ``at``: the moment
+    known, or a function that reads it — called only for a broken reference) lets a
+    broken reference suggest the id it was renamed to; ``at``: the moment
     calendar checks judge by (default: now)."""
     # Imported here: a restart on unchanged content (lastgood.cached) never needs them.
     from pydantic import ValidationError

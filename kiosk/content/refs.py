@@ -96,12 +96,15 @@ def _ids(content: Content | None) -> tuple[frozenset[str], frozenset[str]] | Non
             frozenset(content.partners()))
 
 
-def check_references(content: Content, doc: Document, previous: Content | None,
+Previous = Content | Callable[[], Content | None] | None
+"""The last good content, or a function that reads it: called only when a reference is
+broken (reading the kept copy costs time a clean file never needs)."""
+
+
+def check_references(content: Content, doc: Document, previous: Previous,
                      add: Add) -> None:
     """Every reference that does not resolve, and partner ids defined twice."""
-    before = _ids(previous)
-    sections = Ids("section", previous=before[0] if before else None)
-    partners = Ids("partner", previous=before[1] if before else None)
+    sections, partners = Ids("section"), Ids("partner")
     for si, s in enumerate(content.sections):
         sections.define(s.id, ("sections", si, "id"))
         if isinstance(s, PartnersSection):
@@ -125,10 +128,15 @@ def check_references(content: Content, doc: Document, previous: Content | None,
             kind, index = owner.split("/")
             for ri, ref in enumerate(refs):
                 partners.use(ref, ("sections", si, kind, int(index), "partners", ri))
-    for ids in (sections, partners):
-        for ident, path in ids.unresolved():
-            add("error", path, f"there is no {ids.kind} with id '{ident}'"
-                f"{suggestion(ident, ids, doc)}")
+    broken = [(ids, ident, path) for ids in (sections, partners)
+              for ident, path in ids.unresolved()]
+    if broken:
+        before = _ids(previous() if callable(previous) else previous)
+        if before is not None:
+            sections.previous, partners.previous = before
+    for ids, ident, path in broken:
+        add("error", path, f"there is no {ids.kind} with id '{ident}'"
+            f"{suggestion(ident, ids, doc)}")
 
 
 def _categories(s: PartnersSection, base: Path_, doc: Document, add: Add) -> None:

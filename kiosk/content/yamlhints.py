@@ -15,9 +15,11 @@ its error point are scanned for the likeliest culprit, nearest first:
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,13 @@ _DASH = re.compile(r"^ *(?P<mark>-)(?P<key>[A-Za-z_][A-Za-z0-9_]*):")
 
 MAX_LOOKS = 2000
 """Candidate lines examined at most (bounds the time on a pathological file)."""
-# Lines that may hold one of the certain mistakes (found in one pass over the text).
-_CANDIDATE = re.compile(r"^[ \u3000]*(?:-[ \u3000]*)*[A-Za-z_][A-Za-z0-9_]*(?:[ \u3000]*：|:[^\s:/])"
-                        r"|^ *\u3000|:\u3000|^ *-[A-Za-z_]", re.MULTILINE)
+# Lines that may hold one of the certain mistakes (found in one pass over the text). The
+# line-start patterns begin with a newline (searched in "\n" + text, so a match starts at
+# its line's first character in text): a literal first character lets the regex engine
+# skip to the next line instead of trying every position of a large file.
+_CANDIDATE_LINE = re.compile(r"\n(?:[ \u3000]*(?:-[ \u3000]*)*[A-Za-z_][A-Za-z0-9_]*"
+                             r"(?:[ \u3000]*：|:[^\s:/])| *\u3000| *-[A-Za-z_])")
+_CANDIDATE_ANYWHERE = re.compile(":\u3000")
 
 
 def certain(lines: list[str], text: str | None = None) -> list[Hint]:
@@ -59,7 +65,9 @@ def certain(lines: list[str], text: str | None = None) -> list[Hint]:
     keys = known_keys()
     if text is None:
         text = "\n".join(lines)
-    where = [m.start() for _, m in zip(range(MAX_LOOKS), _CANDIDATE.finditer(text), strict=False)]
+    where = list(islice(heapq.merge((m.start() for m in _CANDIDATE_LINE.finditer("\n" + text)),
+                                    (m.start() for m in _CANDIDATE_ANYWHERE.finditer(text))),
+                        MAX_LOOKS))
     if not where:
         return []
     breaks = [m.start() for m in re.finditer("\n", text)]

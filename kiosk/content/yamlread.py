@@ -79,15 +79,37 @@ class Document:
         return self.nodes.get((), (1, 1))
 
 
+_implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
+_WILDCARD = tuple(_implicit.get(None, ()))
+_STR, _NULL = _TAG + "str", _TAG + "null"
+_QUOTED = frozenset(("'", '"', "|", ">"))
+
+
+def _plain_tag(value: str) -> str:
+    """The tag YAML 1.1 gives a plain (unquoted, untagged) scalar — what the resolver says,
+    without building a node (this runs for every scalar of the file)."""
+    for resolvers in (_implicit.get(value[:1], ()), _WILDCARD):
+        for tag, regexp in resolvers:
+            if regexp.match(value):
+                return str(tag)
+    return _STR
+
+
 def _scalar_value(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag in (None, "!"):
-        tag = _resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value)
-    if tag == _TAG + "str":
+        implicit = event.implicit
+        if implicit[0]:
+            tag = _plain_tag(event.value)
+        elif implicit[1]:  # quoted: always text
+            return event.value
+        else:
+            tag = _resolve(yaml.ScalarNode, event.value, implicit)
+    if tag == _STR:
         return event.value
-    if tag == _TAG + "null":
+    if tag == _NULL:
         return None
+    node = yaml.ScalarNode(tag, event.value)
     if tag == _TAG + "bool":
         return _constructor.construct_yaml_bool(node)
     if tag == _TAG + "int":
@@ -114,6 +136,7 @@ class _Builder:
         self.documents = 0
         self.count = 0
         self.root_set = False
+        self.simple = lines.simple
 
     def err(self, pos: tuple[int, int], message: str) -> None:
         self.findings.append(Finding(self.source, pos[0], pos[1], "error", message))
@@ -170,7 +193,13 @@ class _Builder:
                      "than the kiosk can show; is a list repeated by mistake?")
             return False
         if type(event) is yaml.ScalarEvent:
-            return self._node(event, self.lines.mark(event.start_mark))
+            mark: Any = event.start_mark
+            pos = (mark.line + 1, mark.column + 1) if self.simple else self.lines.mark(mark)
+            if event.anchor is None and event.tag is None:  # the usual case, kept short
+                self.attach(_scalar_value(event), pos,
+                            Scalar(pos[0], pos[1], event.value, event.style in _QUOTED))
+                return True
+            return self._node(event, pos)
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -205,7 +234,7 @@ class _Builder:
                           "(only plain text, numbers, lists and mappings are used)")
             tag = None
         if isinstance(event, yaml.ScalarEvent):
-            quoted = event.style in ("'", '"', "|", ">")
+            quoted = event.style in _QUOTED
             value = event.value if tag is None and event.tag not in (None, "!") \
                 else _scalar_value(event)
             self.attach(value, pos, Scalar(pos[0], pos[1], event.value, quoted))
@@ -222,9 +251,13 @@ class _Builder:
 
     def run(self, text: str) -> None:
         try:
-            for event in yaml.parse(text, Loader=_Loader):
-                if not self.event(event):
-                    break
+            loader = _Loader(text)
+            try:  # get_event directly: yaml.parse's generator costs per event
+                event = loader.get_event()
+                while event is not None and self.event(event):
+                    event = loader.get_event()
+            finally:
+                loader.dispose()
         except yaml.YAMLError as exc:
             deep = flow_too_deep(text) if "nesting depth" in str(exc) else None
             if deep is not None:  # newer libyaml stops at its own limit (1000): say ours
