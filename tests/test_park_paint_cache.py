@@ -111,3 +111,17 @@ def test_figure_tiles_follow_language_and_count_up(park):
     assert not _same(counting, en)
     tile.finish()
     assert _same(_grab(tile), en)
+
+
+def test_a_hidden_plan_keeps_only_its_rest_frame(park):
+    plan = park.plan
+    shown = _grab(plan)
+    renders = plan.rest.renders
+    plan.hide()
+    assert plan.picture._sharp is None and not plan.picture._bases
+    plan.show()
+    assert _same(_grab(plan), shown)
+    assert plan.rest.renders == renders
+    plan.set_language("en")  # the plan picture is rendered again when the frame changes
+    assert not _same(_grab(plan), shown)
+    assert plan.picture._sharp is not None
