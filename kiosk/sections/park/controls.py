@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import Theme
 from kiosk.widgets.glyphs import draw_glyph
+from kiosk.widgets.paintcache import StateCache
 from kiosk.widgets.tabs import TabBar
 from kiosk.widgets.touch import TouchButton
 
@@ -25,6 +26,7 @@ class ZoomButton(TouchButton):
         self.dimmed = False
         side = max(theme.min_target, theme.px(84))
         self.setFixedSize(side, side)
+        self._states = StateCache(limit=2)  # rest and pressed, ≈ 0.1 MB each at 4K
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:
@@ -32,8 +34,10 @@ class ZoomButton(TouchButton):
             self.update()
 
     def paintEvent(self, _e: QPaintEvent) -> None:
+        self._states.paint(self, (self.is_down, self.dimmed, self.glyph), self._draw)
+
+    def _draw(self, p: QPainter) -> None:
         t = self.theme
-        p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         inset = t.px(4) if self.is_down else t.px(1)
         r = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
@@ -60,7 +64,6 @@ class ZoomButton(TouchButton):
                     path.lineTo(corner)
                     path.lineTo(corner.x(), corner.y() - sy * k)
             p.drawPath(path)
-        p.end()
 
 
 class CloseButton(TouchButton):

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QHideEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QResizeEvent,
     QTransform,
@@ -37,6 +36,7 @@ from kiosk.sections.park.controls import ZoomButton, place_zoom_buttons
 from kiosk.sections.park.plan_gestures import MAX_ZOOM, PlanGestures
 from kiosk.sections.park.plan_paint import HotspotLayer, HotspotShape, hit_near, hit_smallest, inner_point
 from kiosk.sections.park.plan_picture import PlanPicture
+from kiosk.sections.park.plan_rest import RestFrame, paint_view, rest_key
 from kiosk.theme import Theme
 from kiosk.widgets.labels import FollowsLanguage
 from kiosk.widgets.progress import progress_animation
@@ -82,6 +82,7 @@ class PlanView(FollowsLanguage, QWidget):
         self.shapes = [HotspotShape.of(h) for h in hotspots]
         self._by_id = {s.id: s for s in self.shapes}
         self.layer = HotspotLayer(theme, self.shapes)
+        self.rest = RestFrame()  # the plan at rest, painted once (see plan_rest)
         self.selected: str | None = None
         self._pressed: str | None = None
         self.scale = 0.0
@@ -159,6 +160,10 @@ class PlanView(FollowsLanguage, QWidget):
     def pressed_hotspot(self) -> str | None:
         """The hotspot under a finger that is down (drawn pressed), if any."""
         return self._pressed
+
+    @property
+    def language(self) -> str:
+        return self._lang
 
     @property
     def animating(self) -> bool:
@@ -343,6 +348,7 @@ class PlanView(FollowsLanguage, QWidget):
 
     def hideEvent(self, e: QHideEvent) -> None:
         self.gestures.cancel()
+        self.picture.invalidate()  # off screen only the rest frame is kept (≈ 9.6 MB saved at 4K)
         super().hideEvent(e)
 
     # -- painting -----------------------------------------------------------------------
@@ -353,33 +359,14 @@ class PlanView(FollowsLanguage, QWidget):
         return QSize(self.theme.px(320), self.theme.px(240))
 
     def paintEvent(self, _e: QPaintEvent) -> None:
-        t = self.theme
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        view = QRectF(self.rect())
-        radius = t.radius("lg")
-        frame = QPainterPath()
-        frame.addRoundedRect(view.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-        p.setClipRect(view)  # a rect clip: a path clip would make every fill ~10× dearer
-        p.fillRect(view, t.color("surface"))
-        in_row = self.zoom_in_button.y() == self.fit_button.y()  # a short plan: the note goes on top
-        room = view.width() if in_row else self.zoom_in_button.x() - t.space("md") - view.left()
-        note, note_lines = notes.caption_box(t, view, self.caption, room, top=in_row)
-        notice_text = self.unavailable_text if not self.picture.ok else ""
-        notice = notes.notice_box(t, view, notice_text)
-        if self.scale > 0:
-            self._paint_plan(p, view)
-            # labels keep clear of the controls and the notes
-            blocked = [QRectF(b.geometry()) for b in (self.zoom_in_button, self.zoom_out_button, self.fit_button)]
-            blocked += [r for r in (note, notice) if not r.isEmpty()]
-            self.layer.paint(p, self.transform(), view, self._lang, self.selected, self._pressed, blocked)
-        notes.paint_caption(p, t, note, note_lines)
-        notes.paint_notice(p, t, notice, notice_text)
-        notes.paint_frame(p, t, view, frame)
+        if self.scale > 0 and not self.interacting:  # at rest: one blit of the cached frame
+            self.rest.draw(p, rest_key(self), self.size(), self.devicePixelRatioF(), lambda q: paint_view(self, q))
+        else:
+            paint_view(self, p)
         p.end()
 
-    def _paint_plan(self, p: QPainter, view: QRectF) -> None:
+    def paint_plan(self, p: QPainter, view: QRectF) -> None:
         rect = self.plan_rect()
         if not self.picture.ok:
             notes.paint_placeholder(p, self.theme, rect)
