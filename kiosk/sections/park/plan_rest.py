@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPainterPath
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 
 from kiosk.sections.park import plan_notes as notes
+from kiosk.widgets.paintcache import render_pixmap
 
 if TYPE_CHECKING:
     from kiosk.sections.park.plan_view import PlanView
@@ -35,7 +36,7 @@ class RestFrame:
 
     def __init__(self) -> None:
         self._key: Hashable | None = None
-        self._image: QImage | None = None
+        self._image: QPixmap | None = None
         self.renders = 0
         """How many times the frame was painted afresh (tests read it)."""
 
@@ -45,27 +46,15 @@ class RestFrame:
 
     @property
     def bytes(self) -> int:
-        return 0 if self._image is None else self._image.sizeInBytes()
+        return 0 if self._image is None else self._image.width() * self._image.height() * self._image.depth() // 8
 
     def draw(self, p: QPainter, key: Hashable, size: QSize, dpr: float, render: Callable[[QPainter], None]) -> None:
         """Blit the frame for ``key`` (painting it with ``render`` on a miss)."""
         if self._image is None or self._key != key:
             self._image = None  # free the old one before allocating the new
-            image = QImage(
-                max(1, round(size.width() * dpr)),
-                max(1, round(size.height() * dpr)),
-                QImage.Format.Format_ARGB32_Premultiplied,
-            )
-            image.setDevicePixelRatio(dpr)
-            image.fill(Qt.GlobalColor.transparent)
-            q = QPainter(image)
-            try:
-                render(q)
-            finally:
-                q.end()
-            self._image, self._key = image, key
+            self._image, self._key = render_pixmap(size, dpr, render), key
             self.renders += 1
-        p.drawImage(QPointF(0, 0), self._image)
+        p.drawPixmap(QPointF(0, 0), self._image)
 
 
 def rest_key(view: PlanView) -> Hashable:
