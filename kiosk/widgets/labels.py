@@ -4,6 +4,16 @@ Always ``Qt.PlainText`` (markup in content.yaml shows literally, never as HTML),
 selectable, word-wrapped, styled by ``role`` (type scale) and ``tone`` (colour) through the
 theme's stylesheet. Bound to a :class:`~kiosk.content.model.Text` (or a function of the
 language), it re-renders itself on :meth:`set_language`.
+
+Big text is painted once into a pixmap and blitted afterwards. Qt's raster engine keeps
+rasterised glyphs only up to 64 device pixels (``QT_MAX_CACHED_GLYPH_SIZE``); larger ones
+— every heading at 4K, h1 and up at 1080p — are filled as outlines on every paint, and
+QLabel lays its text out again each time: the platform title alone cost 17 ms a paint at
+3840×2160. The picture is cropped to the ink and keyed by everything it shows (text, font,
+colour, alignment, rectangle, device pixel ratio), so a language, theme, size or count-up
+step renders afresh. Smaller text paints live, as QLabel does: it comes from the glyph
+cache, and drawn onto a transparent picture it would lose the gamma-corrected edges Qt
+gives text on an opaque background.
 """
 
 from __future__ import annotations
@@ -11,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontInfo, QFontMetrics, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
 from kiosk.content.model import Text
 from kiosk.theme import Theme
@@ -67,7 +78,14 @@ def make_plain(label: QLabel) -> QLabel:
     return label
 
 
+#: Glyphs above this many device pixels are outlines to Qt's raster engine (not cached).
+GLYPH_CACHE_PX = 64
+
+
 class TextLabel(FollowsLanguage, QLabel):
+    #: Off in tests that compare the cached picture with QLabel's own painting.
+    cache_enabled = True
+
     def __init__(
         self,
         theme: Theme,
@@ -92,6 +110,7 @@ class TextLabel(FollowsLanguage, QLabel):
         self.setWordWrap(wrap)
         self.setAlignment(align)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._picture: tuple[tuple[object, ...], QRect, QPixmap] | None = None
         self._render()
 
     def set_source(self, source: Source) -> None:
@@ -115,3 +134,44 @@ class TextLabel(FollowsLanguage, QLabel):
             self._auto_hidden = False
             if self.parentWidget() is not None:  # never pop up as a window of its own
                 self.show()
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        text = self.text()
+        dpr = self.devicePixelRatioF()
+        if not TextLabel.cache_enabled:
+            super().paintEvent(e)
+            return
+        if not text or QFontInfo(self.font()).pixelSize() * dpr <= GLYPH_CACHE_PX:
+            self._picture = None
+            super().paintEvent(e)
+            return
+        m = self.margin()
+        rect = self.contentsRect().adjusted(m, m, -m, -m)
+        flags = int(QStyle.visualAlignment(Qt.LayoutDirection.LeftToRight, self.alignment()).value)
+        flags |= int(Qt.TextFlag.TextForceLeftToRight.value)
+        if self.wordWrap():
+            flags |= int(Qt.TextFlag.TextWordWrap.value)
+        pal = self.palette()
+        key = (text, self.font().key(), pal.color(self.foregroundRole()).rgba(), flags, rect.getRect(), dpr,
+               self.isEnabled())
+        if self._picture is None or self._picture[0] != key:
+            ink = _ink_rect(self, rect, flags, text)
+            pixmap = QPixmap(max(1, round(ink.width() * dpr)), max(1, round(ink.height() * dpr)))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.translate(-ink.topLeft())
+            p.setFont(self.font())
+            self.style().drawItemText(p, rect, flags, pal, self.isEnabled(), text, self.foregroundRole())
+            p.end()
+            self._picture = (key, ink, pixmap)
+        p = QPainter(self)
+        p.drawPixmap(self._picture[1].topLeft(), self._picture[2])
+        p.end()
+
+
+def _ink_rect(label: QLabel, rect: QRect, flags: int, text: str) -> QRect:
+    """Where ``text`` lands in ``label``, with room for glyphs that overhang their advance."""
+    fm = QFontMetrics(label.font())
+    pad = max(2, fm.height() // 4)
+    return fm.boundingRect(rect, flags, text).adjusted(-pad, -pad, pad, pad).intersected(label.rect())
