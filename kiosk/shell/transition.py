@@ -37,7 +37,8 @@ class SlideSnapshot(QWidget):
         if self._pixmap is None or self._pixmap.width() != w or self._pixmap.height() != h:
             self._pixmap = QPixmap(w, h)
         self._pixmap.setDevicePixelRatio(dpr)
-        self._pixmap.fill(self._background)
+        if not page.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # the home covers it all
+            self._pixmap.fill(self._background)
         layout = page.layout()
         if layout is not None:  # a page built just now: place its children before the picture
             layout.activate()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import touch
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk import heap
@@ -94,3 +94,32 @@ def test_page_transition_slides_a_snapshot_and_lets_taps_through(make_kiosk):
 
 def test_heap_tuning_is_harmless_to_call_twice():
     assert heap.return_large_buffers() == heap.return_large_buffers()
+
+
+def test_snapshot_shows_the_new_page_whole_never_the_last_one(make_kiosk):
+    """The home paints opaque and is captured without a background fill first: the
+    reused buffer must not show the section captured before it anywhere."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    def pixels(pixmap):
+        img = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
+        return np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).astype(np.int16)
+
+    win = make_kiosk(kiosk_mode=False)
+    view = win.view
+    view.show_screen("home")
+    view.finish_animations()
+    win.freeze_for_shot()
+    for section in [s.id for s in view.content.sections]:
+        page = view.show_screen(section) or view.stack.current_widget()  # transparent: over the background
+        snap = view.stack.snapshot._pixmap
+        fresh = QPixmap(snap.size())
+        fresh.fill(QColor(win.theme.palette.background))
+        page.render(fresh, renderFlags=QWidget.RenderFlag.DrawChildren)
+        assert np.abs(pixels(snap) - pixels(fresh)).max() <= 2, section
+        view.finish_animations()
+        view.show_screen("home")  # captured into the buffer that holds the section
+        snap = view.stack.snapshot._pixmap
+        view.finish_animations()
+        assert np.abs(pixels(snap) - pixels(view.home.grab())).max() <= 2, section
