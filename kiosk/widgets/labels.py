@@ -22,11 +22,13 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontInfo, QFontMetrics, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
 from kiosk.content.model import Text
 from kiosk.theme import Theme
+from kiosk.widgets.paintcache import render_pixmap
+from kiosk.widgets.text import outlined
 
 Source = Text | str | Callable[[str], str] | None
 
@@ -76,10 +78,6 @@ def make_plain(label: QLabel) -> QLabel:
     label.setOpenExternalLinks(False)
     label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     return label
-
-
-#: Glyphs above this many device pixels are outlines to Qt's raster engine (not cached).
-GLYPH_CACHE_PX = 64
 
 
 class TextLabel(FollowsLanguage, QLabel):
@@ -136,12 +134,11 @@ class TextLabel(FollowsLanguage, QLabel):
                 self.show()
 
     def paintEvent(self, e: QPaintEvent) -> None:
-        text = self.text()
-        dpr = self.devicePixelRatioF()
         if not TextLabel.cache_enabled:
             super().paintEvent(e)
             return
-        if not text or QFontInfo(self.font()).pixelSize() * dpr <= GLYPH_CACHE_PX:
+        text, dpr = self.text(), self.devicePixelRatioF()
+        if not text or not outlined(self.font(), dpr):
             self._picture = None
             super().paintEvent(e)
             return
@@ -156,15 +153,13 @@ class TextLabel(FollowsLanguage, QLabel):
                self.isEnabled())
         if self._picture is None or self._picture[0] != key:
             ink = _ink_rect(self, rect, flags, text)
-            pixmap = QPixmap(max(1, round(ink.width() * dpr)), max(1, round(ink.height() * dpr)))
-            pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            p = QPainter(pixmap)
-            p.translate(-ink.topLeft())
-            p.setFont(self.font())
-            self.style().drawItemText(p, rect, flags, pal, self.isEnabled(), text, self.foregroundRole())
-            p.end()
-            self._picture = (key, ink, pixmap)
+
+            def render(p: QPainter) -> None:
+                p.translate(-ink.topLeft())
+                p.setFont(self.font())
+                self.style().drawItemText(p, rect, flags, pal, self.isEnabled(), text, self.foregroundRole())
+
+            self._picture = (key, ink, render_pixmap(ink.size(), dpr, render))
         p = QPainter(self)
         p.drawPixmap(self._picture[1].topLeft(), self._picture[2])
         p.end()

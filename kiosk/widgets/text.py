@@ -117,6 +117,13 @@ def draw_text(
 
 #: Glyphs above this many device pixels are outlines to Qt's raster engine (not cached).
 GLYPH_CACHE_PX = 64
+
+
+def outlined(font: QFont, dpr: float) -> bool:
+    """Whether ``font`` at ``dpr`` is too big for Qt's glyph cache (filled on every paint)."""
+    return QFontInfo(font).pixelSize() * dpr > GLYPH_CACHE_PX
+
+
 _RUNS: OrderedDict[tuple[object, ...], tuple[QPixmap, int, int]] = OrderedDict()
 _RUNS_MAX_BYTES = 16 << 20
 _SEEN: OrderedDict[tuple[object, ...], None] = OrderedDict()
@@ -132,7 +139,7 @@ def draw_line(p: QPainter, line: str, font: QFont, color: QColor, x: float, base
     dpr = p.device().devicePixelRatioF()
     if (not line or t.type().value > QTransform.TransformationType.TxTranslate.value
             or p.compositionMode() != QPainter.CompositionMode.CompositionMode_SourceOver
-            or QFontInfo(font).pixelSize() * dpr <= GLYPH_CACHE_PX):
+            or not outlined(font, dpr)):
         p.drawText(QPointF(x, baseline), line)
         return
     dev_x, dev_y = (x + t.dx()) * dpr, (baseline + t.dy()) * dpr

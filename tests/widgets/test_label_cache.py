@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.widgets.labels import GLYPH_CACHE_PX, TextLabel
+from kiosk.widgets.labels import TextLabel
+from kiosk.widgets.text import GLYPH_CACHE_PX
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = ("home", "history", "park", "partners", "platform")
